@@ -1,0 +1,70 @@
+import type { CollectionConfig } from 'payload'
+
+import { demoField } from '../fields/demo'
+import { slugField } from '../fields/slug'
+import { translationStatusField } from '../fields/translationStatus'
+import { publicContent } from './shared'
+
+/** A one-off dated listing: a trip, a family camp, an open day. */
+export const Events: CollectionConfig = {
+  slug: 'events',
+  labels: {
+    singular: { da: 'Arrangement', en: 'Event' },
+    plural: { da: 'Arrangementer', en: 'Events' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'startsAt', 'department', '_status'],
+    group: { da: 'Lokalt', en: 'Local' },
+  },
+  defaultSort: 'startsAt',
+  ...publicContent,
+  fields: [
+    { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
+    { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },
+    { name: 'description', type: 'richText', label: { da: 'Beskrivelse', en: 'Description' }, localized: true },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          label: { da: 'Starter', en: 'Starts' },
+          admin: { date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm', displayFormat: 'd. MMM yyyy HH:mm' } },
+        },
+        {
+          name: 'endsAt',
+          type: 'date',
+          label: { da: 'Slutter', en: 'Ends' },
+          admin: { date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm', displayFormat: 'd. MMM yyyy HH:mm' } },
+          validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: { startsAt?: string } }) =>
+            !value || !siblingData.startsAt || new Date(value) >= new Date(siblingData.startsAt) ||
+            'Slutidspunktet skal ligge efter starttidspunktet.',
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'department',
+          type: 'relationship',
+          relationTo: 'departments',
+          required: true,
+          label: { da: 'Lokalafdeling', en: 'Local branch' },
+        },
+        {
+          name: 'activityType',
+          type: 'relationship',
+          relationTo: 'activity-types',
+          label: { da: 'Aktivitetstype', en: 'Activity type' },
+        },
+      ],
+    },
+    { name: 'location', type: 'text', label: { da: 'Sted', en: 'Place' } },
+    slugField(),
+    demoField,
+    translationStatusField(),
+  ],
+}

@@ -1,0 +1,27 @@
+import type { CollectionConfig } from 'payload'
+
+import { slugField } from '../fields/slug'
+import { translationStatusField } from '../fields/translationStatus'
+import { publicContent } from './shared'
+
+/** National pages such as "Om integration". */
+export const Pages: CollectionConfig = {
+  slug: 'pages',
+  labels: {
+    singular: { da: 'Side', en: 'Page' },
+    plural: { da: 'Sider', en: 'Pages' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', 'translationStatus', '_status', 'updatedAt'],
+    group: { da: 'Nationalt indhold', en: 'National content' },
+  },
+  ...publicContent,
+  fields: [
+    { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
+    { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },
+    { name: 'body', type: 'richText', label: { da: 'Indhold', en: 'Content' }, localized: true },
+    slugField(),
+    translationStatusField(),
+  ],
+}

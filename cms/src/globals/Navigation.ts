@@ -1,0 +1,46 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone, loggedIn } from '../access/index'
+
+export const navigationKinds = ['home', 'activity-types', 'departments', 'page'] as const
+
+export const Navigation: GlobalConfig = {
+  slug: 'navigation',
+  label: { da: 'Navigation', en: 'Navigation' },
+  admin: { group: { da: 'Indstillinger', en: 'Settings' } },
+  access: { read: anyone, update: loggedIn },
+  fields: [
+    {
+      name: 'items',
+      type: 'array',
+      label: { da: 'Menupunkter', en: 'Menu items' },
+      labels: { singular: { da: 'Menupunkt', en: 'Menu item' }, plural: { da: 'Menupunkter', en: 'Menu items' } },
+      maxRows: 8,
+      fields: [
+        { name: 'label', type: 'text', label: { da: 'Tekst', en: 'Label' }, required: true, localized: true },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          label: { da: 'Peger på', en: 'Links to' },
+          defaultValue: 'page',
+          options: [
+            { value: 'home', label: { da: 'Forsiden', en: 'Home page' } },
+            { value: 'activity-types', label: { da: 'Oversigt over aktiviteter', en: 'Activities overview' } },
+            { value: 'departments', label: { da: 'Oversigt over lokalafdelinger', en: 'Branches overview' } },
+            { value: 'page', label: { da: 'En side', en: 'A page' } },
+          ],
+        },
+        {
+          name: 'page',
+          type: 'relationship',
+          relationTo: 'pages',
+          label: { da: 'Side', en: 'Page' },
+          admin: { condition: (_, siblingData) => siblingData?.kind === 'page' },
+          validate: (value: unknown, { siblingData }: { siblingData: { kind?: string } }) =>
+            siblingData.kind !== 'page' || Boolean(value) || 'Vælg den side, menupunktet skal pege på.',
+        },
+      ],
+    },
+  ],
+}

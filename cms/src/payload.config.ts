@@ -1,0 +1,63 @@
+import path from 'node:path'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { da } from '@payloadcms/translations/languages/da'
+import { en } from '@payloadcms/translations/languages/en'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { defaultLocale, locales } from '../../content/locales'
+import { Activities } from './collections/Activities'
+import { ActivityTypes } from './collections/ActivityTypes'
+import { Departments } from './collections/Departments'
+import { Events } from './collections/Events'
+import { Media } from './collections/Media'
+import { Pages } from './collections/Pages'
+import { TargetGroups } from './collections/TargetGroups'
+import { Users } from './collections/Users'
+import { Navigation } from './globals/Navigation'
+import { SiteSettings } from './globals/SiteSettings'
+import { databaseAdapter, payloadSecret } from './lib/database'
+import { repoRoot } from './lib/paths'
+
+const cmsDir = path.join(repoRoot, 'cms')
+const siteURL = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
+const serverURL = process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`
+
+export default buildConfig({
+  serverURL,
+  secret: payloadSecret(),
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  sharp,
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' – Røde Kors Integration' },
+    importMap: { baseDir: path.join(cmsDir, 'src') },
+    dateFormat: 'd. MMMM yyyy HH:mm',
+  },
+  // The admin speaks Danish unless a user picks English.
+  i18n: {
+    supportedLanguages: { da, en },
+    fallbackLanguage: 'da',
+  },
+  localization: {
+    locales: locales.map(({ code, labelDa, label, dir }) => ({
+      code,
+      label: { da: labelDa, en: label },
+      rtl: dir === 'rtl',
+    })),
+    defaultLocale,
+    fallback: true,
+  },
+  collections: [ActivityTypes, TargetGroups, Departments, Activities, Events, Pages, Media, Users],
+  globals: [SiteSettings, Navigation],
+  cors: [siteURL, serverURL],
+  csrf: [siteURL, serverURL],
+  typescript: {
+    outputFile: path.join(cmsDir, 'src', 'payload-types.ts'),
+    autoGenerate: false,
+  },
+  graphQL: { disable: true },
+  telemetry: false,
+})

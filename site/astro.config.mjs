@@ -1,0 +1,28 @@
+// @ts-check
+import sitemap from '@astrojs/sitemap'
+import tailwindcss from '@tailwindcss/vite'
+import { defineConfig } from 'astro/config'
+
+import { defaultLocale, locales } from '../content/locales.ts'
+
+const sitePort = Number(process.env.SITE_PORT ?? 4321)
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
+  output: 'static',
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  server: { port: sitePort, host: true },
+  i18n: {
+    locales: locales.map((locale) => locale.code),
+    defaultLocale,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [
+    sitemap({
+      i18n: { defaultLocale, locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.code])) },
+    }),
+  ],
+  vite: { plugins: [tailwindcss()] },
+})

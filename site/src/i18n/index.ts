@@ -1,0 +1,45 @@
+import { defaultLocale, getLocale, locales, type LocaleCode } from '../../../content/locales'
+import da from './ui/da.json'
+
+export type UIKey = keyof typeof da
+type Strings = Record<UIKey, string>
+
+const files = import.meta.glob<Strings>('./ui/*.json', { eager: true, import: 'default' })
+const strings = Object.fromEntries(
+  Object.entries(files).map(([file, value]) => [file.replace(/^.*\/(\w+)\.json$/, '$1'), value]),
+) as Partial<Record<LocaleCode, Partial<Strings>>>
+
+for (const locale of locales) {
+  if (!strings[locale.code]) throw new Error(`site/src/i18n/ui/${locale.code}.json is missing`)
+}
+
+/**
+ * `t('department.events')` in the reader's language. A key missing in Danish fails the build;
+ * one missing in a translation falls back to Danish (the ui test lists those).
+ */
+export function useTranslations(lang: LocaleCode) {
+  return function t(key: UIKey, params: Record<string, string | number> = {}): string {
+    const text = strings[lang]?.[key] ?? strings[defaultLocale]?.[key]
+    if (text === undefined) throw new Error(`Missing UI string "${key}" in ${defaultLocale}.json`)
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
+  }
+}
+
+export const uiStrings = strings
+export { defaultLocale, getLocale, locales, type LocaleCode }
+
+export function dir(lang: LocaleCode) {
+  return getLocale(lang).dir
+}
+
+/** Dates and times for people in Denmark, in the reader's language. */
+export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'date' | 'dateTime' | 'time' = 'dateTime') {
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen' }
+  if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+  if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
+  return new Intl.DateTimeFormat(lang, options).format(new Date(value))
+}
+
+export function formatNumber(lang: LocaleCode, value: number) {
+  return new Intl.NumberFormat(lang).format(value)
+}
