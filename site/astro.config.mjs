@@ -21,6 +21,8 @@ export default defineConfig({
   },
   integrations: [
     sitemap({
+      // `/` only redirects to a language; the sitemap lists the real pages.
+      filter: (page) => new URL(page).pathname !== '/',
       i18n: { defaultLocale, locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.code])) },
     }),
   ],

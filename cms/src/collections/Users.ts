@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOnly, isAdmin, loggedIn } from '../access/index'
+import { adminOnly, isAdmin, isLoggedIn, loggedIn } from '../access/index'
 
 export const roles = ['admin', 'editor'] as const
 export type Role = (typeof roles)[number]
@@ -23,7 +23,7 @@ export const Users: CollectionConfig = {
     create: adminOnly,
     update: ({ req: { user }, id }) => isAdmin(user) || (user !== null && user.id === id),
     delete: adminOnly,
-    admin: loggedIn,
+    admin: ({ req: { user } }) => isLoggedIn(user),
   },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },

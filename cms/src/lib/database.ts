@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterResult } from 'payload'
+import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations/index'
 import { dataDir, repoRoot } from './paths'
@@ -13,7 +13,7 @@ import { dataDir, repoRoot } from './paths'
  * `DATABASE_URI` chooses the adapter: unset or `file:` → SQLite (the embedded default, schema
  * from committed migrations, never from dev push); `mongodb://` / `mongodb+srv://` → MongoDB.
  */
-export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapterResult {
+export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapterObj {
   if (uri && /^mongodb(\+srv)?:\/\//.test(uri)) {
     return mongooseAdapter({ url: uri })
   }

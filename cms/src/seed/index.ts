@@ -62,7 +62,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       count('created', collection)
     }
     for (const { locale, data } of translations) {
-      const current = (await payload.findByID({ collection, id, locale, fallbackLocale: false, depth: 0 })) as Data
+      const current = (await payload.findByID({ collection, id, locale, fallbackLocale: false, depth: 0 })) as unknown as Data
       if (current.title) continue // an editor (or an earlier seed) already wrote this language
       await payload.update({
         collection,

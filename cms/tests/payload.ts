@@ -1,0 +1,31 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { getPayload, type Payload } from 'payload'
+
+/**
+ * A real Payload on a temporary SQLite file, migrated with the committed migrations.
+ * The environment is set before the config is imported, because the config reads it.
+ */
+export async function startPayload(): Promise<{ payload: Payload; dir: string; stop: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-int-'))
+  process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
+  process.env.DATA_DIR = dir
+  process.env.PAYLOAD_SECRET = crypto.randomBytes(24).toString('hex')
+  const { default: config } = await import('../src/payload.config')
+  const { migrations } = await import('../src/migrations')
+  const payload = await getPayload({ config })
+  // The generated migrations are typed for the SQLite adapter; migrate() takes Payload's generic shape.
+  type Migrations = NonNullable<Parameters<Payload['db']['migrate']>[0]>['migrations']
+  await payload.db.migrate({ migrations: migrations as unknown as Migrations })
+  return {
+    payload,
+    dir,
+    async stop() {
+      await payload.destroy()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}

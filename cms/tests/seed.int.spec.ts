@@ -1,0 +1,81 @@
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { locales } from '../../content/locales'
+import { readDemoDepartments, readDocuments } from '../src/seed/content'
+import { seed, seedContext } from '../src/seed/index'
+import { startPayload } from './payload'
+
+const collections = ['activity-types', 'target-groups', 'pages', 'departments', 'activities', 'events'] as const
+
+let payload: Payload
+let stop: () => Promise<void>
+
+async function counts() {
+  const entries = await Promise.all(collections.map(async (collection) => [collection, (await payload.count({ collection })).totalDocs] as const))
+  return Object.fromEntries(entries)
+}
+
+beforeAll(async () => {
+  ;({ payload, stop } = await startPayload())
+})
+afterAll(async () => stop())
+
+describe('seed from content/', () => {
+  it('loads every document in content/ and the demo data', async () => {
+    const report = await seed(payload)
+    const demo = readDemoDepartments()
+    const expected = {
+      'activity-types': readDocuments('activity-types').length,
+      'target-groups': readDocuments('target-groups').length,
+      pages: readDocuments('pages').length,
+      departments: demo.length,
+      activities: demo.reduce((sum, department) => sum + department.activities.length, 0),
+      events: demo.reduce((sum, department) => sum + department.events.length, 0),
+    }
+    expect(expected['activity-types']).toBe(8)
+    expect(expected.departments).toBeGreaterThanOrEqual(12)
+    expect(await counts()).toEqual(expected)
+    expect(report.created).toEqual(expected)
+  })
+
+  it('is idempotent: a second run creates nothing and leaves the counts as they were', async () => {
+    const before = await counts()
+    const report = await seed(payload)
+    expect(report.created).toEqual({})
+    expect(report.translated).toEqual({})
+    expect(await counts()).toEqual(before)
+  })
+
+  it('never overwrites what an editor changed', async () => {
+    const { docs } = await payload.find({ collection: 'activity-types', where: { slug: { equals: 'lektiecafeer' } }, locale: 'en' })
+    const edited = await payload.update({
+      collection: 'activity-types',
+      id: docs[0]!.id,
+      locale: 'en',
+      data: { title: 'Homework help (edited)' },
+      context: seedContext,
+    })
+    expect(edited.title).toBe('Homework help (edited)')
+    await seed(payload)
+    const after = await payload.findByID({ collection: 'activity-types', id: docs[0]!.id, locale: 'en' })
+    expect(after.title).toBe('Homework help (edited)')
+  })
+
+  it('stores every translation with its translation status, Danish as the original', async () => {
+    const { docs } = await payload.find({ collection: 'activity-types', where: { slug: { equals: 'sprogtraening' } }, locale: 'all' })
+    const doc = docs[0] as unknown as { title: Record<string, string>; translationStatus: Record<string, string> }
+    for (const { code } of locales) {
+      expect(doc.title[code], `title in ${code}`).toBeTruthy()
+      expect(doc.translationStatus[code]).toBe(code === 'da' ? 'original' : 'machine')
+    }
+  })
+
+  it('marks demo data as demo and dates demo events in the future', async () => {
+    const departments = await payload.find({ collection: 'departments', pagination: false })
+    expect(departments.docs.every((department) => department.isDemo)).toBe(true)
+    expect(new Set(departments.docs.map((department) => department.region)).size).toBe(5)
+    const events = await payload.find({ collection: 'events', pagination: false })
+    expect(events.docs.every((event) => new Date(event.startsAt) > new Date())).toBe(true)
+  })
+})

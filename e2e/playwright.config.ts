@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+
+import { defineConfig, devices } from '@playwright/test'
+
+const debianChromium = '/usr/bin/chromium'
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(debianChromium) ? debianChromium : undefined)
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [['list']],
+  // Starts a throw-away CMS + site unless `npm test` already did (E2E_CMS_URL set).
+  globalSetup: './fixtures/global-setup.ts',
+  use: {
+    baseURL: process.env.E2E_SITE_URL ?? 'http://localhost:4400',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    // A cheap Android phone is who the public site is for.
+    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /publish\.spec\.ts/ },
+    // Rebuilding the served site while other tests read it would race: run it last, alone.
+    { name: 'publish', use: { ...devices['Desktop Chrome'] }, testMatch: /publish\.spec\.ts/, dependencies: ['phone'] },
+  ],
+})

@@ -1,0 +1,85 @@
+// `npm start`: the whole thing on the embedded default. Migrates and (on first start) seeds
+// the SQLite database, builds and starts the CMS on :3000, builds the site from it and serves
+// it on :4321. Ports: CMS_PORT, SITE_PORT. Database: DATABASE_URI (default data/drk.db).
+import path from 'node:path'
+
+import {
+  assertPortFree,
+  bin,
+  buildCmsIfNeeded,
+  buildSite,
+  cmsDir,
+  root,
+  run,
+  startProcess,
+  stopProcess,
+  ui,
+  waitForHttp,
+} from './lib.mjs'
+import { createStaticServer, listen } from './static-server.mjs'
+
+const cmsPort = Number(process.env.CMS_PORT ?? 3000)
+const sitePort = Number(process.env.SITE_PORT ?? 4321)
+const cmsUrl = `http://localhost:${cmsPort}`
+const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
+const siteOut = path.join(root, 'site', 'dist')
+const env = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_URL: siteUrl }
+const started = Date.now()
+
+let cms
+let siteServer
+async function shutdown(code = 0) {
+  siteServer?.close()
+  await stopProcess(cms)
+  process.exit(code)
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+
+try {
+  await assertPortFree(cmsPort, 'CMS')
+  await assertPortFree(sitePort, 'site')
+  console.log(ui.bold(`Røde Kors Integration – starting (database: ${process.env.DATABASE_URI ?? 'SQLite in data/drk.db'})`))
+
+  // The database steps and the admin build do not depend on each other: run them side by side.
+  await Promise.all([
+    (async () => {
+      await run('Applying database migrations', bin('payload'), ['migrate'], { cwd: cmsDir, env, quiet: true })
+      await run(
+        process.env.SEED_DEMO === 'false' ? 'Loading content/ (no demo data)' : 'Loading content/ and demo data if the database is empty',
+        bin('payload'),
+        ['run', 'src/seed/cli.ts', '--if-empty'],
+        { cwd: cmsDir, env },
+      )
+    })(),
+    buildCmsIfNeeded(),
+  ])
+
+  ui.step(`Starting the CMS on ${cmsUrl}`)
+  cms = startProcess('cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
+  await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
+  ui.ok('CMS is up')
+  cms.on('exit', (code) => {
+    ui.fail(`The CMS stopped (exit code ${code}). Last output:\n${cms.tail.join('\n')}`)
+    shutdown(1)
+  })
+
+  await buildSite({ cmsUrl, siteUrl, outDir: siteOut })
+  siteServer = await listen(createStaticServer(siteOut), sitePort)
+
+  const { initialized } = await fetch(`${cmsUrl}/api/users/init`).then((response) => response.json())
+  const login = initialized
+    ? 'log in with your user (new users: npm run create-user -- --email E --password P --role admin)'
+    : `no users yet: open ${cmsUrl}/admin to create the first admin,\n             or run: npm run create-user -- --email you@example.org --password '...' --role admin`
+  console.log(`
+${ui.bold('Ready')} in ${((Date.now() - started) / 1000).toFixed(0)} s
+  Site:      ${siteUrl}/da/   (all languages: /da/ /en/ /uk/ /ar/ /fa/ /ps/ /ti/ /so/)
+  CMS admin: ${cmsUrl}/admin   ${login}
+  REST API:  ${cmsUrl}/api
+  The site is a static build: run \`npm run build\` (with this running) to rebuild it after edits.
+  Stop with Ctrl+C.
+`)
+} catch (error) {
+  ui.fail(error instanceof Error ? error.message : String(error))
+  await shutdown(1)
+}

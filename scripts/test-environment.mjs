@@ -1,0 +1,71 @@
+// A complete, throw-away environment for tests: a temporary SQLite file, migrated and seeded,
+// an admin user, the real CMS (next start) and the built site served over HTTP.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { assertPortFree, bin, buildCmsIfNeeded, buildSite, cmsDir, run, startProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
+import { createStaticServer, listen } from './static-server.mjs'
+
+export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true } = {}) {
+  await assertPortFree(cmsPort, 'test CMS')
+  await assertPortFree(sitePort, 'test site')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-test-'))
+  const cmsUrl = `http://localhost:${cmsPort}`
+  const siteUrl = `http://localhost:${sitePort}`
+  const outDir = path.join(dir, 'site')
+  const admin = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url') }
+  const env = {
+    DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
+    DATA_DIR: dir,
+    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+    CMS_PORT: String(cmsPort),
+    SITE_PORT: String(sitePort),
+    CMS_URL: cmsUrl,
+    SITE_URL: siteUrl,
+  }
+
+  await Promise.all([
+    (async () => {
+      await run('Test database: migrations', bin('payload'), ['migrate'], { cwd: cmsDir, env, quiet })
+      await run('Test database: seed', bin('payload'), ['run', 'src/seed/cli.ts'], { cwd: cmsDir, env, quiet })
+      await run('Test database: admin user', bin('payload'), ['run', 'src/scripts/create-user.ts', '--', '--email', admin.email, '--password', admin.password, '--role', 'admin'], { cwd: cmsDir, env, quiet })
+    })(),
+    buildCmsIfNeeded(),
+  ])
+
+  ui.step(`Starting the test CMS on ${cmsUrl}`)
+  const cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
+  await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
+  const rebuildSite = () => buildSite({ cmsUrl, siteUrl, outDir, quiet })
+  await rebuildSite()
+  const server = await listen(createStaticServer(outDir), sitePort)
+  ui.ok(`Test site on ${siteUrl}`)
+
+  return {
+    dir,
+    cmsUrl,
+    siteUrl,
+    outDir,
+    admin,
+    env,
+    rebuildSite,
+    async stop() {
+      server.close()
+      await stopProcess(cms)
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The variables that tell Playwright (and `astro check`) where the environment is. */
+export function environmentVariables(environment) {
+  return {
+    E2E_CMS_URL: environment.cmsUrl,
+    E2E_SITE_URL: environment.siteUrl,
+    E2E_SITE_OUT_DIR: environment.outDir,
+    E2E_ADMIN_EMAIL: environment.admin.email,
+    E2E_ADMIN_PASSWORD: environment.admin.password,
+  }
+}

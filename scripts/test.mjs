@@ -1,0 +1,50 @@
+// `npm test`: every test. Makes sure a browser is there, type-checks, runs the CMS integration
+// tests on temporary SQLite files, then starts one test environment (CMS + built site) for
+// `astro check` and the Playwright journeys in Chromium.
+import fs from 'node:fs'
+
+import { bin, cmsDir, root, run, siteDir, ui } from './lib.mjs'
+import { environmentVariables, startTestEnvironment } from './test-environment.mjs'
+
+const started = Date.now()
+const debianChromium = '/usr/bin/chromium'
+
+async function ensureBrowser() {
+  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return { CHROMIUM_PATH: process.env.CHROMIUM_PATH }
+  if (fs.existsSync(debianChromium)) {
+    ui.ok(`Browser: ${debianChromium}`)
+    return { CHROMIUM_PATH: debianChromium }
+  }
+  const isRoot = process.getuid?.() === 0
+  if (isRoot && fs.existsSync('/etc/debian_version')) {
+    await run("Installing Debian's chromium (apt-get)", 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { quiet: true })
+    return { CHROMIUM_PATH: debianChromium }
+  }
+  await run("Installing Playwright's Chromium", bin('playwright'), ['install', 'chromium'])
+  return {}
+}
+
+let environment
+let failed = false
+try {
+  const browserEnv = await ensureBrowser()
+  await run('Type check: CMS (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: cmsDir, quiet: true })
+  await run('Type check: end-to-end tests (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: `${root}/e2e`, quiet: true })
+  await run('CMS integration tests (Vitest, temporary SQLite)', bin('vitest'), ['run'], { cwd: cmsDir, env: { CI: '1' } })
+
+  environment = await startTestEnvironment()
+  const env = { ...browserEnv, ...environmentVariables(environment), CMS_URL: environment.cmsUrl }
+  await run('Type check: site (astro check)', bin('astro'), ['check'], { cwd: siteDir, env, quiet: true })
+  await run('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], { cwd: `${root}/e2e`, env })
+} catch (error) {
+  failed = true
+  ui.fail(error instanceof Error ? error.message : String(error))
+} finally {
+  await environment?.stop()
+}
+const minutes = ((Date.now() - started) / 60000).toFixed(1)
+if (failed) {
+  ui.fail(`Tests failed after ${minutes} min`)
+  process.exit(1)
+}
+ui.ok(`All tests passed in ${minutes} min`)
