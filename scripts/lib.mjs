@@ -148,11 +148,14 @@ export async function buildCmsIfNeeded() {
     ui.ok('CMS admin already built for this source')
     return
   }
+  // Custom admin components are looked up through the import map: keep it in step with the config.
+  await run('Generating the admin import map', bin('payload'), ['generate:importmap'], { cwd: cmsDir, quiet: true })
   await run('Building the CMS admin (next build, about a minute the first time)', bin('next'), ['build'], {
     cwd: cmsDir,
     env: { NEXT_TELEMETRY_DISABLED: '1' },
   })
-  fs.writeFileSync(marker, digest)
+  // Generating the import map may have changed a source file: record the digest as built.
+  fs.writeFileSync(marker, cmsSourceDigest())
 }
 
 /** Builds the static site from the CMS at `cmsUrl` into `outDir`. */

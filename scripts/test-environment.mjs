@@ -38,6 +38,14 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   ui.step(`Starting the test CMS on ${cmsUrl}`)
   const cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
   await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
+  // One admin session for all test workers: parallel logins of the same user race on Payload's session list.
+  const login = await fetch(`${cmsUrl}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(admin),
+  })
+  if (!login.ok) throw new Error(`test admin could not log in: ${login.status} ${await login.text()}`)
+  admin.token = (await login.json()).token
   const rebuildSite = () => buildSite({ cmsUrl, siteUrl, outDir, quiet })
   await rebuildSite()
   const server = await listen(createStaticServer(outDir), sitePort)
@@ -67,5 +75,6 @@ export function environmentVariables(environment) {
     E2E_SITE_OUT_DIR: environment.outDir,
     E2E_ADMIN_EMAIL: environment.admin.email,
     E2E_ADMIN_PASSWORD: environment.admin.password,
+    E2E_ADMIN_TOKEN: environment.admin.token,
   }
 }

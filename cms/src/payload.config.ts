@@ -7,7 +7,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { defaultLocale, locales } from '../../content/locales'
-import { Activities } from './collections/Activities'
+import { Activities } from './collections/Activities/index'
 import { ActivityTypes } from './collections/ActivityTypes'
 import { Departments } from './collections/Departments'
 import { Events } from './collections/Events'
@@ -17,6 +17,7 @@ import { TargetGroups } from './collections/TargetGroups'
 import { Users } from './collections/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
+import { isEditorOrAdmin, isLoggedIn } from './access/index'
 import { databaseAdapter, payloadSecret } from './lib/database'
 import { repoRoot } from './lib/paths'
 
@@ -35,6 +36,10 @@ export default buildConfig({
     meta: { titleSuffix: ' – Røde Kors Integration' },
     importMap: { baseDir: path.join(cmsDir, 'src') },
     dateFormat: 'd. MMMM yyyy HH:mm',
+    components: {
+      // A department editor lands on their own department's listings and what needs attention.
+      beforeDashboard: ['/components/DepartmentDashboard#DepartmentDashboard'],
+    },
   },
   // The admin speaks Danish unless a user picks English.
   i18n: {
@@ -58,6 +63,13 @@ export default buildConfig({
     outputFile: path.join(cmsDir, 'src', 'payload-types.ts'),
     autoGenerate: false,
   },
+  // Access rules are written and tested for REST and the Local API; GraphQL stays off.
   graphQL: { disable: true },
+  jobs: {
+    // Runs scheduled publish/unpublish on the long-running CMS server (next start).
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.DISABLE_JOBS !== 'true',
+    access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },
+  },
   telemetry: false,
 })

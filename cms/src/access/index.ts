@@ -1,17 +1,89 @@
-import type { Access, PayloadRequest, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+
+/**
+ * Who may do what. Each Access is paired with a plain predicate (isAdmin(user)) that hooks,
+ * admin conditions and scripts reuse. Access functions narrow with `Where` constraints, so
+ * lists, counts, versions and relationship population are filtered by the database, never
+ * after the fact.
+ */
+export const roles = ['admin', 'editor', 'department-editor'] as const
+export type Role = (typeof roles)[number]
 
 type RequestUser = PayloadRequest['user']
+type Id = number | string
 
-/** Plain predicates, reusable outside access functions (hooks, admin conditions, scripts). */
+export function roleOf(user: RequestUser): Role | undefined {
+  if (!user || user.collection !== 'users') return undefined
+  return (user as { role?: Role }).role
+}
+
 export const isLoggedIn = (user: RequestUser): boolean => Boolean(user)
-export const isAdmin = (user: RequestUser): boolean =>
-  Boolean(user && 'role' in user && user.role === 'admin')
+export const isAdmin = (user: RequestUser): boolean => roleOf(user) === 'admin'
+/** National office or communications staff: all public content. */
+export const isEditorOrAdmin = (user: RequestUser): boolean => roleOf(user) === 'admin' || roleOf(user) === 'editor'
+export const isDepartmentEditor = (user: RequestUser): boolean => roleOf(user) === 'department-editor'
+
+/** The IDs of the departments a department editor belongs to (relationship values or docs). */
+export function departmentIdsOf(user: RequestUser): Id[] {
+  if (!isDepartmentEditor(user)) return []
+  const departments = (user as { departments?: (Id | { id: Id })[] | null }).departments ?? []
+  return departments.map((department) => (typeof department === 'object' ? department.id : department))
+}
+
+export function ownsDepartment(user: RequestUser, department: unknown): boolean {
+  if (department === null || department === undefined || department === '') return false
+  const id = typeof department === 'object' && 'id' in department ? (department as { id: Id }).id : (department as Id)
+  return departmentIdsOf(user).some((own) => String(own) === String(id))
+}
+
+/** The user's department when they have exactly one (then it is filled in and locked). */
+export function singleDepartmentOf(user: RequestUser): Id | undefined {
+  const ids = departmentIdsOf(user)
+  return ids.length === 1 ? ids[0] : undefined
+}
+
+const publishedOnly: Where = { _status: { equals: 'published' } }
+const nothing: Where = { id: { exists: false } }
 
 export const anyone: Access = () => true
 export const loggedIn: Access = ({ req: { user } }) => isLoggedIn(user)
 export const adminOnly: Access = ({ req: { user } }) => isAdmin(user)
+export const editorsOnly: Access = ({ req: { user } }) => isEditorOrAdmin(user)
+export const editorsOnlyField: FieldAccess = ({ req: { user } }) => isEditorOrAdmin(user)
+export const adminOnlyField: FieldAccess = ({ req: { user } }) => isAdmin(user)
 
-const publishedOnly: Where = { _status: { equals: 'published' } }
+/** National content: staff read everything (drafts too); the public only what is published. */
+export const publishedOrStaff: Access = ({ req: { user } }) => (isLoggedIn(user) ? true : publishedOnly)
 
-/** Editors see drafts; the public (and the site build) only what is published. */
-export const publishedOrLoggedIn: Access = ({ req: { user } }) => (isLoggedIn(user) ? true : publishedOnly)
+/**
+ * A department's own documents (activities, events, the department page itself).
+ * `field` is the path holding the department: 'department', 'id', or 'version.department'.
+ */
+export const ownDepartment =
+  (field: string): Access =>
+  ({ req: { user } }) => {
+    if (isEditorOrAdmin(user)) return true
+    if (isDepartmentEditor(user)) {
+      const ids = departmentIdsOf(user)
+      return ids.length ? { [field]: { in: ids } } : nothing
+    }
+    return false
+  }
+
+/** Activities and events: the public reads published ones; a department editor only its own. */
+export const publishedOrOwnDepartment: Access = (args) => {
+  if (!isLoggedIn(args.req.user)) return publishedOnly
+  return ownDepartment('department')(args)
+}
+
+/**
+ * Creating an activity or event: editors anywhere; a department editor only in their own
+ * department (or with no department given when they have exactly one, which is filled in).
+ */
+export const createInOwnDepartment: Access = ({ req: { user }, data }) => {
+  if (isEditorOrAdmin(user)) return true
+  if (!isDepartmentEditor(user)) return false
+  const department = (data as { department?: unknown } | undefined)?.department
+  if (department === undefined || department === null) return singleDepartmentOf(user) !== undefined
+  return ownsDepartment(user, department)
+}

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
-import { publicContent } from './shared'
+import { nationalContent } from './shared'
 
 /** The national activity types (lektiecaféer, kvindegrupper, ...), written by communications staff. */
 export const ActivityTypes: CollectionConfig = {
@@ -17,7 +17,7 @@ export const ActivityTypes: CollectionConfig = {
     group: { da: 'Nationalt indhold', en: 'National content' },
   },
   defaultSort: 'order',
-  ...publicContent,
+  ...nationalContent,
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
     {

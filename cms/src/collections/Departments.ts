@@ -1,10 +1,17 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
+
+import { editorsOnly, editorsOnlyField, ownDepartment, publishedOrStaff } from '../access/index'
 
 import { demoField } from '../fields/demo'
 import { regions } from '../fields/regions'
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
-import { publicContent } from './shared'
+import { editorialVersions } from './shared'
+
+/** Name, place, region, URL and the demo mark are set by national staff, not by the department. */
+function lockedForDepartments<T extends Field>(field: T): T {
+  return { ...field, access: { create: editorsOnlyField, update: editorsOnlyField } } as T
+}
 
 /** A local Red Cross department ("Røde Kors Odense") that runs activities and events. */
 export const Departments: CollectionConfig = {
@@ -19,22 +26,30 @@ export const Departments: CollectionConfig = {
     group: { da: 'Lokalt', en: 'Local' },
   },
   defaultSort: 'name',
-  ...publicContent,
+  access: {
+    read: publishedOrStaff,
+    readVersions: ownDepartment('parent'),
+    create: editorsOnly,
+    // A department editor keeps their own department's page current, and only that.
+    update: ownDepartment('id'),
+    delete: editorsOnly,
+  },
+  versions: editorialVersions,
   fields: [
-    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true },
+    lockedForDepartments({ name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' }, required: true }),
     { name: 'description', type: 'richText', label: { da: 'Om afdelingen', en: 'About the branch' }, localized: true },
     {
       type: 'row',
       fields: [
-        { name: 'town', type: 'text', label: { da: 'By', en: 'Town' }, required: true },
-        { name: 'municipality', type: 'text', label: { da: 'Kommune', en: 'Municipality' }, required: true },
-        {
+        lockedForDepartments({ name: 'town', type: 'text', label: { da: 'By', en: 'Town' }, required: true }),
+        lockedForDepartments({ name: 'municipality', type: 'text', label: { da: 'Kommune', en: 'Municipality' }, required: true }),
+        lockedForDepartments({
           name: 'region',
           type: 'select',
           label: { da: 'Region', en: 'Region' },
           required: true,
           options: regions.map(({ value, label }) => ({ value, label })),
-        },
+        }),
       ],
     },
     {
@@ -70,8 +85,8 @@ export const Departments: CollectionConfig = {
         { name: 'phone', type: 'text', label: { da: 'Telefon', en: 'Phone' } },
       ],
     },
-    slugField('name'),
-    demoField,
+    lockedForDepartments(slugField('name')),
+    lockedForDepartments(demoField),
     translationStatusField(),
   ],
 }

@@ -1,9 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { demoField } from '../fields/demo'
+import { departmentField } from '../fields/department'
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
-import { publicContent } from './shared'
+import { departmentContent } from './shared'
 
 /** A one-off dated listing: a trip, a family camp, an open day. */
 export const Events: CollectionConfig = {
@@ -18,7 +19,7 @@ export const Events: CollectionConfig = {
     group: { da: 'Lokalt', en: 'Local' },
   },
   defaultSort: 'startsAt',
-  ...publicContent,
+  ...departmentContent,
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
     { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },
@@ -47,13 +48,7 @@ export const Events: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'department',
-          type: 'relationship',
-          relationTo: 'departments',
-          required: true,
-          label: { da: 'Lokalafdeling', en: 'Local branch' },
-        },
+        departmentField,
         {
           name: 'activityType',
           type: 'relationship',

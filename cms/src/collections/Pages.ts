@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
-import { publicContent } from './shared'
+import { nationalContent } from './shared'
 
 /** National pages such as "Om integration". */
 export const Pages: CollectionConfig = {
@@ -16,7 +16,7 @@ export const Pages: CollectionConfig = {
     defaultColumns: ['title', 'slug', 'translationStatus', '_status', 'updatedAt'],
     group: { da: 'Nationalt indhold', en: 'National content' },
   },
-  ...publicContent,
+  ...nationalContent,
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
     { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
-import { publicContent } from './shared'
+import { nationalContent } from './shared'
 
 /** Who an activity type is for (children of school age, new Danish women, ...). */
 export const TargetGroups: CollectionConfig = {
@@ -17,7 +17,7 @@ export const TargetGroups: CollectionConfig = {
     group: { da: 'Nationalt indhold', en: 'National content' },
   },
   defaultSort: 'order',
-  ...publicContent,
+  ...nationalContent,
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
     { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },

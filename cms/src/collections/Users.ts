@@ -1,11 +1,73 @@
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import { Forbidden } from 'payload'
 
-import { adminOnly, isAdmin, isLoggedIn, loggedIn } from '../access/index'
+import {
+  adminOnly,
+  adminOnlyField,
+  departmentIdsOf,
+  isAdmin,
+  isDepartmentEditor,
+  isEditorOrAdmin,
+  isLoggedIn,
+  roleOf,
+  roles,
+  type Role,
+} from '../access/index'
 
-export const roles = ['admin', 'editor'] as const
-export type Role = (typeof roles)[number]
+export { roles, type Role }
 
-/** People who log in to the admin. Department roles and scoping come with the roles issue. */
+/** Admins and communications staff see all users; everyone else only themselves. */
+const readUsers: Access = ({ req: { user } }) => {
+  if (isEditorOrAdmin(user)) return true
+  if (user) return { id: { equals: user.id } }
+  return false
+}
+
+/** Admins update anyone; others only themselves (name, password, admin language). */
+const updateUsers: Access = ({ req: { user } }) => {
+  if (isAdmin(user)) return true
+  if (user) return { id: { equals: user.id } }
+  return false
+}
+
+/**
+ * The very first user (made on /admin's "create first user" screen) becomes admin, so a fresh
+ * install is not locked out. After that only an admin sets roles, and nobody changes their own
+ * e-mail address without an admin.
+ */
+const guardRolesAndEmail: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (operation === 'create') {
+    const { totalDocs } = await req.payload.count({ collection: 'users', req })
+    if (totalDocs === 0) return { ...data, role: 'admin' }
+    return data
+  }
+  if (!isAdmin(req.user) && data.email !== undefined && originalDoc && data.email !== originalDoc.email) {
+    throw new Forbidden(req.t)
+  }
+  return data
+}
+
+const idsOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [])
+    .map((entry) => (entry && typeof entry === 'object' && 'id' in entry ? (entry as { id: unknown }).id : entry))
+    .map(String)
+    .sort()
+
+/**
+ * A request from a non-admin that would change the sender's role or departments is refused
+ * outright (403), not silently ignored, so an escalation attempt is visible as what it is.
+ * (Non-admins can only update themselves, so the sender is the user being changed.)
+ */
+const refuseEscalation: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'update' || !req.user || isAdmin(req.user)) return args
+  const data = (args as { data?: Record<string, unknown> }).data ?? {}
+  const changesRole = 'role' in data && data.role !== roleOf(req.user)
+  const changesDepartments =
+    'departments' in data && idsOf(data.departments).join() !== idsOf(departmentIdsOf(req.user)).join()
+  if (changesRole || changesDepartments) throw new Forbidden(req.t)
+  return args
+}
+
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: {
@@ -15,34 +77,54 @@ export const Users: CollectionConfig = {
   auth: { useAPIKey: false, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['name', 'email', 'role'],
+    defaultColumns: ['name', 'email', 'role', 'departments'],
     group: { da: 'Indstillinger', en: 'Settings' },
+    hidden: ({ user }) => isDepartmentEditor(user as never),
   },
   access: {
-    read: loggedIn,
+    read: readUsers,
     create: adminOnly,
-    update: ({ req: { user }, id }) => isAdmin(user) || (user !== null && user.id === id),
+    update: updateUsers,
     delete: adminOnly,
     admin: ({ req: { user } }) => isLoggedIn(user),
+    unlock: adminOnly,
   },
+  hooks: { beforeOperation: [refuseEscalation], beforeChange: [guardRolesAndEmail] },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
     {
       name: 'role',
       type: 'select',
       required: true,
-      defaultValue: 'editor',
+      // Least privilege unless an admin says otherwise.
+      defaultValue: 'department-editor',
       label: { da: 'Rolle', en: 'Role' },
       options: [
         { value: 'admin', label: { da: 'Administrator (landskontoret)', en: 'Administrator (national office)' } },
         { value: 'editor', label: { da: 'Redaktør (kommunikation)', en: 'Editor (communications)' } },
+        { value: 'department-editor', label: { da: 'Lokalafdeling', en: 'Local branch editor' } },
       ],
-      access: {
-        // Nobody can raise their own rights; only an admin sets roles.
-        create: ({ req: { user } }) => isAdmin(user),
-        update: ({ req: { user } }) => isAdmin(user),
-      },
+      access: { create: adminOnlyField, update: adminOnlyField },
       admin: { position: 'sidebar' },
+      saveToJWT: true,
+    },
+    {
+      name: 'departments',
+      type: 'relationship',
+      relationTo: 'departments',
+      hasMany: true,
+      label: { da: 'Lokalafdelinger', en: 'Local branches' },
+      access: { create: adminOnlyField, update: adminOnlyField },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => data?.role === 'department-editor',
+        description: { da: 'De afdelinger, brugeren redigerer for.', en: 'The branches this user edits for.' },
+      },
+      validate: (value: unknown, { siblingData }: { siblingData: { role?: Role } }) =>
+        siblingData.role !== 'department-editor' ||
+        (Array.isArray(value) && value.length > 0) ||
+        'En bruger i en lokalafdeling skal høre til mindst én afdeling.',
+      saveToJWT: true,
     },
   ],
 }

@@ -1,18 +1,40 @@
 import type { CollectionConfig } from 'payload'
 
-import { loggedIn, publishedOrLoggedIn } from '../access/index'
+import {
+  createInOwnDepartment,
+  editorsOnly,
+  loggedIn,
+  ownDepartment,
+  publishedOrOwnDepartment,
+  publishedOrStaff,
+} from '../access/index'
 
-/**
- * Public content: drafts and version history; anonymous readers (and the site build) get
- * published documents only; logged-in staff edit. Roles narrow this in a later step.
- */
-export const publicContent: Pick<CollectionConfig, 'access' | 'versions'> = {
+/** Drafts with autosave, version history with restore, and publish/unpublish at a set time. */
+export const editorialVersions: CollectionConfig['versions'] = {
+  drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  maxPerDoc: 50,
+}
+
+/** National content (activity types, target groups, pages): communications staff edit. */
+export const nationalContent: Pick<CollectionConfig, 'access' | 'versions'> = {
   access: {
-    read: publishedOrLoggedIn,
-    create: loggedIn,
-    update: loggedIn,
-    delete: loggedIn,
+    read: publishedOrStaff,
     readVersions: loggedIn,
+    create: editorsOnly,
+    update: editorsOnly,
+    delete: editorsOnly,
   },
-  versions: { drafts: true, maxPerDoc: 50 },
+  versions: editorialVersions,
+}
+
+/** A department's own listings (activities, events): each department edits only its own. */
+export const departmentContent: Pick<CollectionConfig, 'access' | 'versions'> = {
+  access: {
+    read: publishedOrOwnDepartment,
+    readVersions: ownDepartment('version.department'),
+    create: createInOwnDepartment,
+    update: ownDepartment('department'),
+    delete: ownDepartment('department'),
+  },
+  versions: editorialVersions,
 }

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, loggedIn } from '../access/index'
+import { anyone, editorsOnly } from '../access/index'
 
 export const navigationKinds = ['home', 'activity-types', 'departments', 'page'] as const
 
@@ -8,7 +8,7 @@ export const Navigation: GlobalConfig = {
   slug: 'navigation',
   label: { da: 'Navigation', en: 'Navigation' },
   admin: { group: { da: 'Indstillinger', en: 'Settings' } },
-  access: { read: anyone, update: loggedIn },
+  access: { read: anyone, update: editorsOnly },
   fields: [
     {
       name: 'items',

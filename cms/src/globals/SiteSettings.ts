@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, loggedIn } from '../access/index'
+import { anyone, editorsOnly } from '../access/index'
 import { translationStatusField } from '../fields/translationStatus'
 
 const figure = (name: string, da: string, en: string) =>
@@ -10,7 +10,7 @@ export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: { da: 'Indstillinger for siden', en: 'Site settings' },
   admin: { group: { da: 'Indstillinger', en: 'Settings' } },
-  access: { read: anyone, update: loggedIn },
+  access: { read: anyone, update: editorsOnly },
   fields: [
     { name: 'siteName', type: 'text', label: { da: 'Sidens navn', en: 'Site name' }, required: true, localized: true },
     { name: 'tagline', type: 'text', label: { da: 'Undertitel', en: 'Tagline' }, localized: true },

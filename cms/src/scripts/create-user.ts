@@ -1,24 +1,26 @@
 /**
- * Creates a user on a fresh install:
- *   npm run create-user -- --email E --password P --role admin [--name "Navn"]
- * Refuses unknown roles, bad e-mail addresses, short passwords and existing users with a clear
- * message (exit code 1); the password is never printed.
+ * Creates a user on a fresh install or later:
+ *   npm run create-user -- --email E --password P --role admin|editor|department-editor
+ *                          [--department SLUG ...] [--name "Navn"]
+ * Refuses an unknown role or department, a department editor without a department, bad e-mail
+ * addresses, short passwords and existing users, with a clear message (exit code 1). The
+ * password is never printed.
  */
 import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
-import { roles, type Role } from '../collections/Users'
+import { roles, type Role } from '../access/index'
 import config from '../payload.config'
 
-const usage = `Brug: npm run create-user -- --email E --password P --role ${roles.join('|')} [--name NAVN]`
+const usage = `Brug: npm run create-user -- --email E --password P --role ${roles.join('|')} [--department SLUG ...] [--name NAVN]`
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`)
   process.exit(1)
 }
 
-let values: Record<string, string | undefined>
+let values: { email?: string; password?: string; role?: string; name?: string; department?: string[] }
 try {
   ;({ values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -27,6 +29,7 @@ try {
       password: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },
+      department: { type: 'string', multiple: true },
     },
     strict: true,
   }))
@@ -34,19 +37,39 @@ try {
   fail(error instanceof Error ? error.message : String(error))
 }
 
-const { email, password, role, name } = values
+const { email, password, role, name, department: departmentSlugs = [] } = values
 if (!email || !password || !role) fail('--email, --password og --role skal angives.')
 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail(`"${email}" er ikke en gyldig e-mailadresse.`)
 if (password.length < 8) fail('Adgangskoden skal være mindst 8 tegn.')
 if (!(roles as readonly string[]).includes(role)) fail(`Ukendt rolle "${role}". Mulige roller: ${roles.join(', ')}.`)
+if (role === 'department-editor' && departmentSlugs.length === 0) {
+  fail('En bruger med rollen department-editor skal have mindst én --department.')
+}
+if (role !== 'department-editor' && departmentSlugs.length > 0) {
+  fail(`--department gælder kun rollen department-editor (ikke ${role}).`)
+}
 
 const payload = await getPayload({ config })
+if (role !== 'admin' && (await payload.count({ collection: 'users' })).totalDocs === 0) {
+  fail('Den første bruger skal være administrator (--role admin); opret derefter redaktører og lokalafdelinger.')
+}
 const { totalDocs } = await payload.count({ collection: 'users', where: { email: { equals: email.toLowerCase() } } })
 if (totalDocs > 0) fail(`Der findes allerede en bruger med e-mail ${email}.`)
 
+const departments = []
+for (const slug of departmentSlugs) {
+  const { docs } = await payload.find({ collection: 'departments', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
+  if (!docs[0]) {
+    const known = await payload.find({ collection: 'departments', pagination: false, depth: 0, select: { slug: true } })
+    fail(`Ukendt afdeling "${slug}". Kendte afdelinger: ${known.docs.map((doc) => doc.slug).join(', ') || '(ingen endnu)'}.`)
+  }
+  departments.push(docs[0].id)
+}
+
 await payload.create({
   collection: 'users',
-  data: { email, password, role: role as Role, name },
+  data: { email, password, role: role as Role, name, departments },
 })
-console.log(`Bruger oprettet: ${email} (rolle: ${role}). Log ind på ${payload.config.serverURL}/admin`)
+const scope = departments.length ? ` for ${departmentSlugs.join(', ')}` : ''
+console.log(`Bruger oprettet: ${email} (rolle: ${role}${scope}). Log ind på ${payload.config.serverURL}/admin`)
 process.exit(0)

@@ -30,6 +30,8 @@ export interface DemoActivity {
   summary?: string
   schedule?: string
   venue?: string
+  /** Demo only: how long ago the department last confirmed the listing (default: at seed time). */
+  confirmedDaysAgo?: number
 }
 
 export interface DemoEvent {

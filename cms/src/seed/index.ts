@@ -157,6 +157,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           summary: activity.summary,
           scheduleText: activity.schedule,
           venue: activity.venue,
+          lastConfirmedAt: addDays(now, -(activity.confirmedDaysAgo ?? 0)).toISOString(),
           department: departmentId,
           activityType: typeId(activity.type, activity.slug),
           isDemo: true,

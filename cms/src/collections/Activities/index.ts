@@ -1,9 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { demoField } from '../fields/demo'
-import { slugField } from '../fields/slug'
-import { translationStatusField } from '../fields/translationStatus'
-import { publicContent } from './shared'
+import { confirmEndpoint, confirmOnPublish, isStale, staleAfterDays } from './confirm'
+
+import { demoField } from '../../fields/demo'
+import { departmentField } from '../../fields/department'
+import { slugField } from '../../fields/slug'
+import { translationStatusField } from '../../fields/translationStatus'
+import { departmentContent } from '../shared'
 
 /** A department's local, usually weekly, offering of an activity type. */
 export const Activities: CollectionConfig = {
@@ -14,11 +17,13 @@ export const Activities: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'department', 'activityType', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'department', 'activityType', 'lastConfirmedAt', '_status'],
     group: { da: 'Lokalt', en: 'Local' },
   },
   defaultSort: 'title',
-  ...publicContent,
+  ...departmentContent,
+  endpoints: [confirmEndpoint],
+  hooks: { beforeChange: [confirmOnPublish] },
   fields: [
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
     { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },
@@ -26,13 +31,7 @@ export const Activities: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'department',
-          type: 'relationship',
-          relationTo: 'departments',
-          required: true,
-          label: { da: 'Lokalafdeling', en: 'Local branch' },
-        },
+        departmentField,
         {
           name: 'activityType',
           type: 'relationship',
@@ -54,6 +53,25 @@ export const Activities: CollectionConfig = {
       type: 'text',
       label: { da: 'Sted', en: 'Venue' },
       admin: { description: { da: 'Tom: afdelingens adresse.', en: 'Empty: the branch’s address.' } },
+    },
+    {
+      name: 'lastConfirmedAt',
+      type: 'date',
+      label: { da: 'Senest bekræftet', en: 'Last confirmed' },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        date: { pickerAppearance: 'dayOnly', displayFormat: 'd. MMMM yyyy' },
+        components: { Field: '/components/ConfirmListing#ConfirmListing' },
+      },
+    },
+    {
+      name: 'confirmationStale',
+      type: 'checkbox',
+      virtual: true,
+      label: { da: `Ikke bekræftet i ${staleAfterDays} dage`, en: `Not confirmed for ${staleAfterDays} days` },
+      admin: { hidden: true },
+      hooks: { afterRead: [({ siblingData }) => isStale(siblingData?.lastConfirmedAt as string | null | undefined)] },
     },
     slugField(),
     demoField,

@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { seed } from '../src/seed/index'
+import { startPayload } from './payload'
+
+let payload: Payload
+let stop: () => Promise<void>
+
+beforeAll(async () => {
+  ;({ payload, stop } = await startPayload())
+})
+afterAll(async () => stop())
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const createUser = (...args: string[]) =>
+  promisify(execFile)(path.join(root, 'node_modules', '.bin', 'payload'), ['run', 'src/scripts/create-user.ts', '--', ...args], {
+    cwd: path.join(root, 'cms'),
+    env: { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH}` },
+  }).then(
+    ({ stdout }) => ({ code: 0, output: stdout }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: `${error.stdout}${error.stderr}` }),
+  )
+
+describe('users on a fresh install', () => {
+  it('refuses to make the first user anything but an admin from the command line', async () => {
+    const result = await createUser('--email', 'early@example.org', '--password', 'hemmelig-og-lang', '--role', 'editor')
+    expect(result.code).toBe(1)
+    expect(result.output).toContain('Den første bruger skal være administrator')
+    expect((await payload.count({ collection: 'users' })).totalDocs).toBe(0)
+  })
+
+  it('makes the first user (the "create first user" screen) an admin', async () => {
+    // Payload's first-register operation creates with access overridden and the form's data,
+    // which has no role (only an admin may set one).
+    const first = await payload.create({
+      collection: 'users',
+      data: { email: 'first@example.org', password: 'hemmelig-og-lang' } as never, // role and departments left out on purpose
+      overrideAccess: true,
+    })
+    expect(first.role).toBe('admin')
+  })
+
+  it('does not let an anonymous visitor create a second user', async () => {
+    await expect(
+      payload.create({ collection: 'users', data: { email: 'second@example.org', password: 'hemmelig-og-lang', role: 'admin' }, overrideAccess: false }),
+    ).rejects.toThrow()
+    expect((await payload.count({ collection: 'users' })).totalDocs).toBe(1)
+  })
+})
+
+describe('npm run create-user', () => {
+  beforeAll(async () => {
+    await seed(payload, { demo: true })
+  })
+
+  it('refuses an unknown role with a clear message', async () => {
+    const result = await createUser('--email', 'x@example.org', '--password', 'hemmelig-og-lang', '--role', 'superuser')
+    expect(result.code).toBe(1)
+    expect(result.output).toContain('Ukendt rolle "superuser"')
+  })
+
+  it('refuses an unknown department and lists the known ones', async () => {
+    const result = await createUser('--email', 'x@example.org', '--password', 'hemmelig-og-lang', '--role', 'department-editor', '--department', 'atlantis')
+    expect(result.code).toBe(1)
+    expect(result.output).toContain('Ukendt afdeling "atlantis"')
+    expect(result.output).toContain('aarhus')
+    expect((await payload.count({ collection: 'users', where: { email: { equals: 'x@example.org' } } })).totalDocs).toBe(0)
+  })
+
+  it('creates a department editor for the departments named', async () => {
+    const result = await createUser('--email', 'ali@example.org', '--password', 'hemmelig-og-lang', '--role', 'department-editor', '--department', 'aarhus', '--department', 'viborg')
+    expect(result.code, result.output).toBe(0)
+    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: 'ali@example.org' } }, depth: 1 })
+    expect(docs[0]!.role).toBe('department-editor')
+    expect((docs[0]!.departments ?? []).map((department) => (typeof department === 'object' ? department.slug : department)).sort()).toEqual(['aarhus', 'viborg'])
+  })
+})
