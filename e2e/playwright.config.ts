@@ -33,12 +33,14 @@ export default defineConfig({
   },
   projects: [
     // A cheap Android phone is who the public site is for.
-    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|access-.*)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|releases|access-.*)\.spec\.ts/ },
     // The access tests add departments and users through REST: after the site checks, which compare with the CMS.
     { name: 'access', testMatch: /access-.*\.spec\.ts/, dependencies: ['phone'] },
     // Rebuilding the served site while other tests read it would race: run it last, alone.
     { name: 'publish', use: { ...devices['Desktop Chrome'] }, testMatch: /publish\.spec\.ts/, dependencies: ['access'] },
     // Also rebuilds the site: after the publish test, never beside it.
     { name: 'department-editor', use: { ...devices['Desktop Chrome'] }, testMatch: /department-editor\.spec\.ts/, dependencies: ['publish'] },
+    // Its own CMS and site (it stops the CMS mid-build): last, so the machine's two cores are not shared.
+    { name: 'releases', testMatch: /releases\.spec\.ts/, dependencies: ['department-editor'] },
   ],
 })

@@ -1,13 +1,12 @@
-// `npm run build`: rebuilds the static site from the running CMS (CMS_URL, default :3000) into
-// site/dist, which `npm start` serves. The CMS admin is built by `npm start` when it changed.
-import path from 'node:path'
-
-import { buildSite, root, ui } from './lib.mjs'
+// `npm run build`: builds a new site release from the running CMS (CMS_URL, default :3000) and
+// makes it the one `npm start` serves, if it builds and validates. The CMS does this by itself
+// when content is published; this is the manual way.
+import { buildRelease, ui } from './lib.mjs'
 
 const cmsUrl = process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
 try {
-  await buildSite({ cmsUrl, siteUrl, outDir: process.env.SITE_OUT_DIR ?? path.join(root, 'site', 'dist') })
+  await buildRelease({ cmsUrl, siteUrl })
 } catch (error) {
   ui.fail(error instanceof Error ? error.message : String(error))
   process.exit(1)

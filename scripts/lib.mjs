@@ -158,11 +158,13 @@ export async function buildCmsIfNeeded() {
   fs.writeFileSync(marker, cmsSourceDigest())
 }
 
-/** Builds the static site from the CMS at `cmsUrl` into `outDir`. */
-export function buildSite({ cmsUrl, siteUrl, outDir, quiet = false }) {
-  return run(`Building the site from ${cmsUrl}`, bin('astro'), ['build'], {
-    cwd: siteDir,
-    env: { CMS_URL: cmsUrl, SITE_URL: siteUrl, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+export const releasesDir = (env = process.env) => path.resolve(env.SITE_RELEASES_DIR ?? path.join(siteDir, 'releases'))
+
+/** Builds a new site release from the CMS, validates it and makes it the served one (site/scripts/release.mjs). */
+export function buildRelease({ cmsUrl, siteUrl, env = {}, quiet = false }) {
+  return run(`Building the site from ${cmsUrl} (a new release, swapped in when complete)`, process.execPath, [path.join(siteDir, 'scripts', 'release.mjs'), 'build'], {
+    cwd: root,
+    env: { CMS_URL: cmsUrl, SITE_URL: siteUrl, ...env },
     quiet,
   })
 }

@@ -1,14 +1,16 @@
 // `npm start`: the whole thing on the embedded default. Migrates and (on first start) seeds
 // the SQLite database, builds and starts the CMS on :3000, builds the site from it and serves
 // it on :4321. Ports: CMS_PORT, SITE_PORT. Database: DATABASE_URI (default data/drk.db).
+import fs from 'node:fs'
 import path from 'node:path'
 
 import {
   assertPortFree,
   bin,
   buildCmsIfNeeded,
-  buildSite,
+  buildRelease,
   cmsDir,
+  releasesDir,
   root,
   run,
   startProcess,
@@ -22,7 +24,7 @@ const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
 const cmsUrl = `http://localhost:${cmsPort}`
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
-const siteOut = path.join(root, 'site', 'dist')
+const siteRoot = path.join(releasesDir(), 'current')
 const env = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_URL: siteUrl }
 const started = Date.now()
 
@@ -64,8 +66,14 @@ try {
     shutdown(1)
   })
 
-  await buildSite({ cmsUrl, siteUrl, outDir: siteOut })
-  siteServer = await listen(createStaticServer(siteOut), sitePort)
+  try {
+    await buildRelease({ cmsUrl, siteUrl })
+  } catch (error) {
+    // A failed build never replaces what is served: fall back to the last good release if there is one.
+    if (!fs.existsSync(siteRoot)) throw error
+    ui.warn(`${error.message}: serving the previous release`)
+  }
+  siteServer = await listen(createStaticServer(() => siteRoot), sitePort)
 
   const { initialized } = await fetch(`${cmsUrl}/api/users/init`).then((response) => response.json())
   const login = initialized
@@ -76,7 +84,8 @@ ${ui.bold('Ready')} in ${((Date.now() - started) / 1000).toFixed(0)} s
   Site:      ${siteUrl}/da/   (all languages: /da/ /en/ /uk/ /ar/ /fa/ /ps/ /ti/ /so/)
   CMS admin: ${cmsUrl}/admin   ${login}
   REST API:  ${cmsUrl}/api
-  The site is a static build: run \`npm run build\` (with this running) to rebuild it after edits.
+  Publishing in the CMS rebuilds the site by itself (status: CMS → Indstillinger → Opdateringer af siden).
+  Roll back to the previous release: npm run rollback
   Stop with Ctrl+C.
 `)
 } catch (error) {

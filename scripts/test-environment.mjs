@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { assertPortFree, bin, buildCmsIfNeeded, buildSite, cmsDir, run, startProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
+import { assertPortFree, bin, buildCmsIfNeeded, buildRelease, cmsDir, run, startProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
 import { createStaticServer, listen } from './static-server.mjs'
 
 export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true } = {}) {
@@ -14,8 +14,9 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-test-'))
   const cmsUrl = `http://localhost:${cmsPort}`
   const siteUrl = `http://localhost:${sitePort}`
-  const outDir = path.join(dir, 'site')
-  const admin = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url') }
+  const releasesDir = path.join(dir, 'releases')
+  const outDir = path.join(releasesDir, 'current')
+  const admin = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url'), token: '' }
   const env = {
     DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
     DATA_DIR: dir,
@@ -24,6 +25,9 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     SITE_PORT: String(sitePort),
     CMS_URL: cmsUrl,
     SITE_URL: siteUrl,
+    SITE_RELEASES_DIR: releasesDir,
+    // Tests publish in bursts: build as soon as they settle.
+    SITE_BUILD_SETTLE_MS: '500',
   }
 
   await Promise.all([
@@ -35,20 +39,23 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     buildCmsIfNeeded(),
   ])
 
-  ui.step(`Starting the test CMS on ${cmsUrl}`)
-  const cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
-  await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
+  let cms
+  const startCms = async () => {
+    ui.step(`Starting the test CMS on ${cmsUrl}`)
+    cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
+    await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
+  }
+  await startCms()
   // One admin session for all test workers: parallel logins of the same user race on Payload's session list.
   const login = await fetch(`${cmsUrl}/api/users/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(admin),
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
   })
   if (!login.ok) throw new Error(`test admin could not log in: ${login.status} ${await login.text()}`)
   admin.token = (await login.json()).token
-  const rebuildSite = () => buildSite({ cmsUrl, siteUrl, outDir, quiet })
-  await rebuildSite()
-  const server = await listen(createStaticServer(outDir), sitePort)
+  await buildRelease({ cmsUrl, siteUrl, env, quiet })
+  const server = await listen(createStaticServer(() => outDir), sitePort)
   ui.ok(`Test site on ${siteUrl}`)
 
   return {
@@ -58,7 +65,10 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     outDir,
     admin,
     env,
-    rebuildSite,
+    releasesDir,
+    /** Stops and starts the CMS (same database), to test what an outage does. */
+    stopCms: () => stopProcess(cms),
+    startCms,
     async stop() {
       server.close()
       await stopProcess(cms)
@@ -73,6 +83,7 @@ export function environmentVariables(environment) {
     E2E_CMS_URL: environment.cmsUrl,
     E2E_SITE_URL: environment.siteUrl,
     E2E_SITE_OUT_DIR: environment.outDir,
+    E2E_SITE_RELEASES_DIR: environment.releasesDir,
     E2E_ADMIN_EMAIL: environment.admin.email,
     E2E_ADMIN_PASSWORD: environment.admin.password,
     E2E_ADMIN_TOKEN: environment.admin.token,

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
-import { buildConfig } from 'payload'
+import { buildConfig, type CollectionConfig } from 'payload'
 import sharp from 'sharp'
 
 import { defaultLocale, locales } from '../../content/locales'
@@ -19,11 +19,26 @@ import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { isEditorOrAdmin, isLoggedIn } from './access/index'
 import { databaseAdapter, payloadSecret } from './lib/database'
+import { SiteBuilds } from './site-build/SiteBuilds'
+import { buildSiteTask } from './site-build/task'
+import { rebuildAfterChange, rebuildAfterDelete, rebuildAfterGlobalChange, recoverInterruptedBuilds, siteQueue } from './site-build/trigger'
 import { repoRoot } from './lib/paths'
 
 const cmsDir = path.join(repoRoot, 'cms')
 const siteURL = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
 const serverURL = process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`
+
+/** Public content: publishing, unpublishing or deleting it rebuilds the site. */
+function rebuildsTheSite(collection: CollectionConfig): CollectionConfig {
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), rebuildAfterChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), rebuildAfterDelete],
+    },
+  }
+}
 
 export default buildConfig({
   serverURL,
@@ -55,8 +70,16 @@ export default buildConfig({
     defaultLocale,
     fallback: true,
   },
-  collections: [ActivityTypes, TargetGroups, Departments, Activities, Events, Pages, Media, Users],
-  globals: [SiteSettings, Navigation],
+  collections: [
+    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(rebuildsTheSite),
+    Media,
+    Users,
+    SiteBuilds,
+  ],
+  globals: [SiteSettings, Navigation].map((global) => ({
+    ...global,
+    hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), rebuildAfterGlobalChange] },
+  })),
   cors: [siteURL, serverURL],
   csrf: [siteURL, serverURL],
   typescript: {
@@ -67,9 +90,19 @@ export default buildConfig({
   graphQL: { disable: true },
   jobs: {
     // Runs scheduled publish/unpublish on the long-running CMS server (next start).
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.DISABLE_JOBS !== 'true',
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      // Site builds start within a second of their settle time; one at a time.
+      { cron: '* * * * * *', queue: siteQueue, limit: 1 },
+    ],
+    tasks: [buildSiteTask],
+    // Only the long-running CMS server runs queued jobs; scripts and tests share this config.
+    shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true',
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },
   },
   telemetry: false,
+  onInit: async (payload) => {
+    // Only the CMS server runs builds (scripts such as the seed share this config).
+    if (process.env.NEXT_RUNTIME === 'nodejs') await recoverInterruptedBuilds(payload)
+  },
 })

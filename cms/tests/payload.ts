@@ -14,6 +14,9 @@ export async function startPayload(): Promise<{ payload: Payload; dir: string; s
   process.env.DATABASE_URI = `file:${path.join(dir, 'test.db')}`
   process.env.DATA_DIR = dir
   process.env.PAYLOAD_SECRET = crypto.randomBytes(24).toString('hex')
+  // No site builds from integration tests: they would build against whatever answers on :3000.
+  process.env.SITE_AUTO_BUILD = 'false'
+  process.env.DISABLE_JOBS = 'true'
   const { default: config } = await import('../src/payload.config')
   const { migrations } = await import('../src/migrations')
   const payload = await getPayload({ config })

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 
 import { adminApi, json, type Doc } from '../fixtures/api'
-import { cmsUrl, publicDocs, rebuildSite } from '../fixtures/cms'
+import { cmsUrl, publicDocs, waitForSite } from '../fixtures/cms'
 
 /**
  * Ali, the Aarhus coordinator: logs in to the admin in Danish, sees his own department only,
@@ -69,10 +69,11 @@ test('a department editor keeps their own department current, and only that', as
   const [confirmed] = await publicDocs(request, 'activities', 'da', '&where[slug][equals]=aarhus-sprogcafe')
   expect(confirmed!.confirmationStale).toBe(false)
 
-  await rebuildSite()
-  await page.goto('/da/afdelinger/aarhus/')
-  await expect(page.locator(`[data-event="${event.slug}"] h3`)).toHaveText(newTitle)
-  await expect(page.locator('[data-activity="aarhus-sprogcafe"] [data-unconfirmed]')).toHaveCount(0)
+  // The site rebuilds by itself after publishing.
+  await waitForSite(page, '/da/afdelinger/aarhus/', async () => {
+    await expect(page.locator(`[data-event="${event.slug}"] h3`)).toHaveText(newTitle, { timeout: 1_000 })
+    await expect(page.locator('[data-activity="aarhus-sprogcafe"] [data-unconfirmed]')).toHaveCount(0, { timeout: 1_000 })
+  })
 })
 
 test('a user created without a role gets the least rights, so it must name a department', async ({ request }) => {

@@ -1,0 +1,51 @@
+import type { CollectionConfig } from 'payload'
+
+import { editorsOnly } from '../access/index'
+import { rebuildEndpoint } from './trigger'
+
+/**
+ * One record per site build: what triggered it, when, how long, its log and, when it failed,
+ * why in plain words. Written only by the CMS itself; editors read it and press "rebuild now".
+ */
+export const SiteBuilds: CollectionConfig = {
+  slug: 'site-builds',
+  labels: {
+    singular: { da: 'Opdatering af siden', en: 'Site build' },
+    plural: { da: 'Opdateringer af siden', en: 'Site builds' },
+  },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['status', 'trigger', 'createdAt', 'durationSeconds', 'release'],
+    group: { da: 'Indstillinger', en: 'Settings' },
+    components: { beforeList: ['/components/SiteBuildStatus#SiteBuildStatus'] },
+    hidden: ({ user }) => !['admin', 'editor'].includes(String((user as { role?: string } | null)?.role)),
+  },
+  defaultSort: '-createdAt',
+  access: { read: editorsOnly, create: () => false, update: () => false, delete: () => false },
+  endpoints: [rebuildEndpoint],
+  fields: [
+    { name: 'summary', type: 'text', label: { da: 'Opdatering', en: 'Build' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      label: { da: 'Status', en: 'Status' },
+      options: [
+        { value: 'queued', label: { da: 'I kø', en: 'Queued' } },
+        { value: 'running', label: { da: 'Bygger', en: 'Building' } },
+        { value: 'succeeded', label: { da: 'Offentliggjort', en: 'Published' } },
+        { value: 'failed', label: { da: 'Fejlede', en: 'Failed' } },
+        { value: 'hooked', label: { da: 'Sendt til ekstern byggetjeneste', en: 'Sent to external build' } },
+      ],
+    },
+    { name: 'trigger', type: 'text', label: { da: 'Udløst af', en: 'Triggered by' } },
+    { name: 'changes', type: 'number', label: { da: 'Ændringer samlet', en: 'Changes coalesced' }, defaultValue: 1 },
+    { name: 'startedAt', type: 'date', label: { da: 'Startet', en: 'Started' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'finishedAt', type: 'date', label: { da: 'Færdig', en: 'Finished' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'durationSeconds', type: 'number', label: { da: 'Varighed (s)', en: 'Duration (s)' } },
+    { name: 'release', type: 'text', label: { da: 'Udgivelse', en: 'Release' } },
+    { name: 'pages', type: 'number', label: { da: 'Sider', en: 'Pages' } },
+    { name: 'error', type: 'textarea', label: { da: 'Fejl', en: 'Error' } },
+    { name: 'log', type: 'code', label: { da: 'Log', en: 'Log' }, admin: { language: 'shell' } },
+  ],
+}

@@ -1,0 +1,136 @@
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  Endpoint,
+  GlobalAfterChangeHook,
+  Payload,
+  PayloadRequest,
+} from 'payload'
+
+import { isEditorOrAdmin } from '../access/index'
+
+export const siteQueue = 'site'
+export const buildTaskSlug = 'buildSite'
+
+/** After the first change, wait this long before building, so a burst of edits becomes one build. */
+const settleMs = () => Number(process.env.SITE_BUILD_SETTLE_MS ?? 1500)
+
+// One queue decision at a time in this process (hooks from parallel requests would race).
+const state = globalThis as typeof globalThis & { __siteBuildRequests?: Promise<unknown> }
+
+function describe(req: PayloadRequest | undefined, what: string): string {
+  const who = req?.user ? String((req.user as { name?: string; email?: string }).name || (req.user as { email?: string }).email) : 'systemet'
+  return `${what} (${who})`
+}
+
+/**
+ * Asks for a site rebuild. With SITE_BUILD_HOOK_URL set, calls that URL (Netlify, Cloudflare
+ * Pages, CI) instead of building here. Otherwise coalesces: if a build is queued and not yet
+ * started, it will include this change too; if one is running, exactly one more is queued.
+ */
+export function requestSiteBuild(payload: Payload, reason: string): Promise<void> {
+  const next = (state.__siteBuildRequests ?? Promise.resolve()).then(() => queueBuild(payload, reason)).catch((error) => {
+    payload.logger.error({ err: error, msg: 'Could not queue a site build' })
+  })
+  state.__siteBuildRequests = next
+  return next
+}
+
+async function queueBuild(payload: Payload, reason: string): Promise<void> {
+  const hook = process.env.SITE_BUILD_HOOK_URL
+  if (hook) {
+    const started = new Date()
+    let error: string | undefined
+    try {
+      const response = await fetch(hook, { method: 'POST', signal: AbortSignal.timeout(15_000) })
+      if (!response.ok) error = `The build service answered ${response.status}.`
+    } catch (cause) {
+      error = `The build service could not be reached (${cause instanceof Error ? cause.message : String(cause)}).`
+    }
+    await payload.create({
+      collection: 'site-builds',
+      data: { status: error ? 'failed' : 'hooked', trigger: reason, summary: reason, startedAt: started.toISOString(), finishedAt: new Date().toISOString(), error },
+    })
+    return
+  }
+  const { docs } = await payload.find({ collection: 'site-builds', where: { status: { equals: 'queued' } }, limit: 1, depth: 0 })
+  const queued = docs[0]
+  if (queued) {
+    await payload.update({ collection: 'site-builds', id: queued.id, data: { changes: (queued.changes ?? 1) + 1 }, depth: 0 })
+    return
+  }
+  const record = await payload.create({ collection: 'site-builds', data: { status: 'queued', trigger: reason, summary: reason, changes: 1 } })
+  await payload.jobs.queue({
+    task: buildTaskSlug,
+    queue: siteQueue,
+    input: { buildId: String(record.id) },
+    waitUntil: new Date(Date.now() + settleMs()),
+  })
+}
+
+const skip = (req: PayloadRequest, context: Record<string, unknown>) =>
+  Boolean(context.skipRebuild) || process.env.SITE_AUTO_BUILD === 'false' || req.query?.draft === 'true'
+
+/** Publishing, unpublishing or changing a published document (any locale) rebuilds the site. */
+export const rebuildAfterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req, context, collection }) => {
+  // A draft save (autosave included) changes nothing the public sees.
+  if (skip(req, context)) return doc
+  if (doc?._status === 'published' || previousDoc?._status === 'published') {
+    const title = doc.title ?? doc.name ?? doc.slug ?? doc.id
+    const what = doc._status === 'published' ? `Offentliggjort: ${collection.slug} «${title}»` : `Afpubliceret: ${collection.slug} «${title}»`
+    void requestSiteBuild(req.payload, describe(req, what))
+  }
+  return doc
+}
+
+export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, req, context, collection }) => {
+  if (skip(req, context)) return doc
+  if (doc?._status === 'published') {
+    void requestSiteBuild(req.payload, describe(req, `Slettet: ${collection.slug} «${doc.title ?? doc.name ?? doc.id}»`))
+  }
+  return doc
+}
+
+export const rebuildAfterGlobalChange: GlobalAfterChangeHook = ({ doc, req, context, global }) => {
+  if (!skip(req, context)) void requestSiteBuild(req.payload, describe(req, `Ændret: ${global.slug}`))
+  return doc
+}
+
+/** POST /api/site-builds/rebuild — the "rebuild now" button (editors and admins). */
+export const rebuildEndpoint: Endpoint = {
+  path: '/rebuild',
+  method: 'post',
+  handler: async (req) => {
+    if (!isEditorOrAdmin(req.user)) return Response.json({ errors: [{ message: 'Kun redaktører kan opdatere siden.' }] }, { status: 403 })
+    await requestSiteBuild(req.payload, describe(req, 'Opdater nu'))
+    return Response.json({ message: 'Siden bliver opdateret.' }, { status: 202 })
+  },
+}
+
+/**
+ * When the CMS starts, builds that were queued or running belonged to a process that is gone
+ * (restart, crash, outage): record them as interrupted, and queue one fresh build if any change
+ * was still waiting, so nothing published is left off the site.
+ */
+export async function recoverInterruptedBuilds(payload: Payload): Promise<void> {
+  const { docs } = await payload.find({
+    collection: 'site-builds',
+    where: { status: { in: ['queued', 'running'] } },
+    pagination: false,
+    depth: 0,
+  })
+  if (!docs.length) return
+  for (const build of docs) {
+    await payload.update({
+      collection: 'site-builds',
+      id: build.id,
+      depth: 0,
+      data: {
+        status: 'failed',
+        finishedAt: new Date().toISOString(),
+        error: 'The CMS stopped while this build was waiting or running. Nothing was changed on the public site; a new build has been started.',
+      },
+    })
+  }
+  await requestSiteBuild(payload, 'Genstart af CMS (afbrudt opdatering)')
+}
