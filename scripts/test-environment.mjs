@@ -8,7 +8,7 @@ import path from 'node:path'
 import { assertPortFree, bin, buildCmsIfNeeded, buildRelease, cmsDir, run, startProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
 import { createStaticServer, listen } from './static-server.mjs'
 
-export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true } = {}) {
+export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true, settleMs = 500 } = {}) {
   await assertPortFree(cmsPort, 'test CMS')
   await assertPortFree(sitePort, 'test site')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-test-'))
@@ -27,7 +27,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     SITE_URL: siteUrl,
     SITE_RELEASES_DIR: releasesDir,
     // Tests publish in bursts: build as soon as they settle.
-    SITE_BUILD_SETTLE_MS: '500',
+    SITE_BUILD_SETTLE_MS: String(settleMs),
   }
 
   await Promise.all([

@@ -1,0 +1,204 @@
+// `npm run bench`: measures the speed targets and prints them as a table, each with the command
+// that reproduces it. Not part of `npm test` (figures are reported, never asserted).
+//   npm run bench                  real scale (the demo data) and 10× scale (generated)
+//   npm run bench -- --quick       real scale only
+import { execFile, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import zlib from 'node:zlib'
+
+import { bin, cmsDir, root, siteDir, ui } from './lib.mjs'
+import { startTestEnvironment } from './test-environment.mjs'
+
+const quick = process.argv.includes('--quick')
+const rows = []
+const record = (figure, value, target, command) => {
+  rows.push({ figure, value, target, command })
+  console.log(`  ${figure}: ${value}`)
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+/** Runs a command under GNU time: wall seconds and peak memory (max RSS of the process tree's largest). */
+async function timed(command, args, env) {
+  const { stderr } = await promisify(execFile)('/usr/bin/time', ['-f', 'BENCH %e %M', command, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const [, seconds, kilobytes] = /BENCH ([\d.]+) (\d+)/.exec(stderr) ?? []
+  return { seconds: Number(seconds), peakMb: Number(kilobytes) / 1024 }
+}
+
+async function login(cmsUrl, admin) {
+  return { Authorization: `JWT ${admin.token}`, 'Content-Type': 'application/json' }
+}
+
+/** Publish → visible: edit through REST, poll the served page until the new text is there. */
+async function publishLatency(environment, runs = 5) {
+  const headers = await login(environment.cmsUrl, environment.admin)
+  const { docs } = await (await fetch(`${environment.cmsUrl}/api/activity-types?where[slug][equals]=cykelkurser&depth=0`, { headers })).json()
+  const id = docs[0].id
+  const latencies = []
+  for (let run = 1; run <= runs; run++) {
+    const title = `Bike course ${Date.now()}`
+    const started = Date.now()
+    const response = await fetch(`${environment.cmsUrl}/api/activity-types/${id}?locale=en`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ title, _status: 'published' }),
+    })
+    if (!response.ok) throw new Error(`publish answered ${response.status}`)
+    for (;;) {
+      const html = await (await fetch(`${environment.siteUrl}/en/aktiviteter/cykelkurser/`)).text()
+      if (html.includes(title)) break
+      if (Date.now() - started > 300_000) throw new Error('the edit never appeared on the site')
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    latencies.push((Date.now() - started) / 1000)
+    console.log(`    run ${run}: ${latencies.at(-1).toFixed(1)} s`)
+  }
+  return median(latencies)
+}
+
+function countPages(dir) {
+  let pages = 0
+  const walk = (folder) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(folder, entry.name))
+      else if (entry.name.endsWith('.html')) pages++
+    }
+  }
+  walk(dir)
+  return pages
+}
+
+/** A bare Astro site with the same number of pages and no CMS: the baseline for time per page. */
+async function bareAstro(pageCount) {
+  const dir = path.join(siteDir, '.bench-bare')
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true })
+  fs.writeFileSync(path.join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config'\nexport default defineConfig({ output: 'static' })\n")
+  fs.writeFileSync(
+    path.join(dir, 'src', 'pages', '[...slug].astro'),
+    `---\nexport function getStaticPaths() { return Array.from({ length: ${pageCount} }, (_, n) => ({ params: { slug: 'side/' + n } })) }\nconst { slug } = Astro.params\n---\n<html lang="da"><head><title>{slug}</title></head><body><h1>{slug}</h1><p>Bare page.</p></body></html>\n`,
+  )
+  const result = await timed(bin('astro'), ['build', '--root', dir], { ASTRO_TELEMETRY_DISABLED: '1' })
+  fs.rmSync(dir, { recursive: true, force: true })
+  return result
+}
+
+async function buildFigures(environment, label) {
+  const releases = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-bench-releases-'))
+  const env = { CMS_URL: environment.cmsUrl, SITE_URL: environment.siteUrl, SITE_RELEASES_DIR: releases }
+  const full = await timed(process.execPath, [path.join(siteDir, 'scripts', 'release.mjs'), 'build'], env)
+  const pages = countPages(path.join(releases, 'current'))
+  const bare = await bareAstro(pages)
+  const command = `npm run bench${label === 'real' ? ' -- --quick' : ''}`
+  record(`Full build, ${label} scale (${pages} pages): time`, `${full.seconds.toFixed(1)} s`, label === '10×' ? '≤ 5 min' : '', command)
+  record(`Full build, ${label} scale: peak memory`, `${full.peakMb.toFixed(0)} MB`, label === '10×' ? '≤ 4 GB' : '', command)
+  record(
+    `Build time per page, ${label} scale, vs bare Astro (${pages} pages)`,
+    `${((full.seconds / pages) * 1000).toFixed(1)} ms vs ${((bare.seconds / pages) * 1000).toFixed(1)} ms = ×${(full.seconds / bare.seconds).toFixed(1)}`,
+    '',
+    command,
+  )
+  fs.rmSync(releases, { recursive: true, force: true })
+}
+
+/** Compressed bytes of what a first visit loads: HTML, CSS, JS, and the fonts the page declares. */
+function pageWeight(releaseDir, pathname) {
+  const file = path.join(releaseDir, pathname, 'index.html')
+  const html = fs.readFileSync(file)
+  const gz = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length
+  const text = html.toString()
+  let css = 0
+  let js = 0
+  let fonts = 0
+  for (const [, href] of text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css += gz(fs.readFileSync(path.join(releaseDir, href)))
+  for (const [, src] of text.matchAll(/<script[^>]+src="([^"]+)"/g)) js += gz(fs.readFileSync(path.join(releaseDir, src)))
+  for (const [, url] of text.matchAll(/url\((\/_astro\/[^)]+\.woff2)\)/g)) fonts += fs.statSync(path.join(releaseDir, url)).size
+  const htmlGz = gz(html)
+  return { html: htmlGz, total: htmlGz + css + js + fonts, css, js, fonts }
+}
+
+async function lighthouseScores(urls) {
+  const { default: lighthouse } = await import('lighthouse')
+  const chromeLauncher = await import('chrome-launcher')
+  const chrome = await chromeLauncher.launch({
+    chromePath: '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+  const scores = {}
+  try {
+    for (const url of urls) {
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' })
+      const categories = result.lhr.categories
+      scores[url] = ['performance', 'accessibility', 'best-practices', 'seo'].map((key) => Math.round((categories[key]?.score ?? 0) * 100))
+    }
+  } finally {
+    await chrome.kill()
+  }
+  return scores
+}
+
+const started = Date.now()
+let environment
+try {
+  ui.step('Real scale: a fresh CMS with the demo data (ports 3500/4700)')
+  environment = await startTestEnvironment({ cmsPort: 3500, sitePort: 4700, settleMs: 1500 })
+
+  ui.step('Publish → visible on the served site, 5 runs')
+  const latency = await publishLatency(environment)
+  record('Publish → live (REST edit until the served page shows it), median of 5, real scale', `${latency.toFixed(1)} s`, '≤ 10 s', 'npm run bench -- --quick')
+
+  ui.step('Full build, real scale, and a bare Astro build of the same page count')
+  await buildFigures(environment, 'real')
+
+  ui.step('Page weight per template (compressed, first load)')
+  const release = fs.realpathSync(path.join(environment.releasesDir, 'current'))
+  const templates = { home: '', 'activity type': 'aktiviteter/lektiecafeer/', department: 'afdelinger/odense/', 'activity types': 'aktiviteter/', departments: 'afdelinger/' }
+  for (const [template, pathname] of Object.entries(templates)) {
+    for (const lang of ['da', 'ar', 'ti']) {
+      const weight = pageWeight(release, `${lang}/${pathname}`)
+      record(
+        `Page weight: ${template}, ${lang}`,
+        `HTML ${kb(weight.html)}; total ${kb(weight.total)} (CSS ${kb(weight.css)}, JS ${kb(weight.js)}, fonts ${kb(weight.fonts)})`,
+        'first round trip ≤ 14 KB',
+        'npm run bench -- --quick',
+      )
+    }
+  }
+  record('Page weight: finder, event', 'n/a: these templates come with issue 4', '', '')
+
+  ui.step('Lighthouse (mobile preset, Debian Chromium)')
+  const urls = Object.values(templates).slice(0, 3).flatMap((pathname) => ['da', 'ar', 'ti'].map((lang) => `${environment.siteUrl}/${lang}/${pathname}`))
+  const scores = await lighthouseScores(urls)
+  for (const [url, [performance, accessibility, bestPractices, seo]] of Object.entries(scores)) {
+    record(`Lighthouse ${new URL(url).pathname}`, `performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`, '100 in all four', 'npm run bench -- --quick')
+  }
+  record('Signup endpoint under load (autocannon)', 'n/a: the signup endpoint comes with issue 5', '≥ 300 req/s, p99 ≤ 100 ms', '')
+
+  if (!quick) {
+    ui.step('10× scale: generating 600 departments, 3,000 activities, 2,000 events in 8 locales (takes a while)')
+    const generation = Date.now()
+    await new Promise((resolve, reject) => {
+      const child = spawn(bin('payload'), ['run', 'src/scripts/generate-scale.ts'], { cwd: cmsDir, env: { ...process.env, ...environment.env }, stdio: 'inherit' })
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator exit ${code}`))))
+    })
+    record('Generating the 10× data set', `${((Date.now() - generation) / 1000).toFixed(0)} s`, '', 'npm run bench')
+    await buildFigures(environment, '10×')
+  }
+} catch (error) {
+  ui.fail(error instanceof Error ? error.stack ?? error.message : String(error))
+  process.exitCode = 1
+} finally {
+  await environment?.stop()
+}
+
+console.log(`\nBenchmark (${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}), ${((Date.now() - started) / 60000).toFixed(1)} min\n`)
+console.log('| figure | value | target | reproduce |')
+console.log('|---|---|---|---|')
+for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.target} | ${row.command ? `\`${row.command}\`` : ''} |`)
