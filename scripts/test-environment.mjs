@@ -40,9 +40,9 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   ])
 
   let cms
-  const startCms = async () => {
+  const startCms = async (extraEnv = {}) => {
     ui.step(`Starting the test CMS on ${cmsUrl}`)
-    cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
+    cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env: { ...env, ...extraEnv }, quiet: true })
     await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
   }
   await startCms()
@@ -66,7 +66,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     admin,
     env,
     releasesDir,
-    /** Stops and starts the CMS (same database), to test what an outage does. */
+    /** Stops and starts the CMS (same database, optionally other settings), to test outages and settings. */
     stopCms: () => stopProcess(cms),
     startCms,
     async stop() {

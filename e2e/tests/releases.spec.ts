@@ -1,6 +1,7 @@
-import crypto from 'node:crypto'
 import { execFile } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
@@ -12,8 +13,7 @@ import { startTestEnvironment } from '../../scripts/test-environment.mjs'
  * Publishing → live, atomically. These tests need an environment of their own: they stop its
  * CMS, and they count every build it makes.
  */
-test.describe.configure({ mode: 'serial' })
-test.setTimeout(300_000)
+test.describe.configure({ mode: 'serial', timeout: 300_000 })
 
 type Environment = Awaited<ReturnType<typeof startTestEnvironment>>
 let environment: Environment
@@ -71,10 +71,15 @@ async function publishTitle(slug: string, title: string) {
 }
 
 test.beforeAll(async () => {
+  // Migrating, seeding and a first build take longer than a hook's default minute.
+  test.setTimeout(300_000)
   environment = await startTestEnvironment({ cmsPort: 3300, sitePort: 4600 })
   auth = { Authorization: `JWT ${environment.admin.token}` }
 })
-test.afterAll(async () => environment?.stop())
+test.afterAll(async () => {
+  test.setTimeout(60_000)
+  await environment?.stop()
+})
 
 test('a burst of 20 publishes yields at most 2 builds, and the site ends up with the last one', async ({ page }) => {
   const since = new Date().toISOString()
@@ -139,7 +144,7 @@ test('a build that fails because the CMS went down leaves the served site byte-i
   expect(after[after.length - 1]!.status).toBe('succeeded')
 })
 
-test('a build whose result fails validation is not served', async () => {
+test('validation catches a page missing from the sitemap and a broken internal link (such a build is never swapped in)', async () => {
   const dir = fs.mkdtempSync(path.join(environment.releasesDir, '..', 'broken-'))
   fs.mkdirSync(path.join(dir, 'da'), { recursive: true })
   fs.writeFileSync(path.join(dir, 'sitemap-index.xml'), '<sitemapindex><sitemap><loc>http://x/sitemap-0.xml</loc></sitemap></sitemapindex>')
@@ -154,4 +159,28 @@ test('a build whose result fails validation is not served', async () => {
     ]),
   )
   fs.rmSync(dir, { recursive: true, force: true })
+})
+
+test('with SITE_BUILD_HOOK_URL set, publishing calls the external build instead of building here', async () => {
+  const calls: string[] = []
+  const hook = http.createServer((request, response) => {
+    calls.push(`${request.method} ${request.url}`)
+    response.writeHead(201).end()
+  })
+  await new Promise<void>((resolve) => hook.listen(4690, resolve))
+  try {
+    await environment.stopCms()
+    await environment.startCms({ SITE_BUILD_HOOK_URL: 'http://localhost:4690/build-hook' })
+    const releaseBefore = fs.readlinkSync(path.join(environment.releasesDir, 'current'))
+    const since = new Date().toISOString()
+    await publishTitle('lektiecafeer', 'Homework café (external build)')
+
+    await expect.poll(() => calls, { timeout: 30_000 }).toEqual(['POST /build-hook'])
+    await expect.poll(async () => (await builds(since)).map((build) => build.status), { timeout: 10_000 }).toEqual(['hooked'])
+    expect(fs.readlinkSync(path.join(environment.releasesDir, 'current'))).toBe(releaseBefore)
+  } finally {
+    hook.close()
+    await environment.stopCms()
+    await environment.startCms()
+  }
 })
