@@ -126,6 +126,7 @@ export interface Config {
   jobs: {
     tasks: {
       buildSite: TaskBuildSite;
+      removeAbandonedDrafts: TaskRemoveAbandonedDrafts;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -578,7 +579,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'buildSite' | 'schedulePublish';
+        taskSlug: 'inline' | 'buildSite' | 'removeAbandonedDrafts' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -611,7 +612,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'buildSite' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'buildSite' | 'removeAbandonedDrafts' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1125,6 +1126,16 @@ export interface TaskBuildSite {
   };
   output: {
     release?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemoveAbandonedDrafts".
+ */
+export interface TaskRemoveAbandonedDrafts {
+  input?: unknown;
+  output: {
+    removed?: number | null;
   };
 }
 /**

@@ -19,6 +19,7 @@ import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { isEditorOrAdmin, isLoggedIn } from './access/index'
 import { databaseAdapter, payloadSecret } from './lib/database'
+import { removeAbandonedDraftsTask } from './jobs/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
 import { rebuildAfterChange, rebuildAfterDelete, rebuildAfterGlobalChange, recoverInterruptedBuilds, siteQueue } from './site-build/trigger'
@@ -48,6 +49,8 @@ export default buildConfig({
   sharp,
   admin: {
     user: Users.slug,
+    // Gravatar would send a hash of each user's e-mail address to a third party.
+    avatar: 'default',
     meta: { titleSuffix: ' – Røde Kors Integration' },
     importMap: { baseDir: path.join(cmsDir, 'src') },
     dateFormat: 'd. MMMM yyyy HH:mm',
@@ -95,7 +98,7 @@ export default buildConfig({
       // Site builds start within a second of their settle time; one at a time.
       { cron: '* * * * * *', queue: siteQueue, limit: 1 },
     ],
-    tasks: [buildSiteTask],
+    tasks: [buildSiteTask, removeAbandonedDraftsTask],
     // Only the long-running CMS server runs queued jobs; scripts and tests share this config.
     shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true',
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },

@@ -97,3 +97,35 @@ describe('last confirmed', () => {
     expect(aged.confirmationStale).toBe(true)
   })
 })
+
+describe('abandoned empty drafts (autosave saves a new form the moment it opens)', () => {
+  async function backdate(collection: 'events', id: Event['id'], createdAgoMs: number, editedAfterMs: number) {
+    const created = new Date(Date.now() - createdAgoMs)
+    await payload.db.updateOne({
+      collection,
+      where: { id: { equals: id } },
+      data: { createdAt: created.toISOString(), updatedAt: new Date(created.getTime() + editedAfterMs).toISOString() },
+    })
+  }
+  const untitledDraft = async () =>
+    payload.create({ collection: 'events', draft: true, data: { department: departmentId, _status: 'draft' } as never, context: seedContext })
+
+  it('removes day-old untitled drafts nobody touched, and keeps everything else', async () => {
+    const abandoned = await untitledDraft()
+    await backdate('events', abandoned.id, 2 * 86_400_000, 0)
+    const fresh = await untitledDraft()
+    const worked = await untitledDraft()
+    await backdate('events', worked.id, 2 * 86_400_000, 60_000)
+    const titled = await draftEvent(departmentId)
+    await backdate('events', titled.id, 2 * 86_400_000, 0)
+
+    await payload.jobs.queue({ task: 'removeAbandonedDrafts', input: {} })
+    await payload.jobs.run()
+
+    const remaining = new Set((await payload.find({ collection: 'events', draft: true, pagination: false, depth: 0 })).docs.map((doc) => doc.id))
+    expect(remaining.has(abandoned.id)).toBe(false)
+    expect(remaining.has(fresh.id)).toBe(true)
+    expect(remaining.has(worked.id)).toBe(true)
+    expect(remaining.has(titled.id)).toBe(true)
+  })
+})

@@ -138,7 +138,7 @@ test('a build that fails because the CMS went down leaves the served site byte-i
   await environment.startCms()
   const interrupted = (await builds(since))[0]!
   expect(interrupted.status).toBe('failed')
-  expect(interrupted.error).toMatch(/Nothing was changed on the public site/)
+  expect(interrupted.error).toMatch(/Den offentlige side blev ikke ændret/)
   // …and a fresh build makes the site current again.
   const after = await settled(since)
   expect(after[after.length - 1]!.status).toBe('succeeded')

@@ -131,10 +131,10 @@ function runAstroBuild(outDir) {
 function explain(tail, code) {
   const text = tail.join('\n')
   if (/Could not load .* from the CMS|ECONNREFUSED|fetch failed/.test(text)) {
-    return 'The site could not read the content from the CMS (it did not answer). Nothing was changed on the public site. Try again in a minute; if it keeps failing, the CMS needs a restart.'
+    return 'Siden kunne ikke hente indholdet fra CMS’et (det svarede ikke). Den offentlige side blev ikke ændret. Prøv igen om et minut; bliver det ved, skal CMS’et genstartes.'
   }
   const lastError = tail.filter((line) => /error/i.test(line)).pop()
-  return `The site build stopped (exit code ${code})${lastError ? `: ${lastError.trim()}` : ''}. Nothing was changed on the public site.`
+  return `Opdateringen af siden stoppede (kode ${code})${lastError ? `: ${lastError.trim()}` : ''}. Den offentlige side blev ikke ændret.`
 }
 
 export async function build() {
@@ -147,7 +147,7 @@ export async function build() {
     await runAstroBuild(building)
     const { problems, pages } = validate(building)
     if (problems.length) {
-      throw new Error(`The new build did not pass the checks, so the public site was left as it was:\n- ${problems.join('\n- ')}`)
+      throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${problems.join('\n- ')}`)
     }
     fs.renameSync(building, path.join(releasesDir, name))
     activate(name)

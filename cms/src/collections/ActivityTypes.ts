@@ -12,6 +12,7 @@ export const ActivityTypes: CollectionConfig = {
     plural: { da: 'Aktivitetstyper', en: 'Activity types' },
   },
   admin: {
+    hideAPIURL: true,
     useAsTitle: 'title',
     defaultColumns: ['title', 'order', 'translationStatus', '_status', 'updatedAt'],
     group: { da: 'Nationalt indhold', en: 'National content' },

@@ -21,6 +21,7 @@ export const Departments: CollectionConfig = {
     plural: { da: 'Lokalafdelinger', en: 'Local branches' },
   },
   admin: {
+    hideAPIURL: true,
     useAsTitle: 'name',
     defaultColumns: ['name', 'region', 'email', '_status', 'updatedAt'],
     group: { da: 'Lokalt', en: 'Local' },

@@ -14,6 +14,7 @@ export const Events: CollectionConfig = {
     plural: { da: 'Arrangementer', en: 'Events' },
   },
   admin: {
+    hideAPIURL: true,
     useAsTitle: 'title',
     defaultColumns: ['title', 'startsAt', 'department', '_status'],
     group: { da: 'Lokalt', en: 'Local' },

@@ -12,6 +12,7 @@ export const Pages: CollectionConfig = {
     plural: { da: 'Sider', en: 'Pages' },
   },
   admin: {
+    hideAPIURL: true,
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', 'translationStatus', '_status', 'updatedAt'],
     group: { da: 'Nationalt indhold', en: 'National content' },

@@ -12,6 +12,7 @@ export const TargetGroups: CollectionConfig = {
     plural: { da: 'Målgrupper', en: 'Target groups' },
   },
   admin: {
+    hideAPIURL: true,
     useAsTitle: 'title',
     defaultColumns: ['title', 'order', 'translationStatus', '_status'],
     group: { da: 'Nationalt indhold', en: 'National content' },

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { Gutter } from '@payloadcms/ui'
 import type { Payload } from 'payload'
 
 import { repoRoot } from '../lib/paths'
@@ -24,6 +25,7 @@ export async function SiteBuildStatus({ payload, i18n }: Props) {
   const [latest] = (await payload.find({ collection: 'site-builds', sort: '-createdAt', limit: 1, depth: 0 })).docs
   const hook = Boolean(process.env.SITE_BUILD_HOOK_URL)
   return (
+    <Gutter>
     <section data-site-build-status style={{ marginBottom: 'var(--base)' }}>
       <p>
         {da ? 'Den offentlige side vises fra udgivelsen' : 'The public site is served from release'} <strong>{current ?? (da ? '(ingen endnu)' : '(none yet)')}</strong>.
@@ -37,5 +39,6 @@ export async function SiteBuildStatus({ payload, i18n }: Props) {
       )}
       <RebuildButton label={da ? 'Opdater siden nu' : 'Rebuild now'} done={da ? 'Siden bliver opdateret – se listen herunder.' : 'The site is being rebuilt – see the list below.'} />
     </section>
+    </Gutter>
   )
 }

@@ -23,6 +23,8 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     prodMigrations: migrations,
     push: false,
     wal: true,
+    // The CMS, its jobs and scripts (seed, create-user) share the file: wait for a writer instead of failing.
+    busyTimeout: 10_000,
   })
 }
 

@@ -15,6 +15,7 @@ export const SiteBuilds: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'summary',
+    hideAPIURL: true,
     defaultColumns: ['status', 'trigger', 'createdAt', 'durationSeconds', 'release'],
     group: { da: 'Indstillinger', en: 'Settings' },
     components: { beforeList: ['/components/SiteBuildStatus#SiteBuildStatus'] },
@@ -40,12 +41,12 @@ export const SiteBuilds: CollectionConfig = {
     },
     { name: 'trigger', type: 'text', label: { da: 'Udløst af', en: 'Triggered by' } },
     { name: 'changes', type: 'number', label: { da: 'Ændringer samlet', en: 'Changes coalesced' }, defaultValue: 1 },
-    { name: 'startedAt', type: 'date', label: { da: 'Startet', en: 'Started' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'finishedAt', type: 'date', label: { da: 'Færdig', en: 'Finished' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'startedAt', type: 'date', label: { da: 'Startet', en: 'Started' }, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMM yyyy HH:mm:ss' } } },
+    { name: 'finishedAt', type: 'date', label: { da: 'Færdig', en: 'Finished' }, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMM yyyy HH:mm:ss' } } },
     { name: 'durationSeconds', type: 'number', label: { da: 'Varighed (s)', en: 'Duration (s)' } },
     { name: 'release', type: 'text', label: { da: 'Udgivelse', en: 'Release' } },
     { name: 'pages', type: 'number', label: { da: 'Sider', en: 'Pages' } },
     { name: 'error', type: 'textarea', label: { da: 'Fejl', en: 'Error' } },
-    { name: 'log', type: 'code', label: { da: 'Log', en: 'Log' }, admin: { language: 'shell' } },
+    { name: 'log', type: 'textarea', label: { da: 'Log', en: 'Log' }, admin: { rows: 20 } },
   ],
 }

@@ -39,7 +39,7 @@ function runRelease(payload: Payload): Promise<{ result: ReleaseResult; log: str
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     child.on('close', (code) => {
-      let result: ReleaseResult = { ok: false, durationMs: 0, error: `The build process stopped (exit code ${code}).` }
+      let result: ReleaseResult = { ok: false, durationMs: 0, error: `Opdateringen stoppede uventet (kode ${code}). Den offentlige side blev ikke ændret.` }
       try {
         result = JSON.parse(lines[lines.length - 1] ?? '') as ReleaseResult
       } catch {

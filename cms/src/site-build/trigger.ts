@@ -43,9 +43,9 @@ async function queueBuild(payload: Payload, reason: string): Promise<void> {
     let error: string | undefined
     try {
       const response = await fetch(hook, { method: 'POST', signal: AbortSignal.timeout(15_000) })
-      if (!response.ok) error = `The build service answered ${response.status}.`
+      if (!response.ok) error = `Den eksterne byggetjeneste svarede ${response.status}. Siden er ikke opdateret.`
     } catch (cause) {
-      error = `The build service could not be reached (${cause instanceof Error ? cause.message : String(cause)}).`
+      error = `Den eksterne byggetjeneste kunne ikke nås (${cause instanceof Error ? cause.message : String(cause)}). Siden er ikke opdateret.`
     }
     await payload.create({
       collection: 'site-builds',
@@ -72,12 +72,21 @@ const skip = (req: PayloadRequest, context: Record<string, unknown>) =>
   Boolean(context.skipRebuild) || process.env.SITE_AUTO_BUILD === 'false' || req.query?.draft === 'true'
 
 /** Publishing, unpublishing or changing a published document (any locale) rebuilds the site. */
+/** The collection's Danish name, as editors know it ("Aktivitet", not "activities"). */
+function danishName(collection: { slug: string; labels?: { singular?: unknown } }): string {
+  const label = collection.labels?.singular
+  if (typeof label === 'string') return label
+  if (label && typeof label === 'object' && 'da' in label) return String((label as { da: string }).da)
+  return collection.slug
+}
+
 export const rebuildAfterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req, context, collection }) => {
   // A draft save (autosave included) changes nothing the public sees.
   if (skip(req, context)) return doc
   if (doc?._status === 'published' || previousDoc?._status === 'published') {
     const title = doc.title ?? doc.name ?? doc.slug ?? doc.id
-    const what = doc._status === 'published' ? `Offentliggjort: ${collection.slug} «${title}»` : `Afpubliceret: ${collection.slug} «${title}»`
+    const verb = context.confirmOnly ? 'Bekræftet' : doc._status === 'published' ? 'Offentliggjort' : 'Afpubliceret'
+    const what = `${verb}: ${danishName(collection)} «${title}»`
     void requestSiteBuild(req.payload, describe(req, what))
   }
   return doc
@@ -86,7 +95,7 @@ export const rebuildAfterChange: CollectionAfterChangeHook = ({ doc, previousDoc
 export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, req, context, collection }) => {
   if (skip(req, context)) return doc
   if (doc?._status === 'published') {
-    void requestSiteBuild(req.payload, describe(req, `Slettet: ${collection.slug} «${doc.title ?? doc.name ?? doc.id}»`))
+    void requestSiteBuild(req.payload, describe(req, `Slettet: ${danishName(collection)} «${doc.title ?? doc.name ?? doc.id}»`))
   }
   return doc
 }
@@ -128,7 +137,7 @@ export async function recoverInterruptedBuilds(payload: Payload): Promise<void> 
       data: {
         status: 'failed',
         finishedAt: new Date().toISOString(),
-        error: 'The CMS stopped while this build was waiting or running. Nothing was changed on the public site; a new build has been started.',
+        error: 'CMS’et stoppede, mens opdateringen ventede eller kørte. Den offentlige side blev ikke ændret; en ny opdatering er sat i gang.',
       },
     })
   }

@@ -34,7 +34,9 @@ export function dir(lang: LocaleCode) {
 
 /** Dates and times for people in Denmark, in the reader's language. */
 export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'date' | 'dateTime' | 'time' = 'dateTime') {
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen' }
+  // Dates people can match with Danish letters and signs: Gregorian calendar, 24-hour clock,
+  // also in Persian and Pashto (whose default is the solar calendar).
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen', calendar: 'gregory', hourCycle: 'h23' }
   if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
   return new Intl.DateTimeFormat(lang, options).format(new Date(value))

@@ -16,6 +16,7 @@ export const Activities: CollectionConfig = {
     plural: { da: 'Aktiviteter', en: 'Activities' },
   },
   admin: {
+    hideAPIURL: true,
     useAsTitle: 'title',
     defaultColumns: ['title', 'department', 'activityType', 'lastConfirmedAt', '_status'],
     group: { da: 'Lokalt', en: 'Local' },
