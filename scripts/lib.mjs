@@ -141,7 +141,34 @@ function cmsSourceDigest() {
   return hash.digest('hex')
 }
 
-export async function buildCmsIfNeeded() {
+/** One `next build` at a time per checkout: parallel test runs would write into the same .next. */
+async function withBuildLock(work) {
+  const lock = path.join(cmsDir, '.next-build.lock')
+  const deadline = Date.now() + 15 * 60_000
+  for (;;) {
+    try {
+      fs.mkdirSync(lock)
+      break
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+      // A lock left by a killed build is stale after 10 minutes.
+      if (Date.now() - fs.statSync(lock).mtimeMs > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true })
+      else if (Date.now() > deadline) throw new Error(`another CMS build holds ${lock}`)
+      else await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+export function buildCmsIfNeeded() {
+  return withBuildLock(buildCmsUnlocked)
+}
+
+async function buildCmsUnlocked() {
   const marker = path.join(cmsDir, '.next', 'drk-source-digest')
   const digest = cmsSourceDigest()
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === digest && fs.existsSync(path.join(cmsDir, '.next', 'BUILD_ID'))) {

@@ -312,14 +312,117 @@ export interface Activity {
   } | null;
   department: number | Department;
   activityType: number | ActivityType;
+  schedule?: {
+    byAppointment?: boolean | null;
+    weekdays?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
+    frequency?: ('weekly' | 'biweekly') | null;
+    startTime?: string | null;
+    endTime?: string | null;
+    /**
+     * Empty: from today.
+     */
+    validFrom?: string | null;
+    /**
+     * Empty: until further notice.
+     */
+    validUntil?: string | null;
+    exceptions?:
+      | {
+          date: string;
+          reason?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+    /**
+     * Used for calendars and next dates.
+     */
+    rrule?: string | null;
+  };
   /**
-   * E.g. "Tuesdays 15:00–17:00".
+   * E.g. "Not in school holidays". Shown with the dates.
    */
   scheduleText?: string | null;
   /**
-   * Empty: the branch’s address.
+   * E.g. "The library". Empty: the branch’s address.
    */
   venue?: string | null;
+  /**
+   * Empty: the branch’s address.
+   */
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+  };
+  /**
+   * Empty: the branch’s address.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  location?: [number, number] | null;
+  /**
+   * Empty: the activity type’s target groups.
+   */
+  targetGroups?: (number | TargetGroup)[] | null;
+  audience?: {
+    womenOnly?: boolean | null;
+    families?: boolean | null;
+    children?: boolean | null;
+    ageMin?: number | null;
+    ageMax?: number | null;
+  };
+  /**
+   * Shown in the language itself.
+   */
+  languages?:
+    | (
+        | 'da'
+        | 'en'
+        | 'uk'
+        | 'ru'
+        | 'ar'
+        | 'fa'
+        | 'prs'
+        | 'ps'
+        | 'ti'
+        | 'am'
+        | 'so'
+        | 'kmr'
+        | 'ckb'
+        | 'tr'
+        | 'ur'
+        | 'ta'
+        | 'fr'
+        | 'de'
+        | 'es'
+        | 'pl'
+        | 'ro'
+        | 'sq'
+        | 'bs'
+        | 'sw'
+        | 'vi'
+      )[]
+    | null;
+  howToJoin?: ('just-come' | 'sign-up' | 'contact') | null;
+  free?: boolean | null;
+  /**
+   * E.g. "DKK 20 for lunch".
+   */
+  priceNote?: string | null;
+  /**
+   * E.g. "Lift to first floor, accessible toilet".
+   */
+  accessibility?: string | null;
+  /**
+   * Empty: the branch’s email and phone.
+   */
+  contact?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+  };
+  volunteersWanted?: boolean | null;
   lastConfirmedAt?: string | null;
   confirmationStale?: boolean | null;
   /**
@@ -365,7 +468,63 @@ export interface Event {
   endsAt?: string | null;
   department: number | Department;
   activityType?: (number | null) | ActivityType;
-  location?: string | null;
+  /**
+   * E.g. "Egeskov Castle".
+   */
+  venue?: string | null;
+  /**
+   * Empty: the branch’s address.
+   */
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+  };
+  /**
+   * Empty: the branch’s address.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  location?: [number, number] | null;
+  /**
+   * Shown in the language itself.
+   */
+  languages?:
+    | (
+        | 'da'
+        | 'en'
+        | 'uk'
+        | 'ru'
+        | 'ar'
+        | 'fa'
+        | 'prs'
+        | 'ps'
+        | 'ti'
+        | 'am'
+        | 'so'
+        | 'kmr'
+        | 'ckb'
+        | 'tr'
+        | 'ur'
+        | 'ta'
+        | 'fr'
+        | 'de'
+        | 'es'
+        | 'pl'
+        | 'ro'
+        | 'sq'
+        | 'bs'
+        | 'sw'
+        | 'vi'
+      )[]
+    | null;
+  howToJoin?: ('just-come' | 'sign-up' | 'contact') | null;
+  free?: boolean | null;
+  /**
+   * E.g. "DKK 20 for lunch".
+   */
+  priceNote?: string | null;
   /**
    * Used in the page address. Filled in from the title.
    */
@@ -782,8 +941,58 @@ export interface ActivitiesSelect<T extends boolean = true> {
   description?: T;
   department?: T;
   activityType?: T;
+  schedule?:
+    | T
+    | {
+        byAppointment?: T;
+        weekdays?: T;
+        frequency?: T;
+        startTime?: T;
+        endTime?: T;
+        validFrom?: T;
+        validUntil?: T;
+        exceptions?:
+          | T
+          | {
+              date?: T;
+              reason?: T;
+              id?: T;
+            };
+        rrule?: T;
+      };
   scheduleText?: T;
   venue?: T;
+  address?:
+    | T
+    | {
+        street?: T;
+        postalCode?: T;
+        city?: T;
+      };
+  location?: T;
+  targetGroups?: T;
+  audience?:
+    | T
+    | {
+        womenOnly?: T;
+        families?: T;
+        children?: T;
+        ageMin?: T;
+        ageMax?: T;
+      };
+  languages?: T;
+  howToJoin?: T;
+  free?: T;
+  priceNote?: T;
+  accessibility?: T;
+  contact?:
+    | T
+    | {
+        name?: T;
+        email?: T;
+        phone?: T;
+      };
+  volunteersWanted?: T;
   lastConfirmedAt?: T;
   confirmationStale?: T;
   slug?: T;
@@ -805,7 +1014,19 @@ export interface EventsSelect<T extends boolean = true> {
   endsAt?: T;
   department?: T;
   activityType?: T;
+  venue?: T;
+  address?:
+    | T
+    | {
+        street?: T;
+        postalCode?: T;
+        city?: T;
+      };
   location?: T;
+  languages?: T;
+  howToJoin?: T;
+  free?: T;
+  priceNote?: T;
   slug?: T;
   isDemo?: T;
   translationStatus?: T;

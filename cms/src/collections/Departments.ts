@@ -2,6 +2,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { editorsOnly, editorsOnlyField, ownDepartment, publishedOrStaff } from '../access/index'
 
+import { placeFields } from '../fields/address'
 import { demoField } from '../fields/demo'
 import { regions } from '../fields/regions'
 import { slugField } from '../fields/slug'
@@ -53,32 +54,7 @@ export const Departments: CollectionConfig = {
         }),
       ],
     },
-    {
-      name: 'address',
-      type: 'group',
-      label: { da: 'Adresse', en: 'Address' },
-      fields: [
-        { name: 'street', type: 'text', label: { da: 'Vej og nummer', en: 'Street' } },
-        {
-          type: 'row',
-          fields: [
-            {
-              name: 'postalCode',
-              type: 'text',
-              label: { da: 'Postnummer', en: 'Postal code' },
-              validate: (value: string | null | undefined) =>
-                !value || /^\d{4}$/.test(value) || 'Et dansk postnummer har 4 cifre.',
-            },
-            { name: 'city', type: 'text', label: { da: 'By', en: 'City' } },
-          ],
-        },
-      ],
-    },
-    {
-      name: 'location',
-      type: 'point',
-      label: { da: 'Placering (længdegrad, breddegrad)', en: 'Location (longitude, latitude)' },
-    },
+    ...placeFields(),
     {
       type: 'row',
       fields: [

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
+import { placeFields } from '../fields/address'
 import { demoField } from '../fields/demo'
+import { howToJoinField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
@@ -58,7 +60,16 @@ export const Events: CollectionConfig = {
         },
       ],
     },
-    { name: 'location', type: 'text', label: { da: 'Sted', en: 'Place' } },
+    {
+      name: 'venue',
+      type: 'text',
+      label: { da: 'Stedets navn', en: 'Name of the place' },
+      admin: { description: { da: 'Fx "Egeskov Slot" eller "Mødested ved stationen".', en: 'E.g. "Egeskov Castle".' } },
+    },
+    ...placeFields({ emptyMeans: { da: 'Tom: afdelingens adresse.', en: 'Empty: the branch’s address.' } }),
+    languagesField,
+    howToJoinField,
+    priceFields,
     slugField(),
     demoField,
     translationStatusField(),

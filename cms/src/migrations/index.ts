@@ -1,6 +1,7 @@
 import * as migration_20261124_013730_initial from './20261124_013730_initial';
 import * as migration_20261124_020252_roles_and_confirmation from './20261124_020252_roles_and_confirmation';
 import * as migration_20261124_022715_site_builds from './20261124_022715_site_builds';
+import * as migration_20261124_042538_listing_details from './20261124_042538_listing_details';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261124_022715_site_builds.up,
     down: migration_20261124_022715_site_builds.down,
-    name: '20261124_022715_site_builds'
+    name: '20261124_022715_site_builds',
+  },
+  {
+    up: migration_20261124_042538_listing_details.up,
+    down: migration_20261124_042538_listing_details.down,
+    name: '20261124_042538_listing_details'
   },
 ];

@@ -73,13 +73,14 @@ for (let n = 1; n <= counts.activities; n++) {
       title: `Benchaktivitet ${n}`,
       slug: `bench-aktivitet-${n}`,
       summary: `En aktivitet til måling, nummer ${n}.`,
-      scheduleText: 'Tirsdage kl. 15.00–17.00',
+      schedule: { weekdays: [(['MO', 'TU', 'WE', 'TH', 'FR'] as const)[n % 5]!], startTime: '15:00', endTime: '17:00' },
+      languages: ['da', 'en', 'ar'],
       department: departmentIds[n % departmentIds.length],
       activityType: activityTypes[n % activityTypes.length]!.id,
       isDemo: true,
       lastConfirmedAt: new Date().toISOString(),
     },
-    (code) => ({ title: `Bench activity ${n} (${code})`, summary: `Activity for measuring, number ${n}.`, scheduleText: 'Tuesdays 15:00–17:00' }),
+    (code) => ({ title: `Bench activity ${n} (${code})`, summary: `Activity for measuring, number ${n}.` }),
   )
   progress('activities', n, counts.activities)
 }

@@ -23,13 +23,26 @@ export interface ContentDocument {
   translations: LocaleFile[]
 }
 
+type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU'
+type HowToJoin = 'just-come' | 'sign-up' | 'contact'
+
+export interface DemoAddress {
+  street?: string
+  postalCode?: string
+  city?: string
+}
+
 export interface DemoActivity {
   slug: string
   type: string
   title: string
   summary?: string
-  schedule?: string
+  schedule: { byAppointment?: boolean; weekdays?: Weekday[]; frequency?: 'weekly' | 'biweekly'; start?: string; end?: string }
+  languages?: string[]
+  audience?: { womenOnly?: boolean; families?: boolean; children?: boolean; ageMin?: number; ageMax?: number }
+  howToJoin?: HowToJoin
   venue?: string
+  address?: DemoAddress
   /** Demo only: how long ago the department last confirmed the listing (default: at seed time). */
   confirmedDaysAgo?: number
 }
@@ -42,7 +55,8 @@ export interface DemoEvent {
   inDays: number
   start: string
   end?: string
-  location?: string
+  venue?: string
+  howToJoin?: HowToJoin
 }
 
 export interface DemoDepartment {
@@ -52,7 +66,7 @@ export interface DemoDepartment {
   municipality: string
   region: Region
   location: [number, number]
-  address: { street?: string; postalCode?: string; city?: string }
+  address: DemoAddress
   email?: string
   phone?: string
   description: string

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { Activity } from '../payload-types'
 import { defaultLocale, type LocaleCode } from '../../../content/locales'
 import { type ContentDocument, type LocaleFile, readDemoDepartments, readDocuments, readNavigation } from './content'
 import { markdownConverter, type RichText } from './markdown'
@@ -155,8 +156,18 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         await upsert('activities', activity.slug, {
           title: activity.title,
           summary: activity.summary,
-          scheduleText: activity.schedule,
+          schedule: {
+            byAppointment: activity.schedule.byAppointment ?? false,
+            weekdays: activity.schedule.weekdays,
+            frequency: activity.schedule.frequency ?? 'weekly',
+            startTime: activity.schedule.start,
+            endTime: activity.schedule.end,
+          },
+          languages: activity.languages as Activity['languages'],
+          audience: activity.audience,
+          howToJoin: activity.howToJoin ?? 'just-come',
           venue: activity.venue,
+          address: activity.address,
           lastConfirmedAt: addDays(now, -(activity.confirmedDaysAgo ?? 0)).toISOString(),
           department: departmentId,
           activityType: typeId(activity.type, activity.slug),
@@ -171,7 +182,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           summary: event.summary,
           startsAt: copenhagenTime(day, event.start).toISOString(),
           endsAt: event.end ? copenhagenTime(day, event.end).toISOString() : undefined,
-          location: event.location,
+          venue: event.venue,
+          howToJoin: event.howToJoin ?? 'just-come',
           department: departmentId,
           activityType: event.type ? typeId(event.type, event.slug) : undefined,
           isDemo: true,

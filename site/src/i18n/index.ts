@@ -1,13 +1,20 @@
 import { defaultLocale, getLocale, locales, type LocaleCode } from '../../../content/locales'
 import da from './ui/da.json'
+import eventsDa from './ui/events/da.json'
+import finderDa from './ui/finder/da.json'
+import signupDa from './ui/signup/da.json'
 
-export type UIKey = keyof typeof da
+// Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
+// finder, events and signup pages); the Danish files define the keys.
+export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa
 type Strings = Record<UIKey, string>
 
-const files = import.meta.glob<Strings>('./ui/*.json', { eager: true, import: 'default' })
-const strings = Object.fromEntries(
-  Object.entries(files).map(([file, value]) => [file.replace(/^.*\/(\w+)\.json$/, '$1'), value]),
-) as Partial<Record<LocaleCode, Partial<Strings>>>
+const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json'], { eager: true, import: 'default' })
+const strings: Partial<Record<LocaleCode, Partial<Strings>>> = {}
+for (const [file, value] of Object.entries(files)) {
+  const lang = file.replace(/^.*\/(\w+)\.json$/, '$1') as LocaleCode
+  strings[lang] = { ...strings[lang], ...value }
+}
 
 for (const locale of locales) {
   if (!strings[locale.code]) throw new Error(`site/src/i18n/ui/${locale.code}.json is missing`)

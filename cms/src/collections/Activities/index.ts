@@ -2,7 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { confirmEndpoint, confirmOnPublish, isStale, staleAfterDays } from './confirm'
 
+import { placeFields } from '../../fields/address'
 import { demoField } from '../../fields/demo'
+import { accessibilityField, audienceField, contactField, howToJoinField, languagesField, priceFields } from '../../fields/listing'
+import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
 import { slugField } from '../../fields/slug'
 import { translationStatusField } from '../../fields/translationStatus'
@@ -43,17 +46,54 @@ export const Activities: CollectionConfig = {
       ],
     },
     {
-      name: 'scheduleText',
-      type: 'text',
-      localized: true,
-      label: { da: 'Hvornår', en: 'When' },
-      admin: { description: { da: 'F.eks. "Tirsdage kl. 15.00–17.00".', en: 'E.g. "Tuesdays 15:00–17:00".' } },
-    },
-    {
-      name: 'venue',
-      type: 'text',
-      label: { da: 'Sted', en: 'Venue' },
-      admin: { description: { da: 'Tom: afdelingens adresse.', en: 'Empty: the branch’s address.' } },
+      type: 'tabs',
+      tabs: [
+        {
+          label: { da: 'Hvornår og hvor', en: 'When and where' },
+          fields: [
+            scheduleField,
+            {
+              name: 'scheduleText',
+              type: 'text',
+              localized: true,
+              label: { da: 'Bemærkning om tidspunkter', en: 'Note on the schedule' },
+              admin: { description: { da: 'Fx "Ikke i skolernes ferier". Vises ved datoerne.', en: 'E.g. "Not in school holidays". Shown with the dates.' } },
+            },
+            {
+              name: 'venue',
+              type: 'text',
+              label: { da: 'Stedets navn', en: 'Name of the place' },
+              admin: { description: { da: 'Fx "Biblioteket". Tom: afdelingens adresse.', en: 'E.g. "The library". Empty: the branch’s address.' } },
+            },
+            ...placeFields({ emptyMeans: { da: 'Tom: afdelingens adresse.', en: 'Empty: the branch’s address.' } }),
+          ],
+        },
+        {
+          label: { da: 'For hvem og hvordan', en: 'Who and how' },
+          fields: [
+            {
+              name: 'targetGroups',
+              type: 'relationship',
+              relationTo: 'target-groups',
+              hasMany: true,
+              label: { da: 'Målgrupper', en: 'Target groups' },
+              admin: { description: { da: 'Tom: aktivitetstypens målgrupper.', en: 'Empty: the activity type’s target groups.' } },
+            },
+            audienceField,
+            languagesField,
+            howToJoinField,
+            priceFields,
+            accessibilityField,
+            contactField,
+            {
+              name: 'volunteersWanted',
+              type: 'checkbox',
+              defaultValue: true,
+              label: { da: 'Vi søger frivillige', en: 'We are looking for volunteers' },
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'lastConfirmedAt',

@@ -1,0 +1,43 @@
+import type { Field } from 'payload'
+
+const postalCode: Field = {
+  name: 'postalCode',
+  type: 'text',
+  label: { da: 'Postnummer', en: 'Postal code' },
+  validate: (value: string | null | undefined) => !value || /^\d{4}$/.test(value) || 'Et dansk postnummer har 4 cifre.',
+}
+
+/**
+ * Where something happens: a street address and a map point. `emptyMeans` tells editors what
+ * an empty address stands for (the department's own address).
+ */
+export function placeFields({ emptyMeans }: { emptyMeans?: { da: string; en: string } } = {}): Field[] {
+  return [
+    {
+      name: 'address',
+      type: 'group',
+      label: { da: 'Adresse', en: 'Address' },
+      admin: emptyMeans ? { description: emptyMeans } : undefined,
+      fields: [
+        { name: 'street', type: 'text', label: { da: 'Vej og nummer', en: 'Street' } },
+        { type: 'row', fields: [postalCode, { name: 'city', type: 'text', label: { da: 'By', en: 'City' } }] },
+      ],
+    },
+    {
+      name: 'location',
+      type: 'point',
+      label: { da: 'Placering på kortet (længdegrad, breddegrad)', en: 'Map location (longitude, latitude)' },
+      admin: emptyMeans ? { description: emptyMeans } : undefined,
+      validate: (value: unknown) => {
+        if (value === null || value === undefined) return true
+        if (!Array.isArray(value) || value.length !== 2 || value.some((n) => n === null || n === undefined || n === '')) return true
+        const [longitude = 0, latitude = 0] = value.map(Number)
+        // Denmark, Bornholm and the Faroes fit well inside this box; a swapped pair does not.
+        if (longitude < -8 || longitude > 16 || latitude < 54 || latitude > 63) {
+          return 'Placeringen ligger ikke i Danmark. Skriv længdegrad (fx 10.39) før breddegrad (fx 55.40).'
+        }
+        return true
+      },
+    },
+  ]
+}
