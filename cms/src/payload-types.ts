@@ -1253,7 +1253,7 @@ export interface Navigation {
   items?:
     | {
         label: string;
-        kind: 'home' | 'activity-types' | 'departments' | 'page';
+        kind: 'home' | 'activity-types' | 'finder' | 'events' | 'departments' | 'volunteer' | 'page';
         page?: (number | null) | Page;
         id?: string | null;
       }[]

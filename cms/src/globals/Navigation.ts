@@ -2,7 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone, editorsOnly } from '../access/index'
 
-export const navigationKinds = ['home', 'activity-types', 'departments', 'page'] as const
+export const navigationKinds = ['home', 'activity-types', 'finder', 'events', 'departments', 'volunteer', 'page'] as const
 
 export const Navigation: GlobalConfig = {
   slug: 'navigation',
@@ -27,7 +27,10 @@ export const Navigation: GlobalConfig = {
           options: [
             { value: 'home', label: { da: 'Forsiden', en: 'Home page' } },
             { value: 'activity-types', label: { da: 'Oversigt over aktiviteter', en: 'Activities overview' } },
+            { value: 'finder', label: { da: 'Find en aktivitet (søgning med filtre)', en: 'Activity finder' } },
+            { value: 'events', label: { da: 'Arrangementer', en: 'Events' } },
             { value: 'departments', label: { da: 'Oversigt over lokalafdelinger', en: 'Branches overview' } },
+            { value: 'volunteer', label: { da: 'Bliv frivillig', en: 'Volunteer' } },
             { value: 'page', label: { da: 'En side', en: 'A page' } },
           ],
         },

@@ -12,6 +12,29 @@ export const routes = {
   activityType: (slug: string) => `aktiviteter/${slug}/`,
   departments: () => 'afdelinger/',
   department: (slug: string) => `afdelinger/${slug}/`,
+  /** One local activity, under the department that runs it. */
+  activity: (departmentSlug: string, slug: string) => `afdelinger/${departmentSlug}/${slug}/`,
+  /** The activity finder, and its static filter pages (one URL per filter result, no JavaScript needed). */
+  finder: () => 'find/',
+  finderByType: (activityTypeSlug: string) => `find/aktivitet/${activityTypeSlug}/`,
+  finderByMunicipality: (municipalitySlug: string) => `find/kommune/${municipalitySlug}/`,
+  events: () => 'arrangementer/',
+  event: (slug: string) => `arrangementer/${slug}/`,
+  /** Calendar feeds (iCalendar), in the reader's language. */
+  calendarAll: () => 'kalender/alle.ics',
+  calendarDepartment: (slug: string) => `kalender/afdeling/${slug}.ics`,
+  calendarActivityType: (slug: string) => `kalender/aktivitetstype/${slug}.ics`,
+  calendarActivity: (slug: string) => `kalender/aktivitet/${slug}.ics`,
+  /** Signing up as a participant, or offering to help as a volunteer (forms post to the CMS). */
+  signupActivity: (slug: string) => `tilmelding/${slug}/`,
+  signupEvent: (slug: string) => `tilmelding/arrangement/${slug}/`,
+  volunteer: () => 'frivillig/',
+  volunteerActivity: (slug: string) => `frivillig/${slug}/`,
+  volunteerDepartment: (slug: string) => `frivillig/afdeling/${slug}/`,
+  thanks: () => 'tak/',
+  thanksVolunteer: () => 'tak/frivillig/',
+  childCertificate: () => 'boerneattest/',
+  search: () => 'soeg/',
   page: (slug: string) => `${slug}/`,
 }
 
@@ -20,4 +43,16 @@ export function localeUrl(lang: LocaleCode, path: string) {
 }
 
 /** Page slugs that would collide with the fixed sections above. */
-export const reservedSlugs = new Set(['aktiviteter', 'afdelinger'])
+export const reservedSlugs = new Set([
+  'aktiviteter',
+  'afdelinger',
+  'find',
+  'arrangementer',
+  'kalender',
+  'tilmelding',
+  'frivillig',
+  'tak',
+  'boerneattest',
+  'soeg',
+  'open-data',
+])
