@@ -11,6 +11,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
   output: 'static',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // Where the content store is kept between builds (release.mjs keeps one beside each releases folder).
+  cacheDir: process.env.SITE_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   server: { port: sitePort, host: true },

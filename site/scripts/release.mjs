@@ -49,9 +49,9 @@ function prune() {
   for (const name of releases.slice(0, Math.max(0, releases.length - keep))) {
     if (name !== current) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
   }
-  // Half-made builds from a crash.
+  // Half-made builds from a crash (older versions named them <release>.building).
   for (const name of fs.readdirSync(releasesDir)) {
-    if (name.endsWith('.building')) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
+    if (/^\d.*\.building$/.test(name)) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
   }
 }
 
@@ -105,10 +105,14 @@ export function validate(dir) {
 
 function runAstroBuild(outDir) {
   return new Promise((resolve, reject) => {
-    const astro = path.join(root, 'node_modules', '.bin', 'astro')
-    const child = spawn(astro, ['build'], {
+    // Astro's CLI under this same Node (the Node 24 from npm), whatever `node` is on the PATH.
+    const astro = fs.realpathSync(path.join(root, 'node_modules', '.bin', 'astro'))
+    const child = spawn(process.execPath, [astro, 'build'], {
       cwd: siteDir,
-      env: { ...process.env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      // The content store lives beside the releases (one per served site), and the output folder
+      // has a fixed name: Astro clears its store when its config (outDir included) changes, and
+      // the store is what lets the next build load only the content that changed.
+      env: { ...process.env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: path.join(releasesDir, '.cache'), ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const tail = []
@@ -142,7 +146,8 @@ export async function build() {
   fs.mkdirSync(releasesDir, { recursive: true })
   let name = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
   for (let n = 1; fs.existsSync(path.join(releasesDir, name)); n++) name = `${name.split('-')[0]}-${n}`
-  const building = path.join(releasesDir, `${name}.building`)
+  const building = path.join(releasesDir, '.building')
+  fs.rmSync(building, { recursive: true, force: true })
   try {
     await runAstroBuild(building)
     const { problems, pages } = validate(building)

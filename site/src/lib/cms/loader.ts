@@ -1,25 +1,103 @@
-import type { Loader } from 'astro/loaders'
+import type { Loader, LoaderContext } from 'astro/loaders'
 
-import { fetchLocalized, fetchLocalizedGlobal, type PublicCollection, type PublicGlobal } from './localized'
+import { cmsURL } from './client'
+import { type DocumentStamp, fetchLocalized, fetchLocalizedGlobal, fetchStamps, type PublicCollection, type PublicGlobal } from './localized'
 
-/** Astro content-layer loader: one entry per document per locale, id `<locale>/<slug>`. */
+/** Bump when what the loader stores changes shape, so the next build reloads everything. */
+const storeVersion = '2'
+/** Virtual fields that depend on the date (a listing's "not confirmed for 90 days") are refreshed by a full load at least this often. */
+const fullLoadEveryMs = 20 * 60 * 60 * 1000
+/** More changed documents than this: one full load is cheaper than a long `id in (...)` query. */
+const maxIncremental = 200
+
+interface SyncState {
+  source: string
+  version: string
+  /** Each document's `updatedAt` at the last load, by ID. */
+  stamps: Record<string, string>
+  fullLoadAt: number
+}
+
+type Entry = { id: string | number; locale: string; slug?: string | null }
+
+function readState(meta: LoaderContext['meta']): SyncState | undefined {
+  const raw = meta.get('sync')
+  if (!raw) return undefined
+  try {
+    return JSON.parse(raw) as SyncState
+  } catch {
+    return undefined
+  }
+}
+
+/** Why the whole collection must be loaded again, or null when only changes are needed. */
+function fullLoadReason(state: SyncState | undefined, now: number): string | null {
+  if (process.env.SITE_FULL_LOAD === '1') return 'SITE_FULL_LOAD=1'
+  if (!state) return 'first build'
+  if (state.source !== cmsURL) return 'another CMS'
+  if (state.version !== storeVersion) return 'loader changed'
+  if (now - state.fullLoadAt > fullLoadEveryMs) return 'daily full load'
+  return null
+}
+
+/**
+ * Astro content-layer loader: one entry per document per locale, id `<locale>/<slug>`.
+ *
+ * Incremental between builds: Astro keeps the store on disk (in `cacheDir`), so after the first
+ * build the loader asks the CMS only for each document's ID and `updatedAt`, reloads the
+ * documents that changed (in every locale), and drops the ones that were unpublished or deleted.
+ */
 export function collectionLoader(collection: PublicCollection): Loader {
   return {
     name: `payload:${collection}`,
-    load: async ({ store, parseData, generateDigest, logger }) => {
-      const entries = await fetchLocalized(collection)
-      store.clear()
-      for (const entry of entries) {
+    load: async ({ store, meta, parseData, generateDigest, logger }) => {
+      const now = Date.now()
+      const state = readState(meta)
+      const stamps = await fetchStamps(collection)
+      const reason = fullLoadReason(state, now)
+      const changed = reason ? [] : stamps.filter((stamp) => state?.stamps[String(stamp.id)] !== stamp.updatedAt)
+      const full = reason !== null || changed.length > maxIncremental
+
+      const put = async (entry: Entry) => {
         const id = `${entry.locale}/${entry.slug}`
         const data = await parseData({ id, data: entry as unknown as Record<string, unknown> })
         store.set({ id, data, digest: generateDigest(data) })
       }
-      logger.info(`${entries.length} entries (${collection})`)
+
+      if (full) {
+        const entries = await fetchLocalized(collection)
+        store.clear()
+        for (const entry of entries) await put(entry as Entry)
+        logger.info(`${entries.length} entries (${collection}, full load: ${reason ?? `${changed.length} changed`})`)
+      } else {
+        const published = new Set(stamps.map((stamp) => String(stamp.id)))
+        const reload = new Set(changed.map((stamp) => String(stamp.id)))
+        // Drop every entry of a changed document (its slug may have changed) and of a gone one.
+        const removed = new Set<string>()
+        for (const [key, value] of store.entries()) {
+          const documentId = String((value.data as { id: string | number }).id)
+          if (reload.has(documentId) || !published.has(documentId)) {
+            store.delete(key)
+            if (!reload.has(documentId)) removed.add(documentId)
+          }
+        }
+        const entries = changed.length ? await fetchLocalized(collection, { ids: changed.map((stamp) => stamp.id) }) : []
+        for (const entry of entries) await put(entry as Entry)
+        logger.info(`${collection}: ${changed.length} changed, ${removed.size} removed, ${stamps.length - changed.length} unchanged`)
+      }
+
+      const next: SyncState = {
+        source: cmsURL,
+        version: storeVersion,
+        stamps: Object.fromEntries(stamps.map((stamp: DocumentStamp) => [String(stamp.id), stamp.updatedAt])),
+        fullLoadAt: full ? now : (state?.fullLoadAt ?? now),
+      }
+      meta.set('sync', JSON.stringify(next))
     },
   }
 }
 
-/** A global (site settings, navigation) in every locale, id `<locale>`. */
+/** A global (site settings, navigation) in every locale, id `<locale>`: small, always reloaded. */
 export function globalLoader(slug: PublicGlobal): Loader {
   return {
     name: `payload:${slug}`,

@@ -35,11 +35,15 @@ export function withDanishFallback<T extends object>(translation: T | undefined,
 }
 
 /**
- * Every published document of a collection in every locale. Each locale is read with no
- * fallback (so a missing translation shows up as missing), then completed from Danish here.
- * Relationships stay IDs (depth 0): pages join them against the same localized data.
+ * Published documents of a collection in every locale (all of them, or only those with the
+ * given IDs). Each locale is read with no fallback (so a missing translation shows up as
+ * missing), then completed from Danish here. Relationships stay IDs (depth 0): pages join
+ * them against the same localized data.
  */
-export async function fetchLocalized<S extends PublicCollection>(collection: S): Promise<Localized<Collections[S]>[]> {
+export async function fetchLocalized<S extends PublicCollection>(
+  collection: S,
+  { ids }: { ids?: (string | number)[] } = {},
+): Promise<Localized<Collections[S]>[]> {
   try {
     const byLocale = await Promise.all(
       locales.map(async ({ code }) => {
@@ -51,6 +55,7 @@ export async function fetchLocalized<S extends PublicCollection>(collection: S):
           depth: 0,
           pagination: false,
           limit: 0,
+          ...(ids ? { where: { id: { in: ids } } } : {}),
         })
         return [code, result.docs as Collections[S][]] as const
       }),
@@ -60,6 +65,27 @@ export async function fetchLocalized<S extends PublicCollection>(collection: S):
       const translated = new Map(docs.map((doc) => [doc.id, doc]))
       return danish.map((doc) => withDanishFallback(translated.get(doc.id), doc, code))
     })
+  } catch (error) {
+    throw explainCmsError(error, collection)
+  }
+}
+
+export interface DocumentStamp {
+  id: string | number
+  updatedAt: string
+}
+
+/** ID and last change of every published document: one small request, to see what changed. */
+export async function fetchStamps(collection: PublicCollection): Promise<DocumentStamp[]> {
+  try {
+    const result = await cms.find({
+      collection,
+      depth: 0,
+      pagination: false,
+      limit: 0,
+      select: { updatedAt: true } as never,
+    })
+    return (result.docs as unknown as DocumentStamp[]).map(({ id, updatedAt }) => ({ id, updatedAt }))
   } catch (error) {
     throw explainCmsError(error, collection)
   }
