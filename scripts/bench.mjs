@@ -95,10 +95,16 @@ async function buildFigures(environment, label) {
   const env = { CMS_URL: environment.cmsUrl, SITE_URL: environment.siteUrl, SITE_RELEASES_DIR: releases }
   const full = await timed(process.execPath, [path.join(siteDir, 'scripts', 'release.mjs'), 'build'], env)
   const pages = countPages(path.join(releases, 'current'))
+  // The same build again after one edit: the content store is kept, so only that document reloads.
+  const headers = await login(environment.cmsUrl, environment.admin)
+  const { docs } = await (await fetch(`${environment.cmsUrl}/api/activities?limit=1&depth=0`, { headers })).json()
+  await fetch(`${environment.cmsUrl}/api/activities/${docs[0].id}?locale=da`, { method: 'PATCH', headers, body: JSON.stringify({ summary: `Bench edit ${Date.now()}` }) })
+  const incremental = await timed(process.execPath, [path.join(siteDir, 'scripts', 'release.mjs'), 'build'], env)
   const bare = await bareAstro(pages)
   const command = `npm run bench${label === 'real' ? ' -- --quick' : ''}`
   record(`Full build, ${label} scale (${pages} pages): time`, `${full.seconds.toFixed(1)} s`, label === '10×' ? '≤ 5 min' : '', command)
   record(`Full build, ${label} scale: peak memory`, `${full.peakMb.toFixed(0)} MB`, label === '10×' ? '≤ 4 GB' : '', command)
+  record(`Incremental build after one edit, ${label} scale: time`, `${incremental.seconds.toFixed(1)} s (full: ${full.seconds.toFixed(1)} s)`, '', command)
   record(
     `Build time per page, ${label} scale, vs bare Astro (${pages} pages)`,
     `${((full.seconds / pages) * 1000).toFixed(1)} ms vs ${((bare.seconds / pages) * 1000).toFixed(1)} ms = ×${(full.seconds / bare.seconds).toFixed(1)}`,
@@ -146,6 +152,14 @@ async function lighthouseScores(urls) {
 
 const started = Date.now()
 let environment
+// Ctrl-C or a kill stops the benchmark's CMS too (it would keep ports 3500/4700).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    ui.warn(`${signal}: stopping the benchmark's CMS and site`)
+    await environment?.stop()
+    process.exit(130)
+  })
+}
 try {
   ui.step('Real scale: a fresh CMS with the demo data (ports 3500/4700)')
   environment = await startTestEnvironment({ cmsPort: 3500, sitePort: 4700, settleMs: 1500 })
@@ -159,7 +173,18 @@ try {
 
   ui.step('Page weight per template (compressed, first load)')
   const release = fs.realpathSync(path.join(environment.releasesDir, 'current'))
-  const templates = { home: '', 'activity type': 'aktiviteter/lektiecafeer/', department: 'afdelinger/odense/', 'activity types': 'aktiviteter/', departments: 'afdelinger/' }
+  const firstEvent = fs.existsSync(path.join(release, 'da', 'arrangementer'))
+    ? fs.readdirSync(path.join(release, 'da', 'arrangementer'), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name
+    : undefined
+  const templates = {
+    home: '',
+    finder: 'find/',
+    department: 'afdelinger/odense/',
+    'activity type': 'aktiviteter/lektiecafeer/',
+    ...(firstEvent ? { event: `arrangementer/${firstEvent}/` } : {}),
+    events: 'arrangementer/',
+    departments: 'afdelinger/',
+  }
   for (const [template, pathname] of Object.entries(templates)) {
     for (const lang of ['da', 'ar', 'ti']) {
       const weight = pageWeight(release, `${lang}/${pathname}`)
@@ -171,10 +196,9 @@ try {
       )
     }
   }
-  record('Page weight: finder, event', 'n/a: these templates come with issue 4', '', '')
 
   ui.step('Lighthouse (mobile preset, Debian Chromium)')
-  const urls = Object.values(templates).slice(0, 3).flatMap((pathname) => ['da', 'ar', 'ti'].map((lang) => `${environment.siteUrl}/${lang}/${pathname}`))
+  const urls = Object.values(templates).slice(0, 5).flatMap((pathname) => ['da', 'ar', 'ti'].map((lang) => `${environment.siteUrl}/${lang}/${pathname}`))
   const scores = await lighthouseScores(urls)
   for (const [url, [performance, accessibility, bestPractices, seo]] of Object.entries(scores)) {
     record(`Lighthouse ${new URL(url).pathname}`, `performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`, '100 in all four', 'npm run bench -- --quick')

@@ -91,6 +91,40 @@ test('a burst of 20 publishes yields at most 2 builds, and the site ends up with
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bike course, edit 20')
 })
 
+test('a build reloads only what changed: an edited document is reloaded, an unpublished one dropped, the rest kept', async ({ page }) => {
+  const logOf = async (since: string) => {
+    const made = await settled(since)
+    const last = made[made.length - 1]!
+    expect(last.status).toBe('succeeded')
+    const response = await fetch(api(`/site-builds/${last.id}?depth=0`), { headers: auth })
+    return String((await response.json()).log)
+  }
+  let since = new Date().toISOString()
+  await publishTitle('kvindegrupper', 'Women’s groups (edited)')
+  let log = await logOf(since)
+  expect(log).toMatch(/activity-types: 1 changed, 0 removed, 7 unchanged/)
+  expect(log).toMatch(/activities: 0 changed, 0 removed, \d+ unchanged/)
+  await page.goto(`${environment.siteUrl}/en/aktiviteter/kvindegrupper/`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Women’s groups (edited)')
+
+  // Unpublishing takes an activity off the site without a full reload.
+  const { docs } = await (await fetch(api('/activities?where[slug][equals]=odense-cafe&depth=0'), { headers: auth })).json()
+  const activity = docs[0] as { id: number; title: string }
+  await page.goto(`${environment.siteUrl}/da/afdelinger/odense/`)
+  await expect(page.getByText(activity.title).first()).toBeVisible()
+  since = new Date().toISOString()
+  const unpublished = await fetch(api(`/activities/${activity.id}`), {
+    method: 'PATCH',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ _status: 'draft' }),
+  })
+  expect(unpublished.status).toBe(200)
+  log = await logOf(since)
+  expect(log).toMatch(/activities: 0 changed, 1 removed, \d+ unchanged/)
+  await page.goto(`${environment.siteUrl}/da/afdelinger/odense/`)
+  await expect(page.getByText(activity.title)).toHaveCount(0)
+})
+
 test('rollback restores the previous release in one command', async ({ page }) => {
   const since = new Date().toISOString()
   await publishTitle('sprogtraening', 'Language practice (new)')
