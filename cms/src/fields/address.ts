@@ -26,7 +26,7 @@ export function placeFields({ emptyMeans }: { emptyMeans?: { da: string; en: str
     {
       name: 'location',
       type: 'point',
-      label: { da: 'Placering på kortet (længdegrad, breddegrad)', en: 'Map location (longitude, latitude)' },
+      label: { da: 'Placering på kortet', en: 'Map location' },
       admin: emptyMeans ? { description: emptyMeans } : undefined,
       validate: (value: unknown) => {
         if (value === null || value === undefined) return true
