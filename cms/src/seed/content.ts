@@ -56,6 +56,7 @@ export interface DemoEvent {
   start: string
   end?: string
   venue?: string
+  address?: DemoAddress
   howToJoin?: HowToJoin
 }
 

@@ -183,6 +183,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           startsAt: copenhagenTime(day, event.start).toISOString(),
           endsAt: event.end ? copenhagenTime(day, event.end).toISOString() : undefined,
           venue: event.venue,
+          address: event.address,
           howToJoin: event.howToJoin ?? 'just-come',
           department: departmentId,
           activityType: event.type ? typeId(event.type, event.slug) : undefined,
