@@ -134,7 +134,9 @@ function cmsSourceDigest() {
       hash.update(fs.readFileSync(file))
     }
   }
-  for (const input of ['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', 'content/locales.ts', 'package-lock.json']) {
+  // The CMS also compiles the shared modules in content/ (locales, languages, schedule rules, consent).
+  const shared = fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.ts')).map((name) => `content/${name}`)
+  for (const input of ['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', ...shared, 'package-lock.json']) {
     const file = path.join(root, input)
     if (fs.existsSync(file)) add(file)
   }
