@@ -10,9 +10,14 @@
 //
 // Environment: CMS_URL (where content is read), SITE_URL, SITE_RELEASES_DIR (default site/releases).
 import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+
+import * as pagefind from 'pagefind'
+
+import { locales } from '../../content/locales.ts'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const root = path.resolve(siteDir, '..')
@@ -100,15 +105,42 @@ export function validate(dir) {
   }
   for (const link of [...broken].slice(0, 20)) problems.push(`broken internal link: ${link}`)
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
+
+  // Search: one Pagefind index per language (split by <html lang>).
+  const entry = path.join(dir, 'pagefind', 'pagefind-entry.json')
+  const indexed = fs.existsSync(entry) ? Object.keys(JSON.parse(fs.readFileSync(entry, 'utf8')).languages ?? {}) : []
+  for (const { code } of locales) if (!indexed.includes(code)) problems.push(`the search index for ${code} is missing`)
   return { problems, pages: htmlFiles.length }
+}
+
+/** Pagefind's search index of the built pages, written into <dir>/pagefind/. */
+async function buildSearchIndex(dir) {
+  const { index, errors } = await pagefind.createIndex({})
+  try {
+    if (!index) throw new Error(errors.join('; '))
+    // The language folders only: not the root redirect or the 404 page.
+    const added = await index.addDirectory({ path: dir, glob: `{${locales.map(({ code }) => code).join(',')}}/**/*.html` })
+    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') })
+    const problems = [...added.errors, ...written.errors]
+    if (problems.length) throw new Error(`Søgeindekset kunne ikke laves: ${problems.join('; ')}`)
+    process.stdout.write(`Search index: ${added.page_count} pages\n`)
+  } finally {
+    await pagefind.close()
+  }
 }
 
 function runAstroBuild(outDir) {
   return new Promise((resolve, reject) => {
     // Astro's CLI under this same Node (the Node 24 from npm), whatever `node` is on the PATH.
     const astro = fs.realpathSync(path.join(root, 'node_modules', '.bin', 'astro'))
-    const child = spawn(process.execPath, [astro, 'build'], {
-      cwd: siteDir,
+    // Astro writes its temporary server chunks into <working directory>/.astro/ when the output
+    // folder is outside the working directory. Each releases folder gets its own working
+    // directory inside site/ (so the chunks still resolve packages from node_modules): two
+    // builds for different sites at once (tests, benchmarks) do not trip over each other.
+    const workDir = path.join(siteDir, '.build-work', crypto.createHash('sha256').update(releasesDir).digest('hex').slice(0, 12))
+    fs.mkdirSync(workDir, { recursive: true })
+    const child = spawn(process.execPath, [astro, 'build', '--root', siteDir], {
+      cwd: workDir,
       // The content store lives beside the releases (one per served site), and the output folder
       // has a fixed name: Astro clears its store when its config (outDir included) changes, and
       // the store is what lets the next build load only the content that changed.
@@ -150,6 +182,7 @@ export async function build() {
   fs.rmSync(building, { recursive: true, force: true })
   try {
     await runAstroBuild(building)
+    await buildSearchIndex(building)
     const { problems, pages } = validate(building)
     if (problems.length) {
       throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${problems.join('\n- ')}`)
