@@ -1,4 +1,6 @@
-import type { Field } from 'payload'
+import type { Field, FieldHook } from 'payload'
+
+import { buildRule, ruleStartDay, type ScheduleForm } from '../../../content/schedule'
 
 export const weekdays = [
   { value: 'MO', label: { da: 'Mandag', en: 'Monday' } },
@@ -25,6 +27,18 @@ const day = (name: string, label: { da: string; en: string }, description?: { da
   label,
   admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd. MMMM yyyy' }, width: '50%', description },
 })
+
+/**
+ * Keeps `schedule.rrule` in step with the form on every save. A partial update (e.g. only
+ * `lastConfirmedAt`) sends no schedule, so stored values fill what was not sent; a series
+ * without "valid from" keeps the start day it was first saved with ("every other week" keeps
+ * its weeks).
+ */
+const fillRule: FieldHook = ({ siblingData, previousSiblingDoc, previousValue }) => {
+  const sent = Object.fromEntries(Object.entries(siblingData ?? {}).filter(([, value]) => value !== undefined))
+  const schedule = { ...(previousSiblingDoc ?? {}), ...sent } as ScheduleForm
+  return buildRule(schedule, { startDay: ruleStartDay(previousValue as string | null | undefined) })
+}
 
 /**
  * When a recurring activity meets, as a form an editor cannot get wrong: weekdays, how often,
@@ -54,8 +68,10 @@ export const scheduleField: Field = {
           label: { da: 'Ugedage', en: 'Weekdays' },
           options: weekdays,
           admin: { width: '50%' },
-          validate: (value: string[] | null | undefined, { siblingData }: { siblingData: { byAppointment?: boolean } }) =>
-            siblingData?.byAppointment || (Array.isArray(value) && value.length > 0) || 'Vælg mindst én ugedag, eller sæt flueben ved "efter aftale".',
+          // A time without a day cannot be shown; no day and no time means "no fixed times".
+          validate: (value: string[] | null | undefined, { siblingData }: { siblingData: { byAppointment?: boolean; startTime?: string | null } }) =>
+            siblingData?.byAppointment || !siblingData?.startTime || (Array.isArray(value) && value.length > 0) ||
+            'Vælg mindst én ugedag til tidspunktet, eller sæt flueben ved "efter aftale".',
         },
         {
           name: 'frequency',
@@ -74,7 +90,13 @@ export const scheduleField: Field = {
       type: 'row',
       admin: { condition: (_, siblingData) => !siblingData?.byAppointment },
       fields: [
-        time('startTime', { da: 'Starter kl.', en: 'Starts at' }),
+        {
+          ...time('startTime', { da: 'Starter kl.', en: 'Starts at' }),
+          validate: (value: string | null | undefined, { siblingData }: { siblingData: { byAppointment?: boolean; weekdays?: string[] | null } }) => {
+            if (value) return /^([01]\d|2[0-3])[:.][0-5]\d$/.test(value) || 'Skriv tiden som TT:MM, fx 15:00.'
+            return siblingData?.byAppointment || !siblingData?.weekdays?.length || 'Skriv, hvornår aktiviteten starter (fx 15:00).'
+          },
+        } as Field,
         {
           ...time('endTime', { da: 'Slutter kl.', en: 'Ends at' }),
           validate: (value: string | null | undefined, { siblingData }: { siblingData: { startTime?: string } }) => {
@@ -115,6 +137,7 @@ export const scheduleField: Field = {
       type: 'text',
       label: { da: 'Gentagelsesregel (RFC 5545, dannes automatisk)', en: 'Recurrence rule (RFC 5545, generated)' },
       admin: { readOnly: true, description: { da: 'Bruges til kalendere og næste datoer.', en: 'Used for calendars and next dates.' } },
+      hooks: { beforeChange: [fillRule] },
     },
   ],
 }

@@ -1,0 +1,235 @@
+import * as rruleModule from 'rrule'
+
+/**
+ * Recurring schedules: the editor's form (weekdays, times, valid from/until, cancelled dates)
+ * becomes an RFC 5545 rule, and a rule becomes the next dates as real instants. Shared by the
+ * CMS (which stores the rule) and the site (which shows the next dates and builds calendars).
+ *
+ * Times are wall-clock times in Copenhagen: "15:00 every Tuesday" stays 15:00 across daylight
+ * saving time. rrule's own TZID support returns dates shifted by the *build machine's* time
+ * zone, so rules are expanded as floating times (UTC fields = Copenhagen wall clock) and each
+ * result is then turned into an instant for Europe/Copenhagen.
+ */
+
+// rrule ships CommonJS for Node (named ESM imports fail there) and ESM for bundlers: accept both.
+const { RRule, RRuleSet, rrulestr } = (rruleModule as { default?: typeof rruleModule }).default ?? rruleModule
+
+export const scheduleTimeZone = 'Europe/Copenhagen'
+
+export const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
+export type WeekdayCode = (typeof weekdayCodes)[number]
+
+/** The schedule group as the CMS stores it (`Activity['schedule']`). */
+export interface ScheduleForm {
+  byAppointment?: boolean | null
+  weekdays?: readonly WeekdayCode[] | null
+  frequency?: 'weekly' | 'biweekly' | null
+  startTime?: string | null
+  endTime?: string | null
+  validFrom?: string | null
+  validUntil?: string | null
+  exceptions?: readonly { date?: string | null }[] | null
+  rrule?: string | null
+}
+
+export interface Occurrence {
+  start: Date
+  /** Null when the schedule has no end time. */
+  end: Date | null
+}
+
+interface Wall {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: scheduleTimeZone,
+  calendar: 'gregory',
+  numberingSystem: 'latn',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+
+/** The Copenhagen wall clock at an instant. */
+function wallAt(instant: Date): Wall {
+  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map(({ type, value }) => [type, Number(value)]))
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! }
+}
+
+/** A wall-clock time as a floating Date (its UTC fields hold the wall clock), as rrule wants. */
+function floating(wall: Wall): Date {
+  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second))
+}
+
+function wallOfFloating(date: Date): Wall {
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  }
+}
+
+/** The instant when Copenhagen's clock shows `wall` (a time skipped by spring-forward moves on by the gap). */
+export function copenhagenInstant(wall: Wall): Date {
+  const target = floating(wall).getTime()
+  let instant = target
+  // Two rounds settle the offset also on the days the clocks change.
+  for (let round = 0; round < 2; round++) {
+    const offset = floating(wallAt(new Date(instant))).getTime() - instant
+    instant = target - offset
+  }
+  return new Date(instant)
+}
+
+/** "2025-03-25", "2025-03-25T00:00:00.000Z" (a Payload date) → the Copenhagen calendar day. */
+function calendarDay(value: string): { year: number; month: number; day: number } | null {
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (plain) return { year: Number(plain[1]), month: Number(plain[2]), day: Number(plain[3]) }
+  const instant = new Date(value)
+  if (Number.isNaN(instant.getTime())) return null
+  const { year, month, day } = wallAt(instant)
+  return { year, month, day }
+}
+
+function parseTime(value: string | null | undefined): { hour: number; minute: number } | null {
+  const match = value ? /^([01]\d|2[0-3])[:.]([0-5]\d)$/.exec(value.trim()) : null
+  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : null
+}
+
+const pad = (value: number, length = 2) => String(value).padStart(length, '0')
+const icalLocal = (wall: Wall) =>
+  `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}T${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`
+
+/** The Copenhagen calendar day of today, as "YYYY-MM-DD". */
+export function copenhagenToday(now = new Date()): string {
+  const { year, month, day } = wallAt(now)
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
+}
+
+/** The date part of a rule's DTSTART ("YYYY-MM-DD"), to keep a series anchored when it is rebuilt. */
+export function ruleStartDay(rule: string | null | undefined): string | null {
+  const match = rule ? /^DTSTART[^:\n]*:(\d{4})(\d{2})(\d{2})/m.exec(rule) : null
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null
+}
+
+/**
+ * The RFC 5545 text for a schedule form, or null when it has no fixed times (by appointment,
+ * no weekday or no start time):
+ *
+ *   DTSTART;TZID=Europe/Copenhagen:20250325T150000
+ *   RRULE:FREQ=WEEKLY;INTERVAL=2;WKST=MO;BYDAY=TU,TH;UNTIL=20250630T215959Z
+ *   EXDATE;TZID=Europe/Copenhagen:20250415T150000
+ *
+ * DTSTART is the first meeting on or after `validFrom` (or `startDay` when that is empty, e.g.
+ * the day the series was first saved, so "every other week" keeps its weeks); UNTIL is the end
+ * of `validUntil` in Copenhagen, in UTC as RFC 5545 requires with a TZID start.
+ */
+export function buildRule(schedule: ScheduleForm | null | undefined, { startDay }: { startDay?: string | null } = {}): string | null {
+  if (!schedule || schedule.byAppointment) return null
+  const weekdays = weekdayCodes.filter((code) => schedule.weekdays?.includes(code))
+  const start = parseTime(schedule.startTime)
+  if (weekdays.length === 0 || !start) return null
+
+  const from = calendarDay(schedule.validFrom ?? '') ?? calendarDay(startDay ?? '') ?? calendarDay(copenhagenToday())!
+  // The first day on or after `from` that is one of the weekdays (RFC 5545: DTSTART is the first instance).
+  const first = new Date(Date.UTC(from.year, from.month - 1, from.day))
+  while (!weekdays.includes(weekdayCodes[(first.getUTCDay() + 6) % 7]!)) first.setUTCDate(first.getUTCDate() + 1)
+  const dtstart: Wall = {
+    year: first.getUTCFullYear(),
+    month: first.getUTCMonth() + 1,
+    day: first.getUTCDate(),
+    hour: start.hour,
+    minute: start.minute,
+    second: 0,
+  }
+
+  const untilDay = calendarDay(schedule.validUntil ?? '')
+  const until = untilDay ? copenhagenInstant({ ...untilDay, hour: 23, minute: 59, second: 59 }) : null
+  const rruleLine = RRule.optionsToString({
+    freq: RRule.WEEKLY,
+    interval: schedule.frequency === 'biweekly' ? 2 : 1,
+    wkst: RRule.MO,
+    byweekday: weekdays.map((code) => RRule[code]),
+    until,
+  })
+
+  const exdates = [
+    ...new Set(
+      (schedule.exceptions ?? [])
+        .map((exception) => calendarDay(exception.date ?? ''))
+        .filter((day): day is NonNullable<typeof day> => day !== null)
+        .map((day) => icalLocal({ ...day, hour: start.hour, minute: start.minute, second: 0 })),
+    ),
+  ].sort()
+
+  return [
+    `DTSTART;TZID=${scheduleTimeZone}:${icalLocal(dtstart)}`,
+    rruleLine,
+    ...(exdates.length > 0 ? [`EXDATE;TZID=${scheduleTimeZone}:${exdates.join(',')}`] : []),
+  ].join('\n')
+}
+
+/**
+ * The next `count` meetings of a rule that have not ended at `after` (a meeting under way
+ * counts), as instants. `endTime` ("17:00") gives each meeting its end on the same day.
+ */
+export function expandRule(
+  rule: string,
+  { after = new Date(), count = 3, endTime }: { after?: Date; count?: number; endTime?: string | null } = {},
+): Occurrence[] {
+  const parsed = rrulestr(rule, { forceset: true }) as InstanceType<typeof RRuleSet>
+  const [recurrence] = parsed.rrules()
+  if (!recurrence) return []
+  const options = recurrence.origOptions
+  const dtstart = options.dtstart
+  if (!dtstart) return []
+  const startTime = { hour: dtstart.getUTCHours(), minute: dtstart.getUTCMinutes() }
+  const end = parseTime(endTime)
+  const durationMs = end ? (end.hour * 60 + end.minute - (startTime.hour * 60 + startTime.minute)) * 60_000 : 0
+
+  // Floating expansion: the parsed DTSTART/EXDATE already hold the wall clock in UTC fields;
+  // UNTIL (UTC, "Z") becomes Copenhagen wall clock too.
+  const floatingSet = new RRuleSet()
+  floatingSet.rrule(new RRule({ ...options, tzid: null, until: options.until ? floating(wallAt(options.until)) : null }))
+  for (const exdate of parsed.exdates()) floatingSet.exdate(exdate)
+
+  // A meeting still under way at `after` counts: look back by its length.
+  const from = floating(wallAt(new Date(after.getTime() - Math.max(durationMs, 0))))
+  const occurrences: Occurrence[] = []
+  let cursor = from
+  let inclusive = true
+  while (occurrences.length < count) {
+    const next = floatingSet.after(cursor, inclusive)
+    if (!next) break
+    inclusive = false
+    cursor = next
+    const startsAt = copenhagenInstant(wallOfFloating(next))
+    const endsAt = end && durationMs > 0 ? copenhagenInstant(wallOfFloating(new Date(next.getTime() + durationMs))) : null
+    if (endsAt ? endsAt.getTime() <= after.getTime() : startsAt.getTime() < after.getTime()) continue
+    occurrences.push({ start: startsAt, end: endsAt })
+  }
+  return occurrences
+}
+
+/** The next meetings of a stored schedule: its rule, or (for a schedule saved before rules existed) one built now. */
+export function nextOccurrences(
+  schedule: ScheduleForm | null | undefined,
+  { after = new Date(), count = 3 }: { after?: Date; count?: number } = {},
+): Occurrence[] {
+  if (!schedule || schedule.byAppointment) return []
+  const rule = schedule.rrule || buildRule(schedule, { startDay: copenhagenToday(after) })
+  return rule ? expandRule(rule, { after, count, endTime: schedule.endTime }) : []
+}

@@ -1,0 +1,112 @@
+// Shows the map on request (or when it scrolls into view on a wide screen). Leaflet is a separate
+// chunk fetched only then; if it or the tiles cannot load, the page says so and the list works.
+import leafletCss from 'leaflet/dist/leaflet.css?url'
+
+interface MapMarker {
+  id: string
+  kind: 'department' | 'activity'
+  latitude: number
+  longitude: number
+  title: string
+  href: string
+}
+
+// The finder's latest filter result, also for a map loaded after the filters were applied.
+let visibleActivities: Set<string> | null = null
+const filterListeners: (() => void)[] = []
+
+export function enhanceMaps() {
+  document.addEventListener('finder:filtered', (event) => {
+    visibleActivities = new Set((event as CustomEvent<{ visible: string[] }>).detail.visible)
+    for (const listener of filterListeners) listener()
+  })
+  for (const section of document.querySelectorAll<HTMLElement>('[data-map]')) enhance(section)
+}
+
+function enhance(section: HTMLElement) {
+  const button = section.querySelector<HTMLButtonElement>('[data-map-show]')!
+  const canvas = section.querySelector<HTMLElement>('[data-map-canvas]')!
+  const status = section.querySelector<HTMLElement>('[data-map-status]')!
+  const markers = JSON.parse(section.querySelector('[data-map-markers]')?.textContent ?? '[]') as MapMarker[]
+  let started = false
+  section.hidden = false
+
+  const show = () => {
+    if (started) return
+    started = true
+    button.hidden = true
+    canvas.hidden = false
+    status.textContent = section.dataset.msgLoading ?? ''
+    load(section, canvas, status, markers).catch(() => {
+      status.textContent = section.dataset.msgFailed ?? ''
+      canvas.hidden = true
+    })
+  }
+  button.addEventListener('click', show)
+  if (section.dataset.auto && matchMedia('(min-width: 64rem)').matches && 'IntersectionObserver' in window) {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect()
+        show()
+      }
+    })
+    observer.observe(section)
+  }
+}
+
+async function load(section: HTMLElement, canvas: HTMLElement, status: HTMLElement, markers: MapMarker[]) {
+  const stylesheet = document.createElement('link')
+  stylesheet.rel = 'stylesheet'
+  stylesheet.href = leafletCss
+  document.head.append(stylesheet)
+  const L = await import('leaflet')
+
+  const map = L.map(canvas, { scrollWheelZoom: false })
+  let tilesLoaded = 0
+  const tiles = L.tileLayer(section.dataset.tileUrl!, { attribution: section.dataset.attribution, maxZoom: 18 })
+  tiles.on('tileload', () => {
+    tilesLoaded++
+    status.textContent = ''
+  })
+  tiles.on('tileerror', () => {
+    // Markers stay on a blank background; say why the map looks empty.
+    if (tilesLoaded === 0) status.textContent = section.dataset.msgFailed ?? ''
+  })
+  tiles.addTo(map)
+
+  const layers = new Map<string, ReturnType<typeof L.circleMarker>>()
+  const bounds = L.latLngBounds([])
+  for (const marker of markers) {
+    const department = marker.kind === 'department'
+    // Vector markers: no image files to find, and they show with or without tiles.
+    const layer = L.circleMarker([marker.latitude, marker.longitude], {
+      radius: department ? 9 : 6,
+      color: department ? '#8a0d14' : '#ffffff',
+      weight: 2,
+      fillColor: department ? '#ffffff' : '#b5121b',
+      fillOpacity: 1,
+    })
+    const link = document.createElement('a')
+    link.href = marker.href
+    link.textContent = department ? `${section.dataset.labelDepartment}: ${marker.title}` : marker.title
+    layer.bindPopup(link)
+    layer.bindTooltip(marker.title)
+    layer.addTo(map)
+    layers.set(`${marker.kind}:${marker.id}`, layer)
+    bounds.extend([marker.latitude, marker.longitude])
+  }
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 })
+  else map.setView([56, 10.5], 6)
+
+  // The finder's filters hide activity markers that are not in the list.
+  const filter = () => {
+    for (const [key, layer] of layers) {
+      if (!key.startsWith('activity:')) continue
+      const shown = !visibleActivities || visibleActivities.has(key.slice('activity:'.length))
+      if (shown && !map.hasLayer(layer)) layer.addTo(map)
+      if (!shown && map.hasLayer(layer)) layer.remove()
+    }
+  }
+  filterListeners.push(filter)
+  filter()
+}
