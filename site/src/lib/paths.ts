@@ -25,6 +25,8 @@ export const routes = {
   calendarDepartment: (slug: string) => `kalender/afdeling/${slug}.ics`,
   calendarActivityType: (slug: string) => `kalender/aktivitetstype/${slug}.ics`,
   calendarActivity: (slug: string) => `kalender/aktivitet/${slug}.ics`,
+  /** One event, for "add to calendar". */
+  calendarEvent: (slug: string) => `kalender/arrangement/${slug}.ics`,
   /** Signing up as a participant, or offering to help as a volunteer (forms post to the CMS). */
   signupActivity: (slug: string) => `tilmelding/${slug}/`,
   signupEvent: (slug: string) => `tilmelding/arrangement/${slug}/`,
@@ -39,7 +41,9 @@ export const routes = {
 }
 
 export function localeUrl(lang: LocaleCode, path: string) {
-  return getRelativeLocaleUrl(lang, path)
+  const url = getRelativeLocaleUrl(lang, path)
+  // `trailingSlash: 'always'` is for pages; a file (a calendar feed) keeps its own name.
+  return /\.(ics|json)$/.test(path) ? url.replace(/\/$/, '') : url
 }
 
 /** Page slugs that would collide with the fixed sections above. */

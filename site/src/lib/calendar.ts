@@ -1,0 +1,136 @@
+import { TZDate } from '@date-fns/tz'
+import { getVtimezoneComponent } from '@touch4it/ical-timezones'
+import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
+
+import type { LocaleCode } from '../../../content/locales'
+import { placeText, type Place } from './place'
+
+/** Every time on the site is Danish local time. */
+export const calendarTimeZone = 'Europe/Copenhagen'
+/** UIDs must stay the same from build to build, or a phone would show each date twice. */
+const uidDomain = 'integration.rodekors.dk'
+
+export interface CalendarOptions {
+  lang: LocaleCode
+  name: string
+  description?: string
+  /** The page the feed belongs to (absolute URL). */
+  url: string
+}
+
+/**
+ * A calendar in the reader's language, with a VTIMEZONE for Europe/Copenhagen so times stay
+ * right across summer time on every calendar app.
+ */
+export function createCalendar({ lang, name, description, url }: CalendarOptions): ICalCalendar {
+  return ical({
+    name,
+    description,
+    url,
+    prodId: { company: 'Dansk Røde Kors', product: 'Integration', language: lang.toUpperCase() },
+    // Each event carries TZID=Europe/Copenhagen and the generator adds its VTIMEZONE. The
+    // calendar itself names no zone: ical-generator would then also write DTSTAMP in local
+    // time, which RFC 5545 forbids (it must be UTC).
+    timezone: { name: null, generator: getVtimezoneComponent },
+    x: [['X-WR-TIMEZONE', calendarTimeZone]],
+    // Subscribed calendars refresh about twice a day; the site rebuilds daily.
+    ttl: 60 * 60 * 12,
+  })
+}
+
+interface Entry {
+  /** The listing's slug: makes the UID. */
+  slug: string
+  kind: 'event' | 'activity'
+  title: string
+  description?: string | null
+  /** Absolute URL of the listing's page. */
+  url: string
+  place: Place
+}
+
+export interface OneOffEntry extends Entry {
+  startsAt: string
+  endsAt?: string | null
+}
+
+export interface SeriesEntry extends Entry {
+  /** The activity's RFC 5545 rule (DTSTART;TZID=…, RRULE, EXDATE lines for cancelled dates), see content/schedule.ts. */
+  rrule: string
+  /** "17:00": each meeting ends then, on the day it starts. */
+  endTime?: string | null
+}
+
+export const calendarUid = (kind: Entry['kind'], slug: string) => `${kind}-${slug}@${uidDomain}`
+
+function location(place: Place) {
+  const title = placeText(place)
+  if (!title) return undefined
+  const geo = place.latitude !== undefined && place.longitude !== undefined ? { lat: place.latitude, lon: place.longitude } : undefined
+  return { title, geo }
+}
+
+/** A date and time in Copenhagen, whatever time zone the build machine runs in. */
+const inCopenhagen = (value: string | Date) => new TZDate(new Date(value).getTime(), calendarTimeZone)
+
+export function addOneOff(calendar: ICalCalendar, entry: OneOffEntry) {
+  calendar.createEvent({
+    id: calendarUid(entry.kind, entry.slug),
+    timezone: calendarTimeZone,
+    start: inCopenhagen(entry.startsAt),
+    end: entry.endsAt ? inCopenhagen(entry.endsAt) : null,
+    summary: entry.title,
+    description: [entry.description, entry.url].filter(Boolean).join('\n\n'),
+    url: entry.url,
+    location: location(entry.place),
+    status: ICalEventStatus.CONFIRMED,
+  })
+}
+
+/** The parts of an activity's rule that a calendar needs. */
+export interface ParsedRule {
+  /** Wall-clock start of the first meeting in Copenhagen. */
+  start: { year: number; month: number; day: number; hour: number; minute: number }
+  /** RRULE and EXDATE lines, as they go into a VEVENT. */
+  lines: string[]
+}
+
+/** Splits the activity's rule text into its DTSTART (local time) and the lines that repeat it. */
+export function parseRule(text: string): ParsedRule | undefined {
+  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+  const dtstart = lines.find((line) => line.startsWith('DTSTART'))
+  const match = dtstart?.match(/:(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2}))?/)
+  if (!match || !lines.some((line) => line.startsWith('RRULE:'))) return undefined
+  const [year, month, day, hour, minute] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number]
+  return {
+    start: { year, month, day, hour, minute },
+    lines: lines.filter((line) => line.startsWith('RRULE:') || line.startsWith('EXDATE')),
+  }
+}
+
+/** A weekly activity as one repeating event, so a phone calendar shows (and reminds of) every meeting. */
+export function addSeries(calendar: ICalCalendar, entry: SeriesEntry) {
+  const rule = parseRule(entry.rrule)
+  if (!rule) return
+  const { year, month, day, hour, minute } = rule.start
+  const start = new TZDate(year, month - 1, day, hour, minute, 0, calendarTimeZone)
+  const [, endHour, endMinute] = entry.endTime?.match(/^(\d{1,2})[:.](\d{2})$/) ?? []
+  const end = endHour && endMinute ? new TZDate(year, month - 1, day, Number(endHour), Number(endMinute), 0, calendarTimeZone) : null
+  calendar.createEvent({
+    id: calendarUid(entry.kind, entry.slug),
+    timezone: calendarTimeZone,
+    start,
+    end,
+    repeating: rule.lines.join('\r\n'),
+    summary: entry.title,
+    description: [entry.description, entry.url].filter(Boolean).join('\n\n'),
+    url: entry.url,
+    location: location(entry.place),
+    status: ICalEventStatus.CONFIRMED,
+  })
+}
+
+/** The HTTP answer of a feed endpoint (the static server sends the same type for `.ics` files). */
+export function calendarResponse(calendar: ICalCalendar): Response {
+  return new Response(calendar.toString(), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })
+}

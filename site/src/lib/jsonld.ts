@@ -1,0 +1,174 @@
+import type { Activity, ActivityType, Department, Event } from '../../../cms/src/payload-types'
+import type { LocaleCode } from '../../../content/locales'
+import { parseRule, calendarTimeZone } from './calendar'
+import { localeUrl, routes } from './paths'
+import { listingPlace, type Place } from './place'
+
+/**
+ * schema.org JSON-LD for search engines and other readers of the pages: the national body and
+ * each department (Organization), places (Place), events (Event) and local activities (an
+ * EventSeries with its weekly Schedule, or a Service when they meet by appointment).
+ */
+type Thing = Record<string, unknown>
+
+const context = 'https://schema.org'
+const absolute = (site: URL, lang: LocaleCode, path: string) => new URL(localeUrl(lang, path), site).href
+
+/** The stable @id of the national body (the same on every page and language). */
+export const nationalBodyId = (site: URL) => new URL('/#organization', site).href
+const departmentId = (site: URL, slug: string) => new URL(`/da/${routes.department(slug)}#organization`, site).href
+
+export function nationalBodyJsonLd(site: URL, lang: LocaleCode, name: string): Thing {
+  return {
+    '@context': context,
+    '@type': 'Organization',
+    '@id': nationalBodyId(site),
+    name,
+    alternateName: 'Danish Red Cross',
+    url: absolute(site, lang, routes.home()),
+    sameAs: ['https://www.rodekors.dk/'],
+  }
+}
+
+export function placeJsonLd(place: Place): Thing {
+  const address =
+    place.street || place.city
+      ? {
+          '@type': 'PostalAddress',
+          streetAddress: place.street,
+          postalCode: place.postalCode,
+          addressLocality: place.city,
+          addressCountry: 'DK',
+        }
+      : undefined
+  const geo =
+    place.latitude !== undefined && place.longitude !== undefined
+      ? { '@type': 'GeoCoordinates', latitude: place.latitude, longitude: place.longitude }
+      : undefined
+  return withoutEmpty({ '@type': 'Place', name: place.name ?? place.city, address, geo })
+}
+
+export function departmentJsonLd(site: URL, lang: LocaleCode, department: Department, description?: string): Thing {
+  const place = listingPlace({}, department)
+  return withoutEmpty({
+    '@context': context,
+    '@type': 'Organization',
+    '@id': departmentId(site, department.slug),
+    name: department.name,
+    description,
+    url: absolute(site, lang, routes.department(department.slug)),
+    email: department.email,
+    telephone: department.phone,
+    address: placeJsonLd(place).address,
+    location: placeJsonLd(place),
+    areaServed: { '@type': 'AdministrativeArea', name: department.municipality },
+    parentOrganization: { '@id': nationalBodyId(site) },
+  })
+}
+
+/** A reference to the department that organises something, with enough to stand alone. */
+const organizer = (site: URL, lang: LocaleCode, department: Department) => ({
+  '@type': 'Organization',
+  '@id': departmentId(site, department.slug),
+  name: department.name,
+  url: absolute(site, lang, routes.department(department.slug)),
+})
+
+export function eventJsonLd(site: URL, lang: LocaleCode, event: Event, department: Department): Thing {
+  return withoutEmpty({
+    '@context': context,
+    '@type': 'Event',
+    name: event.title,
+    description: event.summary,
+    url: absolute(site, lang, routes.event(event.slug)),
+    startDate: event.startsAt,
+    endDate: event.endsAt,
+    eventStatus: 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    location: placeJsonLd(listingPlace(event, department)),
+    organizer: organizer(site, lang, department),
+    inLanguage: event.languages?.length ? event.languages : 'da',
+    isAccessibleForFree: event.free !== false,
+    offers: event.free !== false ? { '@type': 'Offer', price: 0, priceCurrency: 'DKK', availability: 'https://schema.org/InStock' } : undefined,
+  })
+}
+
+const schemaDays: Record<string, string> = {
+  MO: 'https://schema.org/Monday',
+  TU: 'https://schema.org/Tuesday',
+  WE: 'https://schema.org/Wednesday',
+  TH: 'https://schema.org/Thursday',
+  FR: 'https://schema.org/Friday',
+  SA: 'https://schema.org/Saturday',
+  SU: 'https://schema.org/Sunday',
+}
+
+const isoDay = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString('sv-SE', { timeZone: calendarTimeZone }) : undefined)
+const isoTime = (value: string | null | undefined) => (value ? `${value.replace('.', ':')}:00` : undefined)
+
+/**
+ * A local activity: an EventSeries with its schedule when it meets at fixed times (the rule
+ * from content/schedule.ts), otherwise a Service offered by the department.
+ */
+export function activityJsonLd(
+  site: URL,
+  lang: LocaleCode,
+  activity: Activity,
+  department: Department,
+  activityType: ActivityType | undefined,
+  rrule: string | null,
+): Thing {
+  const url = absolute(site, lang, routes.activity(department.slug, activity.slug))
+  const location = placeJsonLd(listingPlace(activity, department))
+  const common = {
+    '@context': context,
+    name: activity.title,
+    description: activity.summary,
+    url,
+  }
+  const rule = rrule ? parseRule(rrule) : undefined
+  const schedule = activity.schedule
+  if (!rule || !schedule) {
+    return withoutEmpty({
+      ...common,
+      '@type': 'Service',
+      serviceType: activityType?.title,
+      provider: organizer(site, lang, department),
+      areaServed: { '@type': 'AdministrativeArea', name: department.municipality },
+      availableLanguage: activity.languages ?? undefined,
+      isAccessibleForFree: activity.free !== false,
+    })
+  }
+  const ruleLine = rule.lines.find((line) => line.startsWith('RRULE:')) ?? ''
+  const interval = Number(/INTERVAL=(\d+)/.exec(ruleLine)?.[1] ?? 1)
+  const days = (/BYDAY=([A-Z,]+)/.exec(ruleLine)?.[1] ?? '').split(',').filter(Boolean)
+  const { year, month, day } = rule.start
+  return withoutEmpty({
+    ...common,
+    '@type': 'EventSeries',
+    about: activityType?.title,
+    location,
+    organizer: organizer(site, lang, department),
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    inLanguage: activity.languages?.length ? activity.languages : 'da',
+    isAccessibleForFree: activity.free !== false,
+    eventSchedule: withoutEmpty({
+      '@type': 'Schedule',
+      repeatFrequency: `P${interval}W`,
+      byDay: days.map((code) => schemaDays[code]).filter(Boolean),
+      startDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      endDate: isoDay(schedule.validUntil),
+      startTime: isoTime(schedule.startTime),
+      endTime: isoTime(schedule.endTime),
+      exceptDate: schedule.exceptions?.length ? schedule.exceptions.map((exception) => isoDay(exception.date)) : undefined,
+      scheduleTimezone: calendarTimeZone,
+    }),
+  })
+}
+
+/** Leaves out empty values, so the JSON-LD carries no `null`s or empty lists. */
+function withoutEmpty(thing: Thing): Thing {
+  return Object.fromEntries(
+    Object.entries(thing).filter(([, value]) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)),
+  )
+}

@@ -1,0 +1,49 @@
+import type { Department } from '../../../cms/src/payload-types'
+
+/** Where a listing happens: its own venue, address and map point, or else its department's. */
+export interface Place {
+  name?: string
+  street?: string
+  postalCode?: string
+  city?: string
+  latitude?: number
+  longitude?: number
+}
+
+interface Listing {
+  venue?: string | null
+  address?: { street?: string | null; postalCode?: string | null; city?: string | null } | null
+  /** [longitude, latitude], as Payload's point field stores it. */
+  location?: [number, number] | null
+}
+
+export function listingPlace(listing: Listing, department: Pick<Department, 'name' | 'address' | 'location' | 'town'> | undefined): Place {
+  const own = listing.address ?? {}
+  const hasOwnAddress = Boolean(own.street || own.city)
+  const address = hasOwnAddress ? own : (department?.address ?? {})
+  const point = listing.location ?? department?.location ?? undefined
+  return {
+    name: listing.venue ?? (hasOwnAddress ? undefined : department?.name),
+    street: address.street ?? undefined,
+    postalCode: address.postalCode ?? undefined,
+    city: address.city ?? department?.town ?? undefined,
+    longitude: point?.[0],
+    latitude: point?.[1],
+  }
+}
+
+/** One line for calendars and link previews: "Beboerhuset, Demovej 40, 8220 Brabrand". */
+export function placeText(place: Place): string {
+  const cityLine = [place.postalCode, place.city].filter(Boolean).join(' ')
+  return [place.name, place.street, cityLine].filter(Boolean).join(', ')
+}
+
+/**
+ * Directions to the place. Google's documented "Maps URLs" open the map app on Android and iOS
+ * phones (and the map site elsewhere); the address works when there is no map point.
+ */
+export function directionsUrl(place: Place): string | undefined {
+  const destination =
+    place.latitude !== undefined && place.longitude !== undefined ? `${place.latitude},${place.longitude}` : placeText(place)
+  return destination ? `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}` : undefined
+}

@@ -1,0 +1,31 @@
+import type { APIRoute, GetStaticPaths } from 'astro'
+import { getCollection } from 'astro:content'
+
+import { useTranslations, type LocaleCode } from '../../../../i18n'
+import { calendarResponse, createCalendar } from '../../../../lib/calendar'
+import { calendarListings } from '../../../../lib/calendar-feeds'
+import { relationId } from '../../../../lib/data'
+import { routes } from '../../../../lib/paths'
+
+export const getStaticPaths = (async () => {
+  const entries = await getCollection('departments')
+  return entries.map(({ data }) => ({ params: { lang: data.locale, slug: data.slug } }))
+}) satisfies GetStaticPaths
+
+/** A department's upcoming events and its weekly activities (each as a repeating event). */
+export const GET: APIRoute = async ({ params, site }) => {
+  const lang = params.lang as LocaleCode
+  const t = useTranslations(lang)
+  const listings = await calendarListings(lang, site as URL)
+  const department = listings.departments.find((candidate) => candidate.slug === params.slug)
+  if (!department) throw new Error(`Department ${params.slug} not found in ${lang}`)
+  const own = <T extends { department: unknown }>(list: T[]) => list.filter((item) => relationId(item.department) === department.id)
+  const calendar = createCalendar({
+    lang,
+    name: t('calendar.department.name', { name: department.name }),
+    url: listings.absolute(routes.department(department.slug)),
+  })
+  listings.addEvents(calendar, own(listings.events))
+  listings.addActivities(calendar, own(listings.activities))
+  return calendarResponse(calendar)
+}

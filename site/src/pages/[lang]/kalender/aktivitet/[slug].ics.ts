@@ -1,0 +1,30 @@
+import type { APIRoute, GetStaticPaths } from 'astro'
+import { getCollection } from 'astro:content'
+
+import { useTranslations, type LocaleCode } from '../../../../i18n'
+import { calendarResponse, createCalendar } from '../../../../lib/calendar'
+import { calendarListings, hasFeed } from '../../../../lib/calendar-feeds'
+import { routes } from '../../../../lib/paths'
+
+// Only activities that meet at fixed times (a recurrence rule) have a feed.
+export const getStaticPaths = (async () => {
+  const entries = await getCollection('activities')
+  return entries.filter(({ data }) => hasFeed(data)).map(({ data }) => ({ params: { lang: data.locale, slug: data.slug } }))
+}) satisfies GetStaticPaths
+
+/** One weekly activity as a repeating event a person can subscribe to (Olena's homework café). */
+export const GET: APIRoute = async ({ params, site }) => {
+  const lang = params.lang as LocaleCode
+  const t = useTranslations(lang)
+  const listings = await calendarListings(lang, site as URL)
+  const activity = listings.activities.find((candidate) => candidate.slug === params.slug)
+  const department = activity && listings.departmentOf(activity.department)
+  if (!activity || !department) throw new Error(`Activity ${params.slug} not found in ${lang}`)
+  const calendar = createCalendar({
+    lang,
+    name: t('calendar.activity.name', { title: activity.title, department: department.name }),
+    url: listings.absolute(routes.activity(department.slug, activity.slug)),
+  })
+  listings.addActivities(calendar, [activity])
+  return calendarResponse(calendar)
+}

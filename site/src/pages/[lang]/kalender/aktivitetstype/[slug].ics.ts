@@ -1,0 +1,31 @@
+import type { APIRoute, GetStaticPaths } from 'astro'
+import { getCollection } from 'astro:content'
+
+import { useTranslations, type LocaleCode } from '../../../../i18n'
+import { calendarResponse, createCalendar } from '../../../../lib/calendar'
+import { calendarListings } from '../../../../lib/calendar-feeds'
+import { activityTypes, relationId } from '../../../../lib/data'
+import { routes } from '../../../../lib/paths'
+
+export const getStaticPaths = (async () => {
+  const entries = await getCollection('activityTypes')
+  return entries.map(({ data }) => ({ params: { lang: data.locale, slug: data.slug } }))
+}) satisfies GetStaticPaths
+
+/** Every upcoming event and weekly activity of one activity type, across departments. */
+export const GET: APIRoute = async ({ params, site }) => {
+  const lang = params.lang as LocaleCode
+  const t = useTranslations(lang)
+  const type = (await activityTypes(lang)).find((candidate) => candidate.slug === params.slug)
+  if (!type) throw new Error(`Activity type ${params.slug} not found in ${lang}`)
+  const listings = await calendarListings(lang, site as URL)
+  const ofType = <T extends { activityType?: unknown }>(list: T[]) => list.filter((item) => relationId(item.activityType) === type.id)
+  const calendar = createCalendar({
+    lang,
+    name: t('calendar.activityType.name', { title: type.title }),
+    url: listings.absolute(routes.activityType(type.slug)),
+  })
+  listings.addEvents(calendar, ofType(listings.events))
+  listings.addActivities(calendar, ofType(listings.activities))
+  return calendarResponse(calendar)
+}
