@@ -86,6 +86,7 @@ ${ui.bold('Ready')} in ${((Date.now() - started) / 1000).toFixed(0)} s
   REST API:  ${cmsUrl}/api
   Publishing in the CMS rebuilds the site by itself (status: CMS → Indstillinger → Opdateringer af siden).
   Roll back to the previous release: npm run rollback
+  E-mail:    ${process.env.SMTP_URL ? 'sent over SMTP (SMTP_URL)' : `no SMTP_URL set, so e-mails are written to ${path.join(process.env.DATA_DIR ? path.resolve(root, process.env.DATA_DIR) : path.join(root, 'data'), 'outbox')} instead of being sent`}
   Stop with Ctrl+C.
 `)
 } catch (error) {

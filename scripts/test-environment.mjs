@@ -7,6 +7,7 @@ import path from 'node:path'
 
 import { assertPortFree, bin, buildCmsIfNeeded, buildRelease, cmsDir, run, startProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
 import { createStaticServer, listen } from './static-server.mjs'
+import { startMailSink } from './mail-sink.mjs'
 
 export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true, settleMs = 500 } = {}) {
   await assertPortFree(cmsPort, 'test CMS')
@@ -17,6 +18,9 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   const releasesDir = path.join(dir, 'releases')
   const outDir = path.join(releasesDir, 'current')
   const admin = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url'), token: '' }
+  // A real SMTP server: the CMS sends over SMTP, tests read what arrived (one .eml file per message).
+  const mailDir = path.join(dir, 'mail')
+  const mailSink = await startMailSink(mailDir)
   const env = {
     DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
     DATA_DIR: dir,
@@ -28,6 +32,11 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     SITE_RELEASES_DIR: releasesDir,
     // Tests publish in bursts: build as soon as they settle.
     SITE_BUILD_SETTLE_MS: String(settleMs),
+    SMTP_URL: `smtp://127.0.0.1:${mailSink.port}`,
+    // Signup tests give each test its own client address (X-Forwarded-For); browsers share one.
+    TRUST_PROXY: 'true',
+    SIGNUP_RATE_LIMIT: '100',
+    SIGNUP_RATE_WINDOW_SECONDS: '60',
   }
 
   await Promise.all([
@@ -60,6 +69,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
 
   return {
     dir,
+    mailDir,
     cmsUrl,
     siteUrl,
     outDir,
@@ -72,6 +82,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     async stop() {
       server.close()
       await stopProcess(cms)
+      await mailSink.close()
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
@@ -87,5 +98,7 @@ export function environmentVariables(environment) {
     E2E_ADMIN_EMAIL: environment.admin.email,
     E2E_ADMIN_PASSWORD: environment.admin.password,
     E2E_ADMIN_TOKEN: environment.admin.token,
+    E2E_MAIL_DIR: environment.mailDir,
+    E2E_SIGNUP_RATE_LIMIT: environment.env.SIGNUP_RATE_LIMIT,
   }
 }

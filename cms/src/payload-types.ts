@@ -76,6 +76,8 @@ export interface Config {
     media: Media;
     users: User;
     'site-builds': SiteBuild;
+    signups: Signup;
+    'child-certificates': ChildCertificate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +95,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    signups: SignupsSelect<false> | SignupsSelect<true>;
+    'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -127,6 +131,8 @@ export interface Config {
     tasks: {
       buildSite: TaskBuildSite;
       removeAbandonedDrafts: TaskRemoveAbandonedDrafts;
+      personalDataRetention: TaskPersonalDataRetention;
+      certificateReminders: TaskCertificateReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -670,6 +676,62 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
+ * Signups from the website. Personal data: only your branch and the Red Cross admins see them. No versions are kept, so a deleted signup is gone completely. Signups are deleted automatically 12 months after they are closed (accepted, declined or withdrawn).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signups".
+ */
+export interface Signup {
+  id: number;
+  status: 'new' | 'contacted' | 'accepted' | 'declined' | 'withdrawn';
+  kind: 'participant' | 'volunteer';
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  language: 'da' | 'en' | 'uk' | 'ar' | 'fa' | 'ps' | 'ti' | 'so';
+  message?: string | null;
+  activity?: (number | null) | Activity;
+  event?: (number | null) | Event;
+  department: number | Department;
+  consentAt: string;
+  consentVersion: string;
+  /**
+   * Set when the status becomes accepted, declined or withdrawn.
+   */
+  closedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Child certificate status for volunteers who are with children under 15. The branch orders the certificate from the police with its business MitID; the volunteer consents in Digital Post within 14 days. Never write CPR numbers or the certificate’s content here. Deleted 6 months after the volunteer stopped.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "child-certificates".
+ */
+export interface ChildCertificate {
+  id: number;
+  status: 'to-request' | 'requested' | 'consent-pending' | 'cleared' | 'needs-follow-up';
+  volunteerName: string;
+  volunteerEmail?: string | null;
+  volunteerPhone?: string | null;
+  activity?: (number | null) | Activity;
+  department: number | Department;
+  signup?: (number | null) | Signup;
+  requestedAt?: string | null;
+  clearedAt?: string | null;
+  /**
+   * Filled in: 2 years after cleared.
+   */
+  renewBy?: string | null;
+  /**
+   * The record is deleted 6 months after.
+   */
+  stoppedAt?: string | null;
+  reminderSentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -738,7 +800,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'buildSite' | 'removeAbandonedDrafts' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'buildSite'
+          | 'removeAbandonedDrafts'
+          | 'personalDataRetention'
+          | 'certificateReminders'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -771,7 +839,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'buildSite' | 'removeAbandonedDrafts' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'buildSite'
+        | 'removeAbandonedDrafts'
+        | 'personalDataRetention'
+        | 'certificateReminders'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -829,6 +906,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'signups';
+        value: number | Signup;
+      } | null)
+    | ({
+        relationTo: 'child-certificates';
+        value: number | ChildCertificate;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1138,6 +1223,47 @@ export interface SiteBuildsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signups_select".
+ */
+export interface SignupsSelect<T extends boolean = true> {
+  status?: T;
+  kind?: T;
+  name?: T;
+  email?: T;
+  phone?: T;
+  language?: T;
+  message?: T;
+  activity?: T;
+  event?: T;
+  department?: T;
+  consentAt?: T;
+  consentVersion?: T;
+  closedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "child-certificates_select".
+ */
+export interface ChildCertificatesSelect<T extends boolean = true> {
+  status?: T;
+  volunteerName?: T;
+  volunteerEmail?: T;
+  volunteerPhone?: T;
+  activity?: T;
+  department?: T;
+  signup?: T;
+  requestedAt?: T;
+  clearedAt?: T;
+  renewBy?: T;
+  stoppedAt?: T;
+  reminderSentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1357,6 +1483,32 @@ export interface TaskRemoveAbandonedDrafts {
   input?: unknown;
   output: {
     removed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPersonalDataRetention".
+ */
+export interface TaskPersonalDataRetention {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    signupsDeleted?: number | null;
+    certificatesDeleted?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCertificateReminders".
+ */
+export interface TaskCertificateReminders {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    reminded?: number | null;
+    emails?: number | null;
   };
 }
 /**

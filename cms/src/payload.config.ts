@@ -24,6 +24,12 @@ import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
 import { rebuildAfterChange, rebuildAfterDelete, rebuildAfterGlobalChange, recoverInterruptedBuilds, siteQueue } from './site-build/trigger'
 import { repoRoot } from './lib/paths'
+import { ChildCertificates } from './collections/ChildCertificates/index'
+import { Signups } from './collections/Signups/index'
+import { emailAdapter, emailDestination } from './email/adapter'
+import { certificateRemindersTask } from './jobs/certificateReminders'
+import { retentionTask } from './jobs/retention'
+import { erasePersonalData, exportPersonalData } from './signups/personalData'
 
 const cmsDir = path.join(repoRoot, 'cms')
 const siteURL = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
@@ -78,7 +84,14 @@ export default buildConfig({
     Media,
     Users,
     SiteBuilds,
+    // Personal data: never public, never in the site build (signups/access.ts).
+    Signups,
+    ChildCertificates,
   ],
+  // An admin's export and erasure of everything held about one person.
+  endpoints: [exportPersonalData, erasePersonalData],
+  // Over SMTP_URL, or into data/outbox/ when it is not set.
+  email: emailAdapter(),
   globals: [SiteSettings, Navigation].map((global) => ({
     ...global,
     hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), rebuildAfterGlobalChange] },
@@ -98,7 +111,7 @@ export default buildConfig({
       // Site builds start within a second of their settle time; one at a time.
       { cron: '* * * * * *', queue: siteQueue, limit: 1 },
     ],
-    tasks: [buildSiteTask, removeAbandonedDraftsTask],
+    tasks: [buildSiteTask, removeAbandonedDraftsTask, retentionTask, certificateRemindersTask],
     // Only the long-running CMS server runs queued jobs; scripts and tests share this config.
     shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true',
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },
@@ -107,5 +120,6 @@ export default buildConfig({
   onInit: async (payload) => {
     // Only the CMS server runs builds (scripts such as the seed share this config).
     if (process.env.NEXT_RUNTIME === 'nodejs') await recoverInterruptedBuilds(payload)
+    if (process.env.NEXT_RUNTIME === 'nodejs') payload.logger.info(emailDestination())
   },
 })

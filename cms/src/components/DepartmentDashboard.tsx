@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { departmentIdsOf, isDepartmentEditor } from '../access/index'
 import { isStale } from '../collections/Activities/confirm'
+import { certificateStatuses, openCertificateStatuses } from '../collections/ChildCertificates/index'
 
 interface Props {
   payload: Payload
@@ -23,6 +24,14 @@ const text = {
     draft: 'kladde',
     confirmed: 'bekræftet',
     never: 'aldrig bekræftet',
+    signups: 'Nye tilmeldinger',
+    signupsHelp: 'Kontakt dem, og sæt status på tilmeldingen.',
+    allSignups: 'Alle tilmeldinger',
+    volunteer: 'frivillig',
+    certificates: 'Børneattester at følge op på',
+    certificatesHelp: 'Bestil attesten hos politiet med afdelingens MitID; den frivillige giver samtykke i Digital Post inden 14 dage.',
+    renewals: 'Børneattester der skal fornyes inden 60 dage',
+    renewBy: 'fornyes senest',
   },
   en: {
     heading: 'Your local branch',
@@ -37,6 +46,14 @@ const text = {
     draft: 'draft',
     confirmed: 'confirmed',
     never: 'never confirmed',
+    signups: 'New signups',
+    signupsHelp: 'Contact them and set the signup’s status.',
+    allSignups: 'All signups',
+    volunteer: 'volunteer',
+    certificates: 'Child certificates to follow up',
+    certificatesHelp: 'Order the certificate from the police with the branch’s MitID; the volunteer consents in Digital Post within 14 days.',
+    renewals: 'Child certificates to renew within 60 days',
+    renewBy: 'renew by',
   },
 }
 
@@ -48,11 +65,30 @@ export async function DepartmentDashboard({ payload, user, i18n }: Props) {
   const admin = payload.config.routes.admin
   const ids = departmentIdsOf(user)
   const asUser = { overrideAccess: false, user, depth: 0, pagination: false, draft: true } as const
-  const [departments, activities, events] = await Promise.all([
+  // Personal data is read as the user too: the access rules limit it to their own department.
+  const personal = { overrideAccess: false, user, depth: 0 } as const
+  const in60Days = new Date(Date.now() + 60 * 86_400_000).toISOString()
+  const [departments, activities, events, signups, certificates, renewals] = await Promise.all([
     payload.find({ collection: 'departments', ...asUser, where: { id: { in: ids } } }),
     payload.find({ collection: 'activities', ...asUser, sort: 'title' }),
     payload.find({ collection: 'events', ...asUser, sort: 'startsAt', where: { startsAt: { greater_than: new Date().toISOString() } } }),
+    payload.find({ collection: 'signups', ...personal, limit: 10, sort: '-createdAt', where: { status: { equals: 'new' } } }),
+    payload.find({
+      collection: 'child-certificates',
+      ...personal,
+      limit: 20,
+      sort: 'createdAt',
+      where: { and: [{ status: { in: [...openCertificateStatuses] } }, { stoppedAt: { exists: false } }] },
+    }),
+    payload.find({
+      collection: 'child-certificates',
+      ...personal,
+      limit: 20,
+      sort: 'renewBy',
+      where: { and: [{ status: { equals: 'cleared' } }, { renewBy: { less_than_equal: in60Days } }, { stoppedAt: { exists: false } }] },
+    }),
   ])
+  const statusLabel = (value: string) => certificateStatuses.find((status) => status.value === value)?.label[language] ?? value
   const stale = activities.docs.filter((activity) => isStale(activity.lastConfirmedAt))
   const date = (value: string) =>
     new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
@@ -84,6 +120,60 @@ export async function DepartmentDashboard({ payload, user, i18n }: Props) {
               <li key={activity.id}>
                 <a href={`${admin}/collections/activities/${activity.id}`}>{activity.title}</a> –{' '}
                 {activity.lastConfirmedAt ? `${t.confirmed} ${date(activity.lastConfirmedAt)}` : t.never}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <h3>
+        {t.signups} ({signups.totalDocs})
+      </h3>
+      {signups.docs.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <>
+          <p>{t.signupsHelp}</p>
+          <ul data-dashboard-signups>
+            {signups.docs.map((signup) => (
+              <li key={signup.id}>
+                {date(signup.createdAt)}: <a href={`${admin}/collections/signups/${signup.id}`}>{signup.name}</a>
+                {signup.kind === 'volunteer' ? ` (${t.volunteer})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <a href={`${admin}/collections/signups`}>{t.allSignups}</a>
+      </p>
+
+      {certificates.docs.length > 0 && (
+        <>
+          <h3>
+            {t.certificates} ({certificates.totalDocs})
+          </h3>
+          <p>{t.certificatesHelp}</p>
+          <ul data-dashboard-certificates>
+            {certificates.docs.map((certificate) => (
+              <li key={certificate.id}>
+                <a href={`${admin}/collections/child-certificates/${certificate.id}`}>{certificate.volunteerName}</a> – {statusLabel(certificate.status)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {renewals.docs.length > 0 && (
+        <div data-dashboard-renewals style={{ border: '2px solid var(--theme-warning-500, #e5a000)', padding: 'var(--base)', borderRadius: 4, marginBottom: 'var(--base)' }}>
+          <h3>
+            {t.renewals} ({renewals.totalDocs})
+          </h3>
+          <ul>
+            {renewals.docs.map((certificate) => (
+              <li key={certificate.id}>
+                <a href={`${admin}/collections/child-certificates/${certificate.id}`}>{certificate.volunteerName}</a> – {t.renewBy}{' '}
+                {certificate.renewBy ? date(certificate.renewBy) : ''}
               </li>
             ))}
           </ul>

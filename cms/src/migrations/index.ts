@@ -2,6 +2,7 @@ import * as migration_20261124_013730_initial from './20261124_013730_initial';
 import * as migration_20261124_020252_roles_and_confirmation from './20261124_020252_roles_and_confirmation';
 import * as migration_20261124_022715_site_builds from './20261124_022715_site_builds';
 import * as migration_20261124_042538_listing_details from './20261124_042538_listing_details';
+import * as migration_20261124_044425_signups from './20261124_044425_signups';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261124_042538_listing_details.up,
     down: migration_20261124_042538_listing_details.down,
-    name: '20261124_042538_listing_details'
+    name: '20261124_042538_listing_details',
+  },
+  {
+    up: migration_20261124_044425_signups.up,
+    down: migration_20261124_044425_signups.down,
+    name: '20261124_044425_signups'
   },
 ];

@@ -1,0 +1,131 @@
+import type { CollectionConfig } from 'payload'
+
+import { locales } from '../../../../content/locales'
+import { adminOnly } from '../../access/index'
+import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
+import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
+import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './hooks'
+
+export const signupStatuses = [
+  { value: 'new', label: { da: 'Ny', en: 'New' } },
+  { value: 'contacted', label: { da: 'Kontaktet', en: 'Contacted' } },
+  { value: 'accepted', label: { da: 'Optaget', en: 'Accepted' } },
+  { value: 'declined', label: { da: 'Afvist', en: 'Declined' } },
+  { value: 'withdrawn', label: { da: 'Trukket tilbage', en: 'Withdrawn' } },
+] as const
+/** A signup with one of these statuses is closed: the retention period counts from then. */
+export const closedStatuses = ['accepted', 'declined', 'withdrawn'] as const
+
+/**
+ * A person who signed up for an activity or event, or offered to help as a volunteer, from the
+ * static site (POST /api/signups/submit). Personal data: see signups/access.ts for who sees it.
+ * No versions or drafts, so a deleted signup leaves nothing behind in a version table.
+ */
+export const Signups: CollectionConfig = {
+  slug: 'signups',
+  labels: {
+    singular: { da: 'Tilmelding', en: 'Signup' },
+    plural: { da: 'Tilmeldinger', en: 'Signups' },
+  },
+  admin: {
+    hideAPIURL: true,
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'activity', 'event', 'department', 'status', 'createdAt'],
+    group: { da: 'Personoplysninger', en: 'Personal data' },
+    hidden: ({ user }) => !canSeePersonalData(user as never),
+    // Admins answer a person's request to see or erase their data here (renders nothing for others).
+    components: { beforeList: ['/components/PersonalDataTool#PersonalDataTool'] },
+    description: {
+      da: 'Tilmeldinger fra hjemmesiden. Personoplysninger: kun jeres afdeling og Røde Kors’ administratorer ser dem. Der gemmes ingen versioner, så en slettet tilmelding er helt væk. Tilmeldinger slettes automatisk 12 måneder efter, at de er afsluttet (optaget, afvist eller trukket tilbage).',
+      en: 'Signups from the website. Personal data: only your branch and the Red Cross admins see them. No versions are kept, so a deleted signup is gone completely. Signups are deleted automatically 12 months after they are closed (accepted, declined or withdrawn).',
+    },
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: ownDepartmentsPersonalData,
+    update: ownDepartmentsPersonalData,
+    // Only through the signup endpoint, which validates first and then uses the Local API.
+    create: nobody,
+    delete: adminOnly,
+  },
+  endpoints: [submitEndpoint, submitPreflightEndpoint],
+  hooks: {
+    beforeChange: [closeSignup],
+    afterChange: [stopCertificatesOfDeclinedVolunteer],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'new',
+          index: true,
+          label: { da: 'Status', en: 'Status' },
+          options: signupStatuses.map((status) => ({ ...status })),
+        },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          access: adminOnlyUpdate,
+          label: { da: 'Hvad', en: 'What' },
+          options: [
+            { value: 'participant', label: { da: 'Deltager', en: 'Participant' } },
+            { value: 'volunteer', label: { da: 'Frivillig', en: 'Volunteer' } },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'name', type: 'text', required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Navn', en: 'Name' } },
+        { name: 'email', type: 'email', index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'phone', type: 'text', index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
+      ],
+    },
+    {
+      name: 'language',
+      type: 'select',
+      required: true,
+      access: adminOnlyUpdate,
+      label: { da: 'Foretrukket sprog', en: 'Preferred language' },
+      options: locales.map(({ code, labelDa, label }) => ({ value: code, label: { da: labelDa, en: label } })),
+    },
+    { name: 'message', type: 'textarea', maxLength: 1000, access: adminOnlyUpdate, label: { da: 'Besked', en: 'Message' } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'activity', type: 'relationship', relationTo: 'activities', access: adminOnlyUpdate, label: { da: 'Aktivitet', en: 'Activity' } },
+        { name: 'event', type: 'relationship', relationTo: 'events', access: adminOnlyUpdate, label: { da: 'Arrangement', en: 'Event' } },
+        {
+          name: 'department',
+          type: 'relationship',
+          relationTo: 'departments',
+          required: true,
+          index: true,
+          access: adminOnlyUpdate,
+          label: { da: 'Lokalafdeling', en: 'Local branch' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'consentAt', type: 'date', required: true, access: systemOnly, label: { da: 'Samtykke givet', en: 'Consent given' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'consentVersion', type: 'text', required: true, access: systemOnly, label: { da: 'Samtykketekstens version', en: 'Version of the consent text' } },
+        {
+          name: 'closedAt',
+          type: 'date',
+          index: true,
+          access: systemOnly,
+          label: { da: 'Afsluttet', en: 'Closed' },
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: { da: 'Sættes, når status bliver optaget, afvist eller trukket tilbage.', en: 'Set when the status becomes accepted, declined or withdrawn.' } },
+        },
+      ],
+    },
+  ],
+}

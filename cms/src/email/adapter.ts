@@ -1,0 +1,54 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import nodemailer, { type Transport, type Transporter } from 'nodemailer'
+
+import { dataDir } from '../lib/paths'
+
+/** Where e-mails go when no SMTP_URL is set (development): one .eml file per message. */
+export const outboxDir = () => path.join(dataDir, 'outbox')
+
+/** Writes each message as an .eml file instead of sending it; nothing leaves the machine. */
+const outboxTransport: Transport<{ envelope: object; messageId: string; path: string }> = {
+  name: 'outbox',
+  version: '1.0.0',
+  send(mail, callback) {
+    const chunks: Buffer[] = []
+    const stream = mail.message.createReadStream()
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+    stream.on('error', (error) => callback(error, undefined as never))
+    stream.on('end', () => {
+      const dir = outboxDir()
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.eml`)
+      fs.promises
+        .mkdir(dir, { recursive: true })
+        .then(() => fs.promises.writeFile(file, Buffer.concat(chunks), { mode: 0o600 }))
+        .then(() => callback(null, { envelope: mail.message.getEnvelope(), messageId: mail.message.messageId(), path: file }))
+        .catch((error: Error) => callback(error, undefined as never))
+    })
+  },
+}
+
+export function emailTransport(): Transporter {
+  const smtpUrl = process.env.SMTP_URL
+  // Short timeouts: a signup is stored first and its e-mails sent afterwards, never waited on.
+  if (smtpUrl) return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
+  return nodemailer.createTransport(outboxTransport)
+}
+
+/** One line for the start-up log; never any message content. */
+export function emailDestination(): string {
+  return process.env.SMTP_URL ? 'E-mail is sent over SMTP (SMTP_URL).' : `No SMTP_URL: e-mails are written to ${outboxDir()} instead of being sent.`
+}
+
+/** Payload's e-mail adapter (nodemailer) over SMTP_URL, or into the local outbox folder. */
+export const emailAdapter = () =>
+  nodemailerAdapter({
+    defaultFromAddress: process.env.EMAIL_FROM_ADDRESS ?? 'no-reply@rodekors.dk',
+    defaultFromName: process.env.EMAIL_FROM_NAME ?? 'Røde Kors',
+    // Verifying would connect to the SMTP server on every start (and on every script).
+    skipVerify: true,
+    transport: emailTransport(),
+  })

@@ -1,0 +1,92 @@
+import type { Payload } from 'payload'
+
+import { getLocale, type LocaleCode, locales } from '../../../content/locales'
+import type { Signup } from '../payload-types'
+import type { SignupTarget } from '../signups/targets'
+import { signupText } from '../signups/strings'
+
+const escape = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+const paragraphsHtml = (paragraphs: string[], language: LocaleCode) =>
+  `<div lang="${language}" dir="${getLocale(language).dir}" style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs
+    .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('')}</div>`
+
+export interface SignupEmail {
+  to: string
+  replyTo?: string
+  subject: string
+  text: string
+  html: string
+}
+
+/** To the department, in Danish: who signed up for what, how to reach them, and what to do next. */
+export function departmentEmail(signup: Signup, target: SignupTarget, options: { adminUrl: string; childCertificate: boolean }): SignupEmail | undefined {
+  if (!target.contactEmail) return undefined
+  const title = target.title('da')
+  const language = locales.find((locale) => locale.code === signup.language)
+  const volunteer = signup.kind === 'volunteer'
+  const paragraphs = [
+    `Hej ${target.department.name}`,
+    volunteer ? `${signup.name} vil gerne hjælpe som frivillig ved ${title}.` : `${signup.name} har tilmeldt sig ${title}.`,
+    [
+      `Navn: ${signup.name}`,
+      `E-mail: ${signup.email ?? '–'}`,
+      `Telefon: ${signup.phone ?? '–'}`,
+      `Foretrukket sprog: ${language ? `${language.labelDa} (${language.label})` : signup.language}`,
+      `Besked: ${signup.message ?? '–'}`,
+    ].join('\n'),
+    ...(options.childCertificate
+      ? [
+          'Børneattest: den frivillige skal være sammen med børn under 15 år. Bestil en børneattest hos politiet med afdelingens MitID, før den frivillige starter. Opgaven står på jeres forside i administrationen.',
+        ]
+      : []),
+    `Se og besvar tilmeldingen: ${options.adminUrl}`,
+    'Mailen indeholder personoplysninger: slet den, når tilmeldingen er behandlet. Tilmeldingen slettes automatisk 12 måneder efter, at den er afsluttet.',
+  ]
+  return {
+    to: target.contactEmail,
+    replyTo: signup.email ?? undefined,
+    subject: volunteer ? `Ny frivillig: ${title}` : `Ny tilmelding: ${title}`,
+    text: paragraphs.join('\n\n'),
+    html: paragraphsHtml(paragraphs, 'da'),
+  }
+}
+
+/** To the person, in their language: that we got it, what happens next, and what we keep. */
+export function confirmationEmail(signup: Signup, target: SignupTarget, options: { childCertificate: boolean }): SignupEmail | undefined {
+  if (!signup.email) return undefined
+  const language = signup.language as LocaleCode
+  const t = (key: Parameters<typeof signupText>[1]) =>
+    signupText(language, key, { name: signup.name, title: target.title(language), department: target.department.name })
+  const volunteer = signup.kind === 'volunteer'
+  const paragraphs = [
+    t('signup.email.greeting'),
+    t(volunteer ? 'signup.email.volunteerBody' : 'signup.email.participantBody'),
+    ...(options.childCertificate ? [t('signup.email.childCertificate')] : []),
+    t('signup.email.privacy'),
+    t('signup.email.notYou'),
+    t('signup.email.signature'),
+  ]
+  return {
+    to: signup.email,
+    replyTo: target.contactEmail,
+    subject: t(volunteer ? 'signup.email.subjectVolunteer' : 'signup.email.subject'),
+    text: paragraphs.join('\n\n'),
+    html: paragraphsHtml(paragraphs, language),
+  }
+}
+
+/**
+ * Sends a signup's e-mails after it is stored. A failure never undoes or delays the signup; the
+ * log says which kind of e-mail failed and why in SMTP terms, never to whom or what it said.
+ */
+export async function sendSignupEmails(payload: Payload, emails: (SignupEmail | undefined)[]): Promise<void> {
+  const results = await Promise.allSettled(
+    emails.filter((email): email is SignupEmail => email !== undefined).map((email) => payload.sendEmail({ ...email })),
+  )
+  const failed = results.filter((result) => result.status === 'rejected') as PromiseRejectedResult[]
+  if (failed.length) {
+    const reasons = failed.map(({ reason }) => (reason as { code?: string; responseCode?: number })?.responseCode ?? (reason as { code?: string })?.code ?? 'error')
+    payload.logger.error(`${failed.length} of ${results.length} signup e-mails could not be sent (${reasons.join(', ')}).`)
+  }
+}

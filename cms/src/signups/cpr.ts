@@ -1,0 +1,32 @@
+/**
+ * We must never store a CPR number (the Danish personal identity number, ddmmyy-xxxx), so free
+ * text that contains something shaped like one is refused before anything is stored.
+ */
+
+// People type digits in their own script: Arabic-Indic, Persian and full-width digits count too.
+const digitBlocks = [0x0660, 0x06f0, 0xff10]
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) => {
+    const code = digit.charCodeAt(0)
+    const zero = digitBlocks.find((start) => code >= start && code <= start + 9) ?? code
+    return String(code - zero)
+  })
+}
+
+const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+function isDayMonth(day: number, month: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= (daysInMonth[month - 1] ?? 0)
+}
+
+/** 6 digits, then a dash and 4 digits (always CPR-shaped), or a space or nothing and 4 digits (when the first 6 are a date). */
+const candidate = /(?<!\d)(\d{2})(\d{2})(\d{2})([-‐‑–—\s]?)(\d{4})(?!\d)/g
+
+export function containsCprNumber(text: string): boolean {
+  const normalized = asciiDigits(text)
+  for (const match of normalized.matchAll(candidate)) {
+    const [, day, month, , separator] = match
+    if (separator && /[-‐‑–—]/.test(separator)) return true
+    if (isDayMonth(Number(day), Number(month))) return true
+  }
+  return false
+}

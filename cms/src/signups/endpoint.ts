@@ -1,0 +1,205 @@
+import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
+
+import type { LocaleCode } from '../../../content/locales'
+import { confirmationEmail, departmentEmail, sendSignupEmails } from '../email/signup'
+import { renderErrorPage } from './errorPage'
+import { rateLimited } from './rateLimit'
+import { BodyTooLarge, contentTypeOf, fromAllowedOrigin, parseBody, readBody, requestLanguage, siteOrigin, siteURL, wantsJson } from './request'
+import { type Envelope, envelopeSchema, type FieldErrors, forbiddenKeys, formFields, validateSignup } from './schema'
+import { languageOf, signupText, type SignupKey } from './strings'
+import { findTarget, type SignupTarget } from './targets'
+
+/** A person who fills a form in less time than this is a bot (when the page's script says when it loaded). */
+const minimumFillMs = 3_000
+
+type Kind = 'participant' | 'volunteer'
+
+function thanksUrl(language: LocaleCode, kind: Kind) {
+  return `${siteURL()}/${language}/${kind === 'volunteer' ? 'tak/frivillig/' : 'tak/'}`
+}
+
+/** Back to the form page the person came from, else the site's front page in their language. */
+function backUrl(req: PayloadRequest, language: LocaleCode) {
+  const referer = req.headers.get('referer')
+  if (referer?.startsWith(`${siteURL()}/`)) return referer
+  return `${siteURL()}/${language}/`
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', Vary: 'Origin, Accept', ...headers } })
+}
+
+function html(status: number, body: string, headers: Record<string, string> = {}) {
+  return new Response(body, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', ...headers } })
+}
+
+/** A request refused as a whole (400/403/413/415/429/500): one message in the person's language. */
+function refuse(req: PayloadRequest, status: number, key: SignupKey, language: LocaleCode, headers: Record<string, string> = {}) {
+  const message = signupText(language, key)
+  if (wantsJson(req)) return json(status, { ok: false, error: message }, headers)
+  return html(status, renderErrorPage({ language, message, backUrl: backUrl(req, language) }), headers)
+}
+
+/** Bots (honeypot filled, or sent within seconds of the page loading) get a success and nothing is stored. */
+function pretendSuccess(req: PayloadRequest, envelope: Envelope, language: LocaleCode) {
+  const kind: Kind = envelope.kind === 'volunteer' ? 'volunteer' : 'participant'
+  return succeed(req, kind, language, false)
+}
+
+function succeed(req: PayloadRequest, kind: Kind, language: LocaleCode, childCertificate: boolean) {
+  if (!wantsJson(req)) return new Response(null, { status: 303, headers: { Location: thanksUrl(language, kind), 'Cache-Control': 'no-store' } })
+  const sent = signupText(language, kind === 'volunteer' ? 'signup.sentVolunteer' : 'signup.sent')
+  const message = childCertificate ? `${sent} ${signupText(language, 'signup.sentChildCertificate')}` : sent
+  return json(201, { ok: true, kind, childCertificate, message })
+}
+
+function invalid(req: PayloadRequest, envelope: Envelope, language: LocaleCode, errors: FieldErrors, target?: SignupTarget) {
+  if (wantsJson(req)) {
+    const localized = Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, signupText(language, key as SignupKey)]))
+    return json(422, { ok: false, errors: localized })
+  }
+  const title = target?.title(language)
+  const heading = title ? { template: signupText(language, envelope.kind === 'volunteer' ? 'signup.form.volunteerHeading' : 'signup.form.participantHeading'), title } : undefined
+  return html(422, renderErrorPage({ language, heading, errors, values: envelope, backUrl: backUrl(req, language) }))
+}
+
+function isBot(envelope: Envelope, now: number): boolean {
+  if (envelope.website) return true
+  if (envelope.startedAt === undefined || envelope.startedAt === '') return false
+  // A page loaded "in the future" means a clock that is off: no verdict then.
+  const elapsed = now - Number(envelope.startedAt)
+  return elapsed >= 0 && elapsed < minimumFillMs
+}
+
+async function submit(req: PayloadRequest): Promise<Response> {
+  const { payload } = req
+  let language = requestLanguage(req)
+  if (!fromAllowedOrigin(req)) return refuse(req, 403, 'signup.error.forbidden', language)
+  const wait = rateLimited(req)
+  if (wait !== undefined) return refuse(req, 429, 'signup.error.rateLimited', language, { 'Retry-After': String(wait) })
+  const contentType = contentTypeOf(req)
+  if (!contentType) return refuse(req, 415, 'signup.error.malformed', language)
+
+  let body: string
+  try {
+    body = await readBody(req)
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return refuse(req, 413, 'signup.error.tooLarge', language)
+    throw error
+  }
+  const parsed = parseBody(contentType, body)
+  if (!parsed.ok) return refuse(req, 400, 'signup.error.malformed', language)
+  const keys = Object.keys(parsed.fields)
+  if (keys.some((key) => forbiddenKeys.has(key) || !(formFields as readonly string[]).includes(key))) {
+    payload.logger.warn(`Signup refused: unknown fields (${keys.filter((key) => !(formFields as readonly string[]).includes(key)).length}).`)
+    return refuse(req, 400, 'signup.error.malformed', language)
+  }
+  const envelopeResult = envelopeSchema.safeParse(parsed.fields)
+  if (!envelopeResult.success) return refuse(req, 400, 'signup.error.malformed', language)
+  const envelope = envelopeResult.data
+  if (envelope.language !== undefined) language = languageOf(envelope.language)
+
+  if (isBot(envelope, Date.now())) return pretendSuccess(req, envelope, language)
+
+  const target = envelope.target ? await findTarget(payload, envelope.target) : undefined
+  const validation = validateSignup(envelope)
+  const errors: FieldErrors = validation.ok ? {} : { ...validation.errors }
+  if (!target) errors.target ??= 'signup.error.target'
+  if (errors.language) return refuse(req, 400, 'signup.error.malformed', language)
+  if (!validation.ok || !target || Object.keys(errors).length) {
+    // Field names only: never what the person wrote.
+    payload.logger.info(`Signup refused: ${Object.keys(errors).join(', ')}.`)
+    return invalid(req, envelope, language, errors, target)
+  }
+  const { signup: data } = validation
+
+  const childCertificate = data.kind === 'volunteer' && target.type === 'activity' && target.worksWithChildren
+  let signup
+  try {
+    signup = await payload.create({
+      collection: 'signups',
+      overrideAccess: true,
+      depth: 0,
+      data: {
+        kind: data.kind,
+        name: data.name,
+        email: data.email ?? null,
+        phone: data.phone ?? null,
+        language: data.language,
+        message: data.message ?? null,
+        activity: target.activity ?? null,
+        event: target.event ?? null,
+        department: target.department.id,
+        consentAt: new Date().toISOString(),
+        consentVersion: data.consentVersion,
+        status: 'new',
+      },
+    })
+    if (childCertificate) {
+      await payload.create({
+        collection: 'child-certificates',
+        overrideAccess: true,
+        depth: 0,
+        data: {
+          status: 'to-request',
+          volunteerName: data.name,
+          volunteerEmail: data.email ?? null,
+          volunteerPhone: data.phone ?? null,
+          activity: target.activity ?? null,
+          department: target.department.id,
+          signup: signup.id,
+        },
+      })
+    }
+  } catch (error) {
+    if (signup) await payload.delete({ collection: 'signups', id: signup.id, overrideAccess: true }).catch(() => undefined)
+    if (error instanceof ValidationError) {
+      const fields = error.data.errors.map(({ path }) => path.split('.')[0] ?? '')
+      payload.logger.info(`Signup refused by the collection: ${fields.join(', ')}.`)
+      const mapped: FieldErrors = {}
+      for (const field of fields) if ((formFields as readonly string[]).includes(field)) mapped[field as keyof FieldErrors] = `signup.error.${field === 'consentVersion' ? 'consent' : field}` as SignupKey
+      if (Object.keys(mapped).length) return invalid(req, envelope, language, mapped, target)
+    }
+    payload.logger.error(`Signup could not be stored (${error instanceof Error ? error.name : 'error'}).`)
+    return refuse(req, 500, 'signup.error.server', language)
+  }
+
+  const adminUrl = `${payload.config.serverURL}${payload.config.routes.admin}/collections/signups/${signup.id}`
+  // Stored first, told after: a slow or absent SMTP server never holds up or undoes the signup.
+  void sendSignupEmails(payload, [departmentEmail(signup, target, { adminUrl, childCertificate }), confirmationEmail(signup, target, { childCertificate })])
+  payload.logger.info(`Signup stored (${data.kind}${childCertificate ? ', child certificate task' : ''}).`)
+  return succeed(req, data.kind, data.language, childCertificate)
+}
+
+/** POST /api/signups/submit: the site's signup and volunteer forms, with or without JavaScript. */
+export const submitEndpoint: Endpoint = {
+  path: '/submit',
+  method: 'post',
+  handler: async (req) => {
+    try {
+      return await submit(req)
+    } catch (error) {
+      req.payload.logger.error(`Signup endpoint failed (${error instanceof Error ? error.name : 'error'}).`)
+      return refuse(req, 500, 'signup.error.server', requestLanguage(req))
+    }
+  },
+}
+
+/** CORS preflight for the site's script: only the site's origin may post with JSON. */
+export const submitPreflightEndpoint: Endpoint = {
+  path: '/submit',
+  method: 'options',
+  handler: async (req) => {
+    if (req.headers.get('origin') !== siteOrigin()) return new Response(null, { status: 403, headers: { Vary: 'Origin' } })
+    return new Response(null, {
+      status: 204,
+      headers: {
+        'Access-Control-Allow-Origin': siteOrigin(),
+        'Access-Control-Allow-Methods': 'POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type, Accept',
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      },
+    })
+  },
+}

@@ -1,0 +1,96 @@
+import { getLocale, type LocaleCode } from '../../../content/locales'
+import type { Envelope, FieldErrors } from './schema'
+import { signupText, type SignupKey } from './strings'
+
+const escape = (value: unknown) =>
+  String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+
+const css = `
+*{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans Ethiopic",sans-serif;color:#1a1a1a;background:#fff}
+header{background:#b5121b;color:#fff;padding:.75rem 1rem;font-weight:700}main{max-width:36rem;margin:0 auto;padding:1rem}
+h1{font-size:1.4rem;line-height:1.25;margin:.5rem 0 1rem}.summary{border:2px solid #b5121b;border-radius:.5rem;padding:.75rem 1rem;margin-block-end:1.25rem}
+.summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#b5121b}.summary ul{margin:0;padding-inline-start:1.25rem}a{color:#b5121b}
+.field{margin-block-end:1rem}label{display:block;font-weight:600;margin-block-end:.25rem}.hint{display:block;font-size:.9rem;color:#555;margin-block-end:.25rem}
+input[type=text],input[type=email],input[type=tel],textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #767676;border-radius:.35rem}
+input[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b5121b}.error{color:#b5121b;font-weight:600;margin:.25rem 0 0}
+.consent{display:flex;gap:.6rem;align-items:flex-start}.consent input{margin-block-start:.3rem;width:1.3rem;height:1.3rem;flex:none}.consent label{font-weight:400}
+button{font:inherit;font-weight:700;background:#b5121b;color:#fff;border:0;border-radius:.35rem;padding:.75rem 1.5rem;min-height:2.75rem;cursor:pointer}
+button:focus-visible,a:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
+.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}.back{display:inline-block;margin-block-start:1.5rem}
+`
+
+/** The title in its own direction (a Danish title inside an Arabic sentence stays readable). */
+function headingHtml({ template, title }: { template: string; title: string }) {
+  return template
+    .split('{title}')
+    .map((part) => escape(part))
+    .join(`<bdi>${escape(title)}</bdi>`)
+}
+
+export interface PageOptions {
+  language: LocaleCode
+  /** The form's heading when the target is known: the template ("Sign up for {title}") and the title. */
+  heading?: { template: string; title: string }
+  /** The form's own errors, next to its fields (422), or one message for the whole request. */
+  errors?: FieldErrors
+  message?: string
+  /** What the person wrote, to send again (never stored). */
+  values?: Envelope
+  backUrl: string
+}
+
+/**
+ * The answer to a form posted without JavaScript that could not be accepted: in the form's
+ * language, the errors next to the fields, the values kept, and the same form to send again.
+ */
+export function renderErrorPage({ language, heading, errors = {}, message, values, backUrl }: PageOptions): string {
+  const t = (key: SignupKey, params?: Record<string, string>) => escape(signupText(language, key, params))
+  const { dir } = getLocale(language)
+  const title = t('signup.error.heading')
+  const fieldError = (field: keyof FieldErrors) => {
+    const key = errors[field]
+    return key ? `<p class="error" id="${field}-error">${t(key)}</p>` : ''
+  }
+  const invalid = (...fields: (keyof FieldErrors)[]) => {
+    const failed = fields.filter((field) => errors[field])
+    return failed.length ? ` aria-invalid="true" aria-describedby="${failed.map((field) => `${field}-error`).join(' ')}"` : ''
+  }
+  const summary = Object.entries(errors)
+    .map(([field, key]) => {
+      const anchor = field === 'contact' ? 'email' : field === 'target' || field === 'language' || field === 'kind' ? '' : field
+      const text = t(key as SignupKey)
+      return `<li>${anchor ? `<a href="#${anchor}">${text}</a>` : text}</li>`
+    })
+    .join('')
+  const form = values
+    ? `<form method="post" action="/api/signups/submit" accept-charset="utf-8" novalidate>
+<input type="hidden" name="kind" value="${escape(values.kind)}">
+<input type="hidden" name="target" value="${escape(values.target)}">
+<input type="hidden" name="language" value="${escape(language)}">
+<input type="hidden" name="consentVersion" value="${escape(values.consentVersion)}">
+<div class="field"><label for="name">${t('signup.form.name')} (${t('signup.form.required')})</label>
+<input type="text" id="name" name="name" autocomplete="name" maxlength="100" required value="${escape(values.name)}"${invalid('name')}>${fieldError('name')}</div>
+<p class="hint" id="contact-hint">${t('signup.form.contactHint')}</p>${fieldError('contact')}
+<div class="field"><label for="email">${t('signup.form.email')}</label>
+<input type="email" id="email" name="email" autocomplete="email" dir="ltr" value="${escape(values.email)}"${invalid('email', 'contact')}>${fieldError('email')}</div>
+<div class="field"><label for="phone">${t('signup.form.phone')}</label>
+<input type="tel" id="phone" name="phone" autocomplete="tel" dir="ltr" value="${escape(values.phone)}"${invalid('phone', 'contact')}>${fieldError('phone')}</div>
+<div class="field"><label for="message">${t('signup.form.message')}</label><span class="hint" id="message-hint">${t('signup.form.messageHint')}</span>
+<textarea id="message" name="message" rows="4" maxlength="1000"${invalid('message')}>${escape(values.message)}</textarea>${fieldError('message')}</div>
+<div class="field"><div class="consent"><input type="checkbox" id="consent" name="consent" value="yes"${values.consent === 'yes' && !errors.consent ? ' checked' : ''}${invalid('consent')}>
+<label for="consent">${t('signup.form.consent')}</label></div>${fieldError('consent')}</div>
+<div class="trap" aria-hidden="true"><label for="website">Website</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
+<button type="submit">${t('signup.form.submit')}</button>
+</form>`
+    : ''
+  return `<!doctype html>
+<html lang="${language}" dir="${dir}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
+<title>${title}</title><style>${css}</style></head>
+<body><header>Røde Kors</header><main>
+${heading ? `<h1>${headingHtml(heading)}</h1>` : `<h1>${title}</h1>`}
+<div class="summary" role="alert"><h2>${title}</h2>${message ? `<p>${escape(message)}</p>` : ''}${summary ? `<ul>${summary}</ul>` : ''}</div>
+${form}
+<a class="back" href="${escape(backUrl)}">${t('signup.backToSite')}</a>
+</main></body></html>`
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod'
+
+import { consentVersion } from '../../../content/consent'
+import { localeCodes, type LocaleCode } from '../../../content/locales'
+import { containsCprNumber } from './cpr'
+import type { SignupKey } from './strings'
+
+/** The form's field names: anything else is refused. */
+export const formFields = ['kind', 'target', 'name', 'email', 'phone', 'language', 'message', 'consent', 'consentVersion', 'website', 'startedAt'] as const
+export type FormField = (typeof formFields)[number]
+
+/**
+ * First gate: the body is a flat object of short strings with only our field names. Anything
+ * else (unknown or prototype keys, nested objects, arrays, numbers where text belongs) is not
+ * our form at all and is answered 400, before any rule about the content.
+ */
+const text = (max: number) => z.string().max(max)
+export const envelopeSchema = z.strictObject({
+  kind: text(20).optional(),
+  target: text(200).optional(),
+  // Longer than allowed, but still a form a person filled in: the field rules explain the limit.
+  name: text(2_000).optional(),
+  email: text(1_000).optional(),
+  phone: text(200).optional(),
+  language: text(10).optional(),
+  message: text(16_384).optional(),
+  consent: text(20).optional(),
+  consentVersion: text(100).optional(),
+  website: text(2_000).optional(),
+  // Filled by the page's script when it loads; a form sent without JavaScript sends it empty.
+  startedAt: z.union([z.literal(''), z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).optional(),
+})
+export type Envelope = z.infer<typeof envelopeSchema>
+
+/** Keys that could reach an object's prototype if anything ever merged the body into one. */
+export const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** "12 34 56 78", "+45 12345678", "0045 1234 5678", "+46 70-123 45 67" → E.164 ("+4512345678"). */
+export function normalizePhone(value: string): string | undefined {
+  const compact = value.replace(/[\s\-().\u00a0]/g, '').replace(/^00/, '+')
+  if (/^\d{8}$/.test(compact)) return `+45${compact}`
+  if (/^\+45\d{8}$/.test(compact)) return compact
+  if (/^\+[1-9]\d{6,14}$/.test(compact) && !compact.startsWith('+45')) return compact
+  return undefined
+}
+
+// Each rule's message is the UI string key for its error (signup.error.<message>).
+const error = (key: string) => ({ error: key })
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined)
+
+export const signupSchema = z.object({
+    kind: z.enum(['participant', 'volunteer'], error('target')),
+    target: z.string().regex(/^(activity|event|department):[a-z0-9-]{1,120}$/, 'target'),
+    name: z
+      .string(error('name'))
+      .trim()
+      .min(1, 'name')
+      .max(100, 'name')
+      .refine((name) => !containsCprNumber(name), 'cpr'),
+    email: optionalText.pipe(z.email('email').max(254, 'email').transform((email) => email.toLowerCase()).optional()),
+    phone: optionalText.transform((phone, context) => {
+      if (phone === undefined) return undefined
+      const normalized = normalizePhone(phone)
+      if (!normalized) context.addIssue({ code: 'custom', message: 'phone' })
+      return normalized
+    }),
+    language: z.enum(localeCodes as [LocaleCode, ...LocaleCode[]], error('malformed')),
+    message: optionalText.pipe(
+      z
+        .string()
+        .max(1_000, 'message')
+        .refine((message) => !containsCprNumber(message), 'cpr')
+        .optional(),
+    ),
+    consent: z.literal('yes', error('consent')),
+    consentVersion: z.literal(consentVersion, error('consentVersion')),
+})
+
+export type Signup = z.infer<typeof signupSchema>
+
+/** The field a person sees an error next to, and the UI string that explains it. */
+export type FieldErrors = Partial<Record<FormField | 'contact', SignupKey>>
+
+export type Validation = { ok: true; signup: Signup } | { ok: false; errors: FieldErrors }
+
+/** The field rules, all at once, so a person sees every error in one go. */
+export function validateSignup(envelope: Envelope): Validation {
+  const result = signupSchema.safeParse(envelope)
+  const errors: FieldErrors = {}
+  const add = (field: FormField | 'contact', message: string) => {
+    // consentVersion is a hidden field: the person acts on the consent checkbox.
+    const at = field === 'consentVersion' ? 'consent' : field
+    errors[at] ??= `signup.error.${message}` as SignupKey
+  }
+  for (const issue of result.error?.issues ?? []) add(String(issue.path[0] ?? 'target') as FormField, issue.message)
+  // Rules across fields run even when a single field failed.
+  if (!envelope.email?.trim() && !envelope.phone?.trim()) {
+    delete errors.email
+    delete errors.phone
+    add('contact', 'contact')
+  }
+  const type = envelope.target?.split(':')[0]
+  const allowed = envelope.kind === 'volunteer' ? ['activity', 'department'] : ['activity', 'event']
+  if (type && !allowed.includes(type)) add('target', 'target')
+  if (result.success && Object.keys(errors).length === 0) return { ok: true, signup: result.data }
+  return { ok: false, errors }
+}

@@ -1,0 +1,114 @@
+import net from 'node:net'
+
+import { handleEndpoints, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+
+import { consentVersion } from '../../content/consent'
+import { seedContext } from '../src/seed/index'
+import { containsCprNumber } from '../src/signups/cpr'
+import { normalizePhone } from '../src/signups/schema'
+import { startPayload } from './payload'
+
+/**
+ * The signup endpoint through Payload's own REST handler, with the SMTP server down: the signup
+ * is stored and answered all the same, and the log says only how many e-mails failed.
+ * (The HTTP tests of every rule are in e2e/tests/signup-endpoint.spec.ts.)
+ */
+let payload: Payload
+let stop: () => Promise<void>
+const siteUrl = 'http://localhost:4999'
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+beforeAll(async () => {
+  process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`
+  process.env.SITE_URL = siteUrl
+  ;({ payload, stop } = await startPayload())
+  const department = await payload.create({
+    collection: 'departments',
+    data: { name: 'Røde Kors Testby', slug: 'testby', email: 'testby@example.org', town: 'Testby', municipality: 'Testby', region: 'syddanmark', _status: 'published' },
+    context: seedContext,
+  })
+  const activityType = await payload.create({
+    collection: 'activity-types',
+    data: { title: 'Lektiecaféer', slug: 'lektiecafeer', worksWithChildren: true, _status: 'published' },
+    context: seedContext,
+  })
+  await payload.create({
+    collection: 'activities',
+    data: { title: 'Lektiecafé i Testby', slug: 'testby-lektiecafe', department: department.id, activityType: activityType.id, schedule: { byAppointment: true }, _status: 'published' },
+    context: seedContext,
+  })
+})
+afterAll(async () => {
+  await stop()
+  delete process.env.SMTP_URL
+  delete process.env.SITE_URL
+})
+
+async function post(body: unknown) {
+  const { default: config } = await import('../src/payload.config')
+  const request = new Request(`${payload.config.serverURL}/api/signups/submit`, {
+    method: 'POST',
+    headers: { Origin: siteUrl, 'Content-Type': 'application/json', Accept: 'application/json', 'X-Forwarded-For': '10.0.0.1' },
+    body: JSON.stringify(body),
+  })
+  return handleEndpoints({ config, request })
+}
+
+describe('signup endpoint with the SMTP server down', () => {
+  it('stores the signup and its child-certificate task, answers 201, and logs only a count', async () => {
+    const errors = vi.spyOn(payload.logger, 'error')
+    const response = await post({
+      kind: 'volunteer',
+      target: 'activity:testby-lektiecafe',
+      name: 'Jens Jensen',
+      email: 'jens@example.org',
+      language: 'da',
+      consent: 'yes',
+      consentVersion,
+      message: 'Jeg er pensioneret lærer.',
+    })
+    expect(response.status).toBe(201)
+    expect(await response.json()).toMatchObject({ ok: true, kind: 'volunteer', childCertificate: true })
+    expect(response.headers.get('access-control-allow-origin')).toBe(siteUrl)
+
+    const { docs } = await payload.find({ collection: 'signups', where: { email: { equals: 'jens@example.org' } } })
+    expect(docs).toHaveLength(1)
+    const certificates = await payload.find({ collection: 'child-certificates', where: { signup: { equals: docs[0]!.id } } })
+    expect(certificates.docs[0]).toMatchObject({ status: 'to-request', volunteerName: 'Jens Jensen' })
+
+    await vi.waitFor(() => expect(errors.mock.calls.map(([line]) => String(line)).some((line) => line.includes('signup e-mails could not be sent'))).toBe(true), { timeout: 30_000, interval: 200 })
+    const logged = errors.mock.calls.map(([line]) => JSON.stringify(line)).join('\n')
+    expect(logged).toMatch(/2 of 2 signup e-mails could not be sent/)
+    expect(logged).not.toContain('jens@example.org')
+    expect(logged).not.toContain('Jens')
+    errors.mockRestore()
+  })
+})
+
+describe('CPR numbers', () => {
+  const refused = ['010190-1234', '0101901234', 'mit nummer er 311299 1234.', '290200-4321', '٠١٠١٩٠١٢٣٤', '۰۱۰۱۹۰۱۲۳۴', '010190‑1234', '991399-1234']
+  const allowed = ['12345678', '+4512345678', '4512345678', '1234567890', '2024-01-01 kl. 10', 'vi er 3 voksne og 2 børn', '320190 1234', '01019012345']
+  for (const text of refused) it(`refuses "${text}"`, () => expect(containsCprNumber(text)).toBe(true))
+  for (const text of allowed) it(`allows "${text}"`, () => expect(containsCprNumber(text)).toBe(false))
+})
+
+describe('phone numbers', () => {
+  const cases: [string, string | undefined][] = [
+    ['12 34 56 78', '+4512345678'],
+    ['+45 12 34 56 78', '+4512345678'],
+    ['0045 12345678', '+4512345678'],
+    ['+46 70-123 45 67', '+46701234567'],
+    ['1234', undefined],
+    ['+45 1234', undefined],
+    ['telefon', undefined],
+  ]
+  for (const [input, expected] of cases) it(`"${input}" → ${expected}`, () => expect(normalizePhone(input)).toBe(expected))
+})
