@@ -143,9 +143,13 @@ export function buildRule(schedule: ScheduleForm | null | undefined, { startDay 
   const start = parseTime(schedule.startTime)
   if (weekdays.length === 0 || !start) return null
 
-  const from = calendarDay(schedule.validFrom ?? '') ?? calendarDay(startDay ?? '') ?? calendarDay(copenhagenToday())!
+  const validFrom = calendarDay(schedule.validFrom ?? '')
+  const from = validFrom ?? calendarDay(startDay ?? '') ?? calendarDay(copenhagenToday())!
   // The first day on or after `from` that is one of the weekdays (RFC 5545: DTSTART is the first instance).
   const first = new Date(Date.UTC(from.year, from.month - 1, from.day))
+  // Anchored on the day the series was first saved: count from the Monday of that week, so that
+  // moving the meeting to an earlier weekday keeps "every other week" in the same weeks.
+  if (!validFrom) first.setUTCDate(first.getUTCDate() - ((first.getUTCDay() + 6) % 7))
   while (!weekdays.includes(weekdayCodes[(first.getUTCDay() + 6) % 7]!)) first.setUTCDate(first.getUTCDate() + 1)
   const dtstart: Wall = {
     year: first.getUTCFullYear(),
@@ -224,12 +228,21 @@ export function expandRule(
   return occurrences
 }
 
+/**
+ * A rule for a schedule saved before the CMS stored rules, built from the form. Not for "every
+ * other week" without "valid from": its weeks would then depend on the day of the build.
+ */
+export function fallbackRule(schedule: ScheduleForm, today: Date): string | null {
+  if (schedule.frequency === 'biweekly' && !schedule.validFrom) return null
+  return buildRule(schedule, { startDay: copenhagenToday(today) })
+}
+
 /** The next meetings of a stored schedule: its rule, or (for a schedule saved before rules existed) one built now. */
 export function nextOccurrences(
   schedule: ScheduleForm | null | undefined,
   { after = new Date(), count = 3 }: { after?: Date; count?: number } = {},
 ): Occurrence[] {
   if (!schedule || schedule.byAppointment) return []
-  const rule = schedule.rrule || buildRule(schedule, { startDay: copenhagenToday(after) })
+  const rule = schedule.rrule || fallbackRule(schedule, after)
   return rule ? expandRule(rule, { after, count, endTime: schedule.endTime }) : []
 }

@@ -32,8 +32,10 @@ import { retentionTask } from './jobs/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 
 const cmsDir = path.join(repoRoot, 'cms')
-const siteURL = process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`
-const serverURL = process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`
+// CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
+const origin = (url: string) => new URL(url).origin
+const siteURL = origin(process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`)
+const serverURL = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/+$/, '')
 
 /** Public content: publishing, unpublishing or deleting it rebuilds the site. */
 function rebuildsTheSite(collection: CollectionConfig): CollectionConfig {
@@ -96,8 +98,8 @@ export default buildConfig({
     ...global,
     hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), rebuildAfterGlobalChange] },
   })),
-  cors: [siteURL, serverURL],
-  csrf: [siteURL, serverURL],
+  cors: [siteURL, origin(serverURL)],
+  csrf: [siteURL, origin(serverURL)],
   typescript: {
     outputFile: path.join(cmsDir, 'src', 'payload-types.ts'),
     autoGenerate: false,

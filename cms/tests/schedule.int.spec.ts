@@ -212,13 +212,28 @@ describe('the CMS fills schedule.rrule from the form', () => {
     expect(activity.schedule?.rrule).toContain('EXDATE;TZID=Europe/Copenhagen:20260210T150000')
   })
 
-  it('without "valid from" the series starts today and keeps that start when saved again', async () => {
+  it('without "valid from" the series starts in the week it was saved and keeps that start when saved again', async () => {
     const activity = await create({ weekdays: ['MO'], frequency: 'biweekly', startTime: '10:00' })
     const rule = activity.schedule?.rrule
     expect(rule).toContain('INTERVAL=2')
-    expect(ruleStartDay(rule)! >= copenhagenToday()).toBe(true)
+    // Counted from the Monday of this week, so moving the meeting to an earlier day keeps its weeks.
+    const today = new Date(`${copenhagenToday()}T00:00:00Z`)
+    const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10)
+    expect(ruleStartDay(rule)).toBe(monday)
     const retitled = await payload.update({ collection: 'activities', id: activity.id, data: { title: 'Ny titel' }, context: seedContext })
     expect(retitled.schedule?.rrule).toBe(rule)
+  })
+
+  it('every other week stays in the same weeks when the meeting moves to an earlier weekday', () => {
+    const thursdays = buildRule({ weekdays: ['TH'], frequency: 'biweekly', startTime: '10:00' }, { startDay: '2026-11-26' })
+    const tuesdays = buildRule({ weekdays: ['TU'], frequency: 'biweekly', startTime: '10:00' }, { startDay: ruleStartDay(thursdays) })
+    const after = new Date('2026-11-30T00:00:00Z')
+    const week = (rule: string | null) => expandRule(rule!, { after, count: 1 }).map((o) => Math.floor((o.start.getTime() - Date.UTC(2026, 10, 23)) / (7 * 86_400_000)))
+    expect(week(tuesdays)).toEqual(week(thursdays))
+  })
+
+  it('a biweekly schedule without a stored rule or "valid from" shows no dates rather than guessing its weeks', () => {
+    expect(nextOccurrences({ weekdays: ['TU'], frequency: 'biweekly', startTime: '15:00' })).toEqual([])
   })
 
   it('changing the form changes the rule; a partial update keeps it', async () => {

@@ -111,7 +111,7 @@ test('a build reloads only what changed: an edited document is reloaded, an unpu
   const { docs } = await (await fetch(api('/activities?where[slug][equals]=odense-cafe&depth=0'), { headers: auth })).json()
   const activity = docs[0] as { id: number; title: string }
   await page.goto(`${environment.siteUrl}/da/afdelinger/odense/`)
-  await expect(page.getByText(activity.title).first()).toBeVisible()
+  await expect(page.getByText(activity.title, { exact: true }).first()).toBeVisible()
   since = new Date().toISOString()
   const unpublished = await fetch(api(`/activities/${activity.id}`), {
     method: 'PATCH',
@@ -122,7 +122,7 @@ test('a build reloads only what changed: an edited document is reloaded, an unpu
   log = await logOf(since)
   expect(log).toMatch(/activities: 0 changed, 1 removed, \d+ unchanged/)
   await page.goto(`${environment.siteUrl}/da/afdelinger/odense/`)
-  await expect(page.getByText(activity.title)).toHaveCount(0)
+  await expect(page.getByText(activity.title, { exact: true })).toHaveCount(0)
 })
 
 test('rollback restores the previous release in one command', async ({ page }) => {

@@ -149,8 +149,12 @@ function runAstroBuild(outDir) {
     })
     const tail = []
     const keepLine = (chunk) => {
-      for (const line of String(chunk).split('\n')) {
+      // Plain text: colour codes (FORCE_COLOR in some parents) mean nothing in the admin's build log.
+      for (const line of String(chunk).replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
         if (!line.trim() || /Unknown user config "nodedir"/.test(line)) continue
+        // One line per page (thousands) would bury what matters in the build log; Astro's own
+        // summary ("N page(s) built in …") stays.
+        if (/^\s*(\S+\s+)?[├└]─ /.test(line) || /^\s*\(\+\d+(\.\d+)?m?s\)\s*$/.test(line)) continue
         process.stdout.write(`${line}\n`)
         tail.push(line)
         if (tail.length > 30) tail.shift()

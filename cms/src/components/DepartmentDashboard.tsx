@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { departmentIdsOf, isDepartmentEditor } from '../access/index'
 import { isStale } from '../collections/Activities/confirm'
 import { certificateStatuses, openCertificateStatuses } from '../collections/ChildCertificates/index'
+import { isEmpty } from '../lib/where'
 
 interface Props {
   payload: Payload
@@ -78,14 +79,14 @@ export async function DepartmentDashboard({ payload, user, i18n }: Props) {
       ...personal,
       limit: 20,
       sort: 'createdAt',
-      where: { and: [{ status: { in: [...openCertificateStatuses] } }, { stoppedAt: { exists: false } }] },
+      where: { and: [{ status: { in: [...openCertificateStatuses] } }, isEmpty('stoppedAt')] },
     }),
     payload.find({
       collection: 'child-certificates',
       ...personal,
       limit: 20,
       sort: 'renewBy',
-      where: { and: [{ status: { equals: 'cleared' } }, { renewBy: { less_than_equal: in60Days } }, { stoppedAt: { exists: false } }] },
+      where: { and: [{ status: { equals: 'cleared' } }, { renewBy: { less_than_equal: in60Days } }, isEmpty('stoppedAt')] },
     }),
   ])
   const statusLabel = (value: string) => certificateStatuses.find((status) => status.value === value)?.label[language] ?? value

@@ -56,8 +56,10 @@ export function departmentEmail(signup: Signup, target: SignupTarget, options: {
 export function confirmationEmail(signup: Signup, target: SignupTarget, options: { childCertificate: boolean }): SignupEmail | undefined {
   if (!signup.email) return undefined
   const language = signup.language as LocaleCode
+  // Anyone can type any address into the form: the confirmation repeats nothing the sender wrote
+  // (not even the name), so it cannot carry someone else's text to a stranger.
   const t = (key: Parameters<typeof signupText>[1]) =>
-    signupText(language, key, { name: signup.name, title: target.title(language), department: target.department.name })
+    signupText(language, key, { title: target.title(language), department: target.department.name })
   const volunteer = signup.kind === 'volunteer'
   const paragraphs = [
     t('signup.email.greeting'),

@@ -1,6 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import type { ChildCertificate, Department } from '../payload-types'
+import { isEmpty } from '../lib/where'
 
 /** Days before renew-by that the department is reminded (CERTIFICATE_REMINDER_DAYS). */
 export const reminderDays = () => Number(process.env.CERTIFICATE_REMINDER_DAYS ?? 30)
@@ -44,8 +45,8 @@ export const certificateRemindersTask: TaskConfig<{ input: { now?: string }; out
         and: [
           { status: { equals: 'cleared' } },
           { renewBy: { less_than_equal: new Date(now.getTime() + reminderDays() * dayMs).toISOString() } },
-          { reminderSentAt: { exists: false } },
-          { stoppedAt: { exists: false } },
+          isEmpty('reminderSentAt'),
+          isEmpty('stoppedAt'),
         ],
       },
       overrideAccess: true,

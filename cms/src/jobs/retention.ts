@@ -6,9 +6,13 @@ export const retentionMonths = () => ({
   certificates: Number(process.env.CERTIFICATE_RETENTION_MONTHS ?? 6),
 })
 
+/** The same day `months` earlier; on a day the earlier month lacks (31 August → February), its last day. */
 export function monthsBefore(date: Date, months: number): Date {
   const result = new Date(date)
+  result.setUTCDate(1)
   result.setUTCMonth(result.getUTCMonth() - months)
+  const lastDay = new Date(Date.UTC(result.getUTCFullYear(), result.getUTCMonth() + 1, 0)).getUTCDate()
+  result.setUTCDate(Math.min(date.getUTCDate(), lastDay))
   return result
 }
 

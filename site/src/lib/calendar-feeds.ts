@@ -1,7 +1,7 @@
 import type { ICalCalendar } from 'ical-generator'
 
 import type { LocaleCode } from '../../../content/locales'
-import { buildRule, copenhagenToday } from '../../../content/schedule'
+import { fallbackRule } from '../../../content/schedule'
 import { addOneOff, addSeries } from './calendar'
 import { activities, buildTime, departments, relationId, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
@@ -65,7 +65,7 @@ export async function calendarListings(lang: LocaleCode, site: URL) {
 export function activityRule(activity: Pick<ActivityEntry, 'schedule'>): string | null {
   const schedule = activity.schedule
   if (!schedule || schedule.byAppointment) return null
-  return schedule.rrule || buildRule(schedule, { startDay: copenhagenToday(buildTime) })
+  return schedule.rrule || fallbackRule(schedule, buildTime)
 }
 
 /** A recurring activity gets a feed when it meets at fixed times. */

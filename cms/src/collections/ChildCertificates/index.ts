@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOnly } from '../../access/index'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { certificateDates } from './hooks'
+import { lowercase, noCprNumber } from '../../signups/cpr'
 
 export const certificateStatuses = [
   { value: 'to-request', label: { da: 'Skal bestilles', en: 'To request' } },
@@ -60,9 +61,9 @@ export const ChildCertificates: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'volunteerName', type: 'text', required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Frivillig', en: 'Volunteer' } },
-        { name: 'volunteerEmail', type: 'email', index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
-        { name: 'volunteerPhone', type: 'text', index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
+        { name: 'volunteerName', type: 'text', validate: noCprNumber, required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Frivillig', en: 'Volunteer' } },
+        { name: 'volunteerEmail', type: 'email', hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'volunteerPhone', type: 'text', validate: noCprNumber, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
       ],
     },
     {

@@ -1,4 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+import { isEmpty } from '../../lib/where'
 
 const closed = new Set(['accepted', 'declined', 'withdrawn'])
 
@@ -18,7 +19,7 @@ export const stopCertificatesOfDeclinedVolunteer: CollectionAfterChangeHook = as
   if (doc.kind !== 'volunteer' || (doc.status !== 'declined' && doc.status !== 'withdrawn') || previousDoc?.status === doc.status) return doc
   await req.payload.update({
     collection: 'child-certificates',
-    where: { and: [{ signup: { equals: doc.id } }, { stoppedAt: { exists: false } }] },
+    where: { and: [{ signup: { equals: doc.id } }, isEmpty('stoppedAt')] },
     data: { stoppedAt: doc.closedAt ?? new Date().toISOString() },
     req,
     depth: 0,

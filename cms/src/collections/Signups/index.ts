@@ -5,6 +5,7 @@ import { adminOnly } from '../../access/index'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './hooks'
+import { lowercase, noCprNumber } from '../../signups/cpr'
 
 export const signupStatuses = [
   { value: 'new', label: { da: 'Ny', en: 'New' } },
@@ -82,9 +83,9 @@ export const Signups: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'name', type: 'text', required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Navn', en: 'Name' } },
-        { name: 'email', type: 'email', index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
-        { name: 'phone', type: 'text', index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
+        { name: 'name', type: 'text', validate: noCprNumber, required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Navn', en: 'Name' } },
+        { name: 'email', type: 'email', hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'phone', type: 'text', validate: noCprNumber, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
       ],
     },
     {
@@ -95,7 +96,7 @@ export const Signups: CollectionConfig = {
       label: { da: 'Foretrukket sprog', en: 'Preferred language' },
       options: locales.map(({ code, labelDa, label }) => ({ value: code, label: { da: labelDa, en: label } })),
     },
-    { name: 'message', type: 'textarea', maxLength: 1000, access: adminOnlyUpdate, label: { da: 'Besked', en: 'Message' } },
+    { name: 'message', type: 'textarea', validate: noCprNumber, maxLength: 1000, access: adminOnlyUpdate, label: { da: 'Besked', en: 'Message' } },
     {
       type: 'row',
       fields: [
