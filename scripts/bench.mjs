@@ -90,6 +90,18 @@ async function bareAstro(pageCount) {
   return result
 }
 
+/** Waits until the CMS has no site build queued or running (at most 5 minutes). */
+async function buildsSettled(environment, headers) {
+  const deadline = Date.now() + 300_000
+  await new Promise((resolve) => setTimeout(resolve, 3000))
+  while (Date.now() < deadline) {
+    const url = `${environment.cmsUrl}/api/site-builds?where[status][in]=queued,running&limit=1&depth=0`
+    const { totalDocs } = await (await fetch(url, { headers })).json()
+    if (totalDocs === 0) return
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
 async function buildFigures(environment, label) {
   const releases = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-bench-releases-'))
   const env = { CMS_URL: environment.cmsUrl, SITE_URL: environment.siteUrl, SITE_RELEASES_DIR: releases }
@@ -99,6 +111,8 @@ async function buildFigures(environment, label) {
   const headers = await login(environment.cmsUrl, environment.admin)
   const { docs } = await (await fetch(`${environment.cmsUrl}/api/activities?limit=1&depth=0`, { headers })).json()
   await fetch(`${environment.cmsUrl}/api/activities/${docs[0].id}?locale=da`, { method: 'PATCH', headers, body: JSON.stringify({ summary: `Bench edit ${Date.now()}` }) })
+  // The edit also makes the CMS rebuild its own site: let that finish, so the two builds don't share the cores.
+  await buildsSettled(environment, headers)
   const incremental = await timed(process.execPath, [path.join(siteDir, 'scripts', 'release.mjs'), 'build'], env)
   const bare = await bareAstro(pages)
   const command = `npm run bench${label === 'real' ? ' -- --quick' : ''}`
@@ -188,13 +202,18 @@ async function signupLoad(environment) {
       },
     ],
   })
+  // Requests still in flight when the 10 s are up are answered (and stored) after autocannon
+  // stops counting: wait a moment, and count them as sent but not answered.
+  await new Promise((resolve) => setTimeout(resolve, 3000))
   const stored = (await count()) - before
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     accepted: result['2xx'],
+    inFlight: result.requests.sent - result.requests.total,
     non2xx: result.non2xx,
+    errors: result.errors,
     stored,
   }
 }
@@ -256,7 +275,7 @@ try {
   const load = await signupLoad(environment)
   record(
     'Signup endpoint under load (autocannon, 10 s, 50 connections, valid JSON signups)',
-    `${load.requestsPerSecond.toFixed(0)} req/s; latency p50 ${load.p50} ms, p99 ${load.p99} ms; ${load.accepted} accepted, ${load.stored} stored${load.accepted === load.stored ? ' (equal)' : ' (NOT equal)'}; non-2xx ${load.non2xx}`,
+    `${load.requestsPerSecond.toFixed(0)} req/s; latency p50 ${load.p50} ms, p99 ${load.p99} ms; ${load.accepted} accepted + ${load.inFlight} in flight at the end = ${load.accepted + load.inFlight}, ${load.stored} stored${load.accepted + load.inFlight === load.stored ? ' (equal)' : ' (NOT equal)'}; non-2xx ${load.non2xx}, errors ${load.errors}`,
     '≥ 300 req/s, p99 ≤ 100 ms',
     'npm run bench -- --quick',
   )
