@@ -1,17 +1,8 @@
 import type { FieldHook, TextField } from 'payload'
 
-const danishLetters: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'ae', Ø: 'oe', Å: 'aa' }
+import { slugify } from '../../../content/slug'
 
-/** "Lektiecaféer i Århus" → "lektiecafeer-i-aarhus": stable ASCII for URLs. */
-export function slugify(text: string): string {
-  return text
-    .replace(/[æøåÆØÅ]/g, (letter) => danishLetters[letter] ?? letter)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
+export { slugify }
 
 const slugFromSource =
   (sourceField: string): FieldHook =>

@@ -13,7 +13,8 @@ type ActivityEntry = Awaited<ReturnType<typeof activities>>[number]
 /** The listings of one language, joined with their departments, for calendar feeds. */
 export async function calendarListings(lang: LocaleCode, site: URL) {
   const allDepartments = await departments(lang)
-  const departmentOf = (id: unknown) => allDepartments.find((department) => department.id === relationId(id))
+  const byId = new Map(allDepartments.map((department) => [String(department.id), department]))
+  const departmentOf = (id: unknown) => byId.get(String(relationId(id)))
   const absolute = (path: string) => new URL(localeUrl(lang, path), site).href
 
   const addEvents = (calendar: ICalCalendar, events: Event[]) => {

@@ -74,6 +74,21 @@ export function navigation(lang: LocaleCode) {
   })
 }
 
+type Keyed = { id: string | number; slug?: string | null }
+
+/** One Map per list, language and key, built once per build: pages look documents up by ID or slug. */
+function index<T extends Keyed>(name: string, lang: LocaleCode, key: 'id' | 'slug', load: () => Promise<T[]>) {
+  return once(`${name}:${lang}:by-${key}`, async () => new Map((await load()).map((doc) => [String(doc[key]), doc])))
+}
+const lookup = async <T extends Keyed>(map: Promise<Map<string, T>>, key: unknown) => (key === undefined || key === null ? undefined : (await map).get(String(key)))
+
+export const activityBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('activities', lang, 'slug', () => activities(lang)), slug)
+export const departmentBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('departments', lang, 'slug', () => departments(lang)), slug)
+/** A department by its ID or a relationship value (an ID at depth 0). */
+export const departmentOf = (lang: LocaleCode, relation: unknown) => lookup(index('departments', lang, 'id', () => departments(lang)), relationId(relation))
+export const activityTypeOf = (lang: LocaleCode, relation: unknown) => lookup(index('activityTypes', lang, 'id', () => activityTypes(lang)), relationId(relation))
+export const upcomingEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('upcomingEvents', lang, 'slug', () => upcomingEvents(lang)), slug)
+
 /** A relationship value at depth 0 is an ID; at depth > 0 a document. */
 export function relationId(value: unknown): string | number | undefined {
   if (value === null || value === undefined) return undefined

@@ -29,18 +29,8 @@ export function weekdayName(lang: LocaleCode, code: WeekdayCode) {
   return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(day)
 }
 
-/** "Ringkøbing-Skjern" → "ringkoebing-skjern", the Danish way (æ → ae, ø → oe, å → aa). */
-export function placeSlug(name: string) {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
+/** "Ringkøbing-Skjern" → "ringkoebing-skjern": the same slugs as the CMS. */
+export { slugify as placeSlug } from '../../../content/slug'
 
 export type AudienceFlag = 'women' | 'families' | 'children'
 

@@ -2,6 +2,8 @@
 // filters it at once, keeps the filters in the address (?type=…&lang=…) so a result can be
 // shared and survives reload and back/forward, and sorts by distance from "near me" or a town.
 
+import { slugify } from '../../../content/slug'
+
 const filterNames = ['type', 'group', 'region', 'municipality', 'lang', 'day', 'audience'] as const
 type FilterName = (typeof filterNames)[number]
 // Which data-* attribute (space-separated values) each filter looks at.
@@ -185,15 +187,7 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
 
 /** Same folding as the build's place keys: "Holbæk" → "holbaek", "Odense C" → "odense c". */
 function placeKey(text: string) {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
+  return slugify(text).replace(/-/g, ' ')
 }
 
 function distanceKm([lat1, lng1]: [number, number], [lat2, lng2]: [number, number]) {

@@ -1,0 +1,16 @@
+/**
+ * "Lektiecaféer i Århus" → "lektiecafeer-i-aarhus": stable ASCII for URLs, the Danish way
+ * (æ → ae, ø → oe, å → aa). Shared by the CMS (slugs), the site (municipality pages) and the
+ * finder's script (matching a typed town name).
+ */
+const danishLetters: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'ae', Ø: 'oe', Å: 'aa' }
+
+export function slugify(text: string): string {
+  return text
+    .replace(/[æøåÆØÅ]/g, (letter) => danishLetters[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
