@@ -125,6 +125,100 @@ test('a build reloads only what changed: an edited document is reloaded, an unpu
   await expect(page.getByText(activity.title, { exact: true })).toHaveCount(0)
 })
 
+/** Every file of a release (search index aside), with what differs between two builds of the same content masked: build times. */
+function releaseFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>()
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+      const name = path.join(relative, entry.name)
+      if (relative === '' && entry.name === 'pagefind') continue
+      if (entry.isDirectory()) walk(name)
+      else {
+        let text = fs.readFileSync(path.join(dir, name), 'utf8')
+        text = text.replace(/<p data-built-at="[^"]*">[^<]*<\/p>/g, '<p data-built-at>').replace(/^DTSTAMP:.*$/gm, 'DTSTAMP')
+        // The sitemap's entries as a set: a merged sitemap may order them differently.
+        if (/^sitemap-\d+\.xml$/.test(name)) text = [...text.matchAll(/<url>.*?<\/url>/g)].map(([block]) => block).sort().join('\n')
+        files.set(name, text)
+      }
+    }
+  }
+  walk('')
+  return files
+}
+
+test('a partial build renders only the pages of the changed documents, and its release equals a full build of the same content', async ({ page }) => {
+  const json = { ...auth, 'Content-Type': 'application/json' }
+  const find = async (collection: string, slug: string) =>
+    (await (await fetch(api(`/${collection}?where[slug][equals]=${slug}&depth=0&locale=da`), { headers: auth })).json()).docs[0]
+  const served = fs.readlinkSync(path.join(environment.releasesDir, 'current'))
+  const since = new Date().toISOString()
+  // A department's new event, an edited event, an activity moved to another activity type, a
+  // renamed department, and an activity taken off the site: one burst, so one build.
+  const holbaek = await find('departments', 'holbaek')
+  const startsAt = new Date(Date.now() + 12 * 86_400_000)
+  const created = await fetch(api('/events?locale=da'), {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({
+      title: 'Nyt arrangement: fællesspisning',
+      summary: 'Vi spiser sammen.',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+      department: holbaek.id,
+      howToJoin: 'sign-up',
+      _status: 'published',
+    }),
+  })
+  expect(created.status).toBe(201)
+  const newEvent = (await created.json()).doc
+  const event = await find('events', 'odense-aabent-hus')
+  expect((await fetch(api(`/events/${event.id}?locale=en`), { method: 'PATCH', headers: json, body: JSON.stringify({ title: 'Open house (partial)', _status: 'published' }) })).status).toBe(200)
+  const activity = await find('activities', 'aarhus-lektiecafe')
+  const otherType = (await (await fetch(api(`/activity-types?where[id][not_equals]=${activity.activityType}&limit=1&depth=0`), { headers: auth })).json()).docs[0]
+  expect((await fetch(api(`/activities/${activity.id}`), { method: 'PATCH', headers: json, body: JSON.stringify({ activityType: otherType.id, _status: 'published' }) })).status).toBe(200)
+  const esbjerg = await find('departments', 'esbjerg')
+  expect((await fetch(api(`/departments/${esbjerg.id}?locale=da`), { method: 'PATCH', headers: json, body: JSON.stringify({ name: 'Røde Kors Esbjerg (nyt navn)', _status: 'published' }) })).status).toBe(200)
+  const gone = await find('activities', 'roskilde-sprogcafe')
+  expect((await fetch(api(`/activities/${gone.id}`), { method: 'PATCH', headers: json, body: JSON.stringify({ _status: 'draft' }) })).status).toBe(200)
+
+  // Usually one build; two when the first started before the last edit arrived. Each is partial.
+  const made = await settled(since)
+  expect(made.map((build) => build.status)).toEqual(made.map(() => 'succeeded'))
+  const logs = await Promise.all(made.map(async (build) => String((await (await fetch(api(`/site-builds/${build.id}?depth=0`), { headers: auth })).json()).log)))
+  for (const log of logs) expect(log).toMatch(/Partial build: /)
+  expect(logs.join('\n')).toMatch(/events: (1 changed, 1 new|1 new)/)
+  const log = logs[logs.length - 1]!
+  const kept = Number(/Kept (\d+) unchanged files from release/.exec(log)?.[1])
+  expect(kept).toBeGreaterThan(500)
+  const rendered = Number(/(\d+) page\(s\) built in/.exec(log)?.[1])
+  const total = releaseFiles(path.join(environment.releasesDir, 'current')).size
+  expect(rendered).toBeLessThan(total / 2)
+  expect(fs.readlinkSync(path.join(environment.releasesDir, 'current'))).not.toBe(served)
+
+  await page.goto(`${environment.siteUrl}/da/arrangementer/${newEvent.slug}/`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Nyt arrangement: fællesspisning')
+  await page.goto(`${environment.siteUrl}/da/afdelinger/esbjerg/`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Røde Kors Esbjerg (nyt navn)')
+  expect((await page.request.get(`${environment.siteUrl}/da/afdelinger/roskilde/roskilde-sprogcafe/`)).status()).toBe(404)
+
+  // The same content built in full, in a releases folder of its own: every file must be the same.
+  const fullReleases = fs.mkdtempSync(path.join(environment.releasesDir, '..', 'full-'))
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, 'site', 'scripts', 'release.mjs'), 'build'], {
+      env: { ...process.env, CMS_URL: environment.cmsUrl, SITE_URL: environment.siteUrl, SITE_RELEASES_DIR: fullReleases },
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    expect(stdout).toContain('Full build: no release is served yet')
+    const partialFiles = releaseFiles(path.join(environment.releasesDir, 'current'))
+    const fullFiles = releaseFiles(path.join(fullReleases, 'current'))
+    expect([...partialFiles.keys()].sort()).toEqual([...fullFiles.keys()].sort())
+    const different = [...fullFiles].filter(([name, text]) => partialFiles.get(name) !== text).map(([name]) => name)
+    expect(different).toEqual([])
+  } finally {
+    fs.rmSync(fullReleases, { recursive: true, force: true })
+  }
+})
+
 test('rollback restores the previous release in one command', async ({ page }) => {
   const since = new Date().toISOString()
   await publishTitle('sprogtraening', 'Language practice (new)')
@@ -143,6 +237,16 @@ test('rollback restores the previous release in one command', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Language practice (new)')
   // At most 3 releases are kept.
   expect(fs.readdirSync(environment.releasesDir).filter((name) => /^\d{8}T/.test(name)).length).toBeLessThanOrEqual(3)
+
+  // The served release is now older than the content store: the next build renders every page.
+  const after = new Date().toISOString()
+  await fetch(api('/site-builds/rebuild'), { method: 'POST', headers: auth })
+  const [next] = (await settled(after)).slice(-1)
+  expect(next!.status).toBe('succeeded')
+  const log = String((await (await fetch(api(`/site-builds/${next!.id}?depth=0`), { headers: auth })).json()).log)
+  expect(log).toContain('Full build: the served release was not built from the current content store')
+  await page.goto(`${environment.siteUrl}/en/aktiviteter/sprogtraening/`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Language practice (new)')
 })
 
 test('a build that fails because the CMS went down leaves the served site byte-identical, and the error is recorded', async ({ request }) => {

@@ -5,6 +5,7 @@
 // served site.
 //
 //   node site/scripts/release.mjs build      build, validate, publish (prints progress; last line is JSON)
+//                                            (SITE_FULL_BUILD=1: render every page, never a partial build)
 //   node site/scripts/release.mjs rollback   serve the release before the current one
 //   node site/scripts/release.mjs status     the current release and the ones kept
 //
@@ -24,6 +25,12 @@ const root = path.resolve(siteDir, '..')
 export const releasesDir = path.resolve(process.env.SITE_RELEASES_DIR ?? path.join(siteDir, 'releases'))
 export const currentLink = path.join(releasesDir, 'current')
 const keep = 3
+/** A partial build builds on the served release only while its last full build is younger than this (the daily build renews it). */
+const maxPartialAgeMs = 25 * 60 * 60 * 1000
+/** What is kept about each release's build (beside the releases, never served): code digest, mode, when every page was last rendered, its routes' page lists. */
+const infoDir = (name) => path.join(releasesDir, '.info', name)
+/** The release last made from the content store in .cache (a partial build needs the served release to be that one). */
+const storeReleaseFile = () => path.join(releasesDir, '.store-release')
 
 const releaseName = (name) => /^\d{8}T\d{6}Z(-\d+)?$/.test(name)
 
@@ -52,7 +59,10 @@ function prune() {
   const current = currentRelease()
   const releases = listReleases()
   for (const name of releases.slice(0, Math.max(0, releases.length - keep))) {
-    if (name !== current) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
+    if (name !== current) {
+      fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
+      fs.rmSync(infoDir(name), { recursive: true, force: true })
+    }
   }
   // Half-made builds from a crash (older versions named them <release>.building).
   for (const name of fs.readdirSync(releasesDir)) {
@@ -60,8 +70,142 @@ function prune() {
   }
 }
 
+/** A digest of everything the site's pages are made from, except the content: a partial build needs the same code. */
+function siteCodeDigest() {
+  const hash = crypto.createHash('sha256')
+  const add = (file) => {
+    const stat = fs.statSync(file)
+    if (stat.isDirectory()) {
+      for (const entry of fs.readdirSync(file).sort()) add(path.join(file, entry))
+    } else {
+      hash.update(path.relative(root, file))
+      hash.update(fs.readFileSync(file))
+    }
+  }
+  for (const input of ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content', 'cms/src/payload-types.ts', 'package-lock.json']) {
+    const file = path.join(root, input)
+    if (fs.existsSync(file)) add(file)
+  }
+  return hash.digest('hex')
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/** Why this build must render every page, or null when it may render only what changed. */
+function fullBuildReason(codeDigest) {
+  if (process.env.SITE_FULL_BUILD === '1') return 'SITE_FULL_BUILD=1'
+  const current = currentRelease()
+  if (!current) return 'no release is served yet'
+  const info = readJson(path.join(infoDir(current), 'info.json'))
+  if (!info) return 'the served release has no build record'
+  if (info.codeDigest !== codeDigest) return 'the site’s code changed'
+  if (fs.existsSync(storeReleaseFile()) ? fs.readFileSync(storeReleaseFile(), 'utf8') !== current : true) {
+    return 'the served release was not built from the current content store (a rollback or a failed build)'
+  }
+  if (!(Date.now() - Date.parse(info.fullBuildAt) < maxPartialAgeMs)) return 'the last full build is more than a day old'
+  return null
+}
+
+/** Each route's pages (output file → tags) as a build recorded them (lib/partial.ts). */
+function readPages(dir) {
+  const pages = new Map()
+  if (!fs.existsSync(dir)) return pages
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^route-.*\.json$/.test(name)) continue
+    for (const page of JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).pages) pages.set(page.file, page.tags)
+  }
+  return pages
+}
+
+/**
+ * Pages that appeared or went away since the base release. A partial build may add and remove
+ * pages only of the documents it renders (a new event, an unpublished activity, a new slug);
+ * anything else (an event that has ended, say) means the lists elsewhere change too: full build.
+ */
+function pageChanges(basePages, newPages, planTags) {
+  const added = [...newPages.keys()].filter((file) => !basePages.has(file))
+  const gone = [...basePages.keys()].filter((file) => !newPages.has(file))
+  const explained = (tags) => tags.some((value) => planTags.has(value))
+  const unexplained = [...added.filter((file) => !explained(newPages.get(file))), ...gone.filter((file) => !explained(basePages.get(file)))]
+  return { added, gone, unexplained }
+}
+
+/** The output file of a page path recorded by lib/partial.ts. */
+const outputFile = (file) => (file.endsWith('/') ? `${file}index.html` : file)
+
+/**
+ * Completes a partial build with the served release: every file the partial build did not render
+ * is hard-linked from it (same disk, no copying), except the pages that went away. The search
+ * index is made afresh; the sitemap is merged (see mergeSitemaps).
+ */
+function fillFrom(baseDir, dir, gone) {
+  const skip = new Set(gone.map(outputFile))
+  let linked = 0
+  const walk = (relative) => {
+    for (const entry of fs.readdirSync(path.join(baseDir, relative), { withFileTypes: true })) {
+      const name = path.join(relative, entry.name)
+      if (relative === '' && (entry.name === 'pagefind' || /^sitemap.*\.xml$/.test(entry.name))) continue
+      const target = path.join(dir, name)
+      if (entry.isDirectory()) {
+        fs.mkdirSync(target, { recursive: true })
+        walk(name)
+      } else if (!skip.has(name) && !fs.existsSync(target)) {
+        fs.linkSync(path.join(baseDir, name), target)
+        linked++
+      }
+    }
+  }
+  walk('')
+  return linked
+}
+
+/** URLs per sitemap file, as @astrojs/sitemap splits them. */
+const sitemapChunk = 45_000
+
+/**
+ * The sitemap of a partial build: the served release's entries, without the pages that went
+ * away, with the entries of the pages this build rendered (new ones included) replacing theirs.
+ * The sitemap plugin only saw the rendered pages, so its own files list just those.
+ */
+function mergeSitemaps(baseDir, dir, gone, siteUrl) {
+  const entries = new Map()
+  let header = ''
+  const read = (folder) => {
+    for (const name of fs.readdirSync(folder).filter((file) => /^sitemap-\d+\.xml$/.test(file))) {
+      const xml = fs.readFileSync(path.join(folder, name), 'utf8')
+      header ||= xml.slice(0, xml.indexOf('<url>'))
+      for (const [block, loc] of xml.matchAll(/<url><loc>([^<]+)<\/loc>.*?<\/url>/g)) entries.set(loc, block)
+    }
+  }
+  read(baseDir)
+  for (const file of gone) if (file.endsWith('/')) entries.delete(new URL(`/${file}`, siteUrl).href)
+  read(dir)
+  for (const name of fs.readdirSync(dir).filter((file) => /^sitemap.*\.xml$/.test(file))) fs.rmSync(path.join(dir, name))
+  const locs = [...entries.keys()].sort()
+  const files = []
+  for (let n = 0; n * sitemapChunk < locs.length || n === 0; n++) {
+    const name = `sitemap-${n}.xml`
+    fs.writeFileSync(path.join(dir, name), `${header}${locs.slice(n * sitemapChunk, (n + 1) * sitemapChunk).map((loc) => entries.get(loc)).join('')}</urlset>`)
+    files.push(name)
+  }
+  const index = files.map((name) => `<sitemap><loc>${new URL(`/${name}`, siteUrl).href}</loc></sitemap>`).join('')
+  fs.writeFileSync(path.join(dir, 'sitemap-index.xml'), `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${index}</sitemapindex>`)
+}
+
+/** The site's address as the served release's sitemap index has it (when SITE_URL is not set). */
+function readSiteUrl(baseDir) {
+  const xml = fs.readFileSync(path.join(baseDir, 'sitemap-index.xml'), 'utf8')
+  return new URL(/<loc>([^<]+)<\/loc>/.exec(xml)[1]).origin
+}
+
 /** Every page in the sitemap exists, and every internal link points at a file in the build. */
-export function validate(dir) {
+export function validate(dir, { searchIndex = true } = {}) {
   const problems = []
   const exists = (pathname) => {
     const clean = decodeURIComponent(pathname.split('#')[0].split('?')[0])
@@ -106,30 +250,40 @@ export function validate(dir) {
   for (const link of [...broken].slice(0, 20)) problems.push(`broken internal link: ${link}`)
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
 
-  // Search: one Pagefind index per language (split by <html lang>).
-  const entry = path.join(dir, 'pagefind', 'pagefind-entry.json')
-  const indexed = fs.existsSync(entry) ? Object.keys(JSON.parse(fs.readFileSync(entry, 'utf8')).languages ?? {}) : []
-  for (const { code } of locales) if (!indexed.includes(code)) problems.push(`the search index for ${code} is missing`)
+  if (searchIndex) problems.push(...searchIndexProblems(dir))
   return { problems, pages: htmlFiles.length }
 }
 
-/** Pagefind's search index of the built pages, written into <dir>/pagefind/. */
-async function buildSearchIndex(dir) {
+/**
+ * Pagefind's search index of the built pages, written into <dir>/pagefind/. `meanwhile` runs
+ * while Pagefind (a process of its own) reads the pages: the page and link checks, on the other core.
+ */
+async function buildSearchIndex(dir, meanwhile = () => undefined) {
   const { index, errors } = await pagefind.createIndex({})
   try {
     if (!index) throw new Error(errors.join('; '))
     // The language folders only: not the root redirect or the 404 page.
-    const added = await index.addDirectory({ path: dir, glob: `{${locales.map(({ code }) => code).join(',')}}/**/*.html` })
+    const adding = index.addDirectory({ path: dir, glob: `{${locales.map(({ code }) => code).join(',')}}/**/*.html` })
+    const result = meanwhile()
+    const added = await adding
     const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') })
     const problems = [...added.errors, ...written.errors]
     if (problems.length) throw new Error(`Søgeindekset kunne ikke laves: ${problems.join('; ')}`)
     process.stdout.write(`Search index: ${added.page_count} pages\n`)
+    return result
   } finally {
     await pagefind.close()
   }
 }
 
-function runAstroBuild(outDir) {
+/** Pagefind wrote one index per language (split by <html lang>). */
+function searchIndexProblems(dir) {
+  const entry = path.join(dir, 'pagefind', 'pagefind-entry.json')
+  const indexed = fs.existsSync(entry) ? Object.keys(JSON.parse(fs.readFileSync(entry, 'utf8')).languages ?? {}) : []
+  return locales.filter(({ code }) => !indexed.includes(code)).map(({ code }) => `the search index for ${code} is missing`)
+}
+
+function runAstroBuild(outDir, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     // Astro's CLI under this same Node (the Node 24 from npm), whatever `node` is on the PATH.
     const astro = fs.realpathSync(path.join(root, 'node_modules', '.bin', 'astro'))
@@ -144,7 +298,7 @@ function runAstroBuild(outDir) {
       // The content store lives beside the releases (one per served site), and the output folder
       // has a fixed name: Astro clears its store when its config (outDir included) changes, and
       // the store is what lets the next build load only the content that changed.
-      env: { ...process.env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: path.join(releasesDir, '.cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, SITE_OUT_DIR: outDir, SITE_CACHE_DIR: path.join(releasesDir, '.cache'), ASTRO_TELEMETRY_DISABLED: '1', NODE_COMPILE_CACHE: path.join(siteDir, '.build-work', '.compile-cache'), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const tail = []
@@ -183,21 +337,72 @@ export async function build() {
   let name = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
   for (let n = 1; fs.existsSync(path.join(releasesDir, name)); n++) name = `${name.split('-')[0]}-${n}`
   const building = path.join(releasesDir, '.building')
-  fs.rmSync(building, { recursive: true, force: true })
+  const changesDir = path.join(releasesDir, '.changes')
+  const pathsDir = path.join(releasesDir, '.paths')
+  const codeDigest = siteCodeDigest()
+  const base = currentRelease()
+  const whyFull = fullBuildReason(codeDigest)
+  // Until this build is served, the content store is ahead of the served release.
+  fs.rmSync(storeReleaseFile(), { force: true })
+  const clean = () => {
+    for (const dir of [building, changesDir, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
+  }
+  clean()
   try {
-    await runAstroBuild(building)
-    await buildSearchIndex(building)
-    const { problems, pages } = validate(building)
+    await runAstroBuild(building, {
+      SITE_CHANGES_DIR: changesDir,
+      SITE_PATHS_DIR: pathsDir,
+      ...(whyFull ? { SITE_PARTIAL: '0', SITE_PARTIAL_WHY: whyFull } : { SITE_PARTIAL: '1' }),
+    })
+    const plan = readJson(path.join(pathsDir, '_plan.json')) ?? { partial: false }
+    let partial = plan.partial
+    const baseDir = base ? path.join(releasesDir, base) : undefined
+    const buildEveryPage = async (why) => {
+      process.stdout.write(`${why}: building every page.\n`)
+      for (const dir of [building, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
+      await runAstroBuild(building, { SITE_CHANGES_DIR: changesDir, SITE_PATHS_DIR: pathsDir, SITE_PARTIAL: '0', SITE_PARTIAL_WHY: why })
+      partial = false
+    }
+    if (partial) {
+      const { added, gone, unexplained } = pageChanges(readPages(path.join(infoDir(base), 'paths')), readPages(pathsDir), new Set(plan.tags))
+      if (unexplained.length) {
+        await buildEveryPage(`Pages appeared or went away that this change does not explain (${unexplained.slice(0, 3).join(', ')}${unexplained.length > 3 ? ', …' : ''})`)
+      } else {
+        const linked = fillFrom(baseDir, building, gone)
+        mergeSitemaps(baseDir, building, gone, process.env.SITE_URL ?? readSiteUrl(baseDir))
+        process.stdout.write(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages.\n`)
+      }
+    }
+    const check = async () => {
+      const result = await buildSearchIndex(building, () => validate(building, { searchIndex: false }))
+      return { problems: [...result.problems, ...searchIndexProblems(building)], pages: result.pages }
+    }
+    let { problems, pages } = await check()
+    if (problems.length && partial) {
+      // A partial build that does not hold together (a link to a page that went away): never publish it, build every page.
+      await buildEveryPage(`The partial build failed its check (${problems[0]})`)
+      ;({ problems, pages } = await check())
+    }
     if (problems.length) {
       throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${problems.join('\n- ')}`)
     }
+    const baseInfo = partial ? readJson(path.join(infoDir(base), 'info.json')) : undefined
+    fs.rmSync(infoDir(name), { recursive: true, force: true })
+    fs.mkdirSync(infoDir(name), { recursive: true })
+    fs.renameSync(pathsDir, path.join(infoDir(name), 'paths'))
+    fs.writeFileSync(
+      path.join(infoDir(name), 'info.json'),
+      JSON.stringify({ codeDigest, mode: partial ? 'partial' : 'full', basedOn: partial ? base : undefined, builtAt: new Date().toISOString(), fullBuildAt: baseInfo?.fullBuildAt ?? new Date(started).toISOString() }),
+    )
     fs.renameSync(building, path.join(releasesDir, name))
     activate(name)
+    fs.writeFileSync(storeReleaseFile(), name)
     prune()
-    return { ok: true, release: name, pages, durationMs: Date.now() - started }
+    return { ok: true, release: name, pages, partial, durationMs: Date.now() - started }
   } catch (error) {
-    fs.rmSync(building, { recursive: true, force: true })
     return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: Date.now() - started }
+  } finally {
+    clean()
   }
 }
 

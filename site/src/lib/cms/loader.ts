@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { cmsURL } from './client'
@@ -28,6 +31,26 @@ function readState(meta: LoaderContext['meta']): SyncState | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * What this build's content sync changed, for the partial-build plan (`lib/partial.ts`): one file
+ * per collection or global in SITE_CHANGES_DIR (set by release.mjs). `before` is a changed
+ * document's data as the served release saw it (undefined: a new document).
+ */
+export interface ChangeRecord {
+  source: string
+  full: boolean
+  reason?: string
+  changed: { id: string; before?: Record<string, unknown> }[]
+  removed: { id: string; before?: Record<string, unknown> }[]
+}
+
+function recordChanges(source: string, record: Omit<ChangeRecord, 'source'>) {
+  const dir = process.env.SITE_CHANGES_DIR
+  if (!dir) return
+  fs.mkdirSync(dir, { recursive: true })
+  fs.writeFileSync(path.join(dir, `${source}.json`), JSON.stringify({ source, ...record }))
 }
 
 /** Why the whole collection must be loaded again, or null when only changes are needed. */
@@ -69,13 +92,16 @@ export function collectionLoader(collection: PublicCollection): Loader {
         store.clear()
         for (const entry of entries) await put(entry as Entry)
         logger.info(`${entries.length} entries (${collection}, full load: ${reason ?? `${changed.length} changed`})`)
+        recordChanges(collection, { full: true, reason: reason ?? `${changed.length} changed`, changed: [], removed: [] })
       } else {
         const published = new Set(stamps.map((stamp) => String(stamp.id)))
         const reload = new Set(changed.map((stamp) => String(stamp.id)))
         // Drop every entry of a changed document (its slug may have changed) and of a gone one.
         const removed = new Set<string>()
+        const before = new Map<string, Record<string, unknown>>()
         for (const [key, value] of store.entries()) {
           const documentId = String((value.data as { id: string | number }).id)
+          if (!before.has(documentId) && (reload.has(documentId) || !published.has(documentId))) before.set(documentId, value.data)
           if (reload.has(documentId) || !published.has(documentId)) {
             store.delete(key)
             if (!reload.has(documentId)) removed.add(documentId)
@@ -84,6 +110,11 @@ export function collectionLoader(collection: PublicCollection): Loader {
         const entries = changed.length ? await fetchLocalized(collection, { ids: changed.map((stamp) => stamp.id) }) : []
         for (const entry of entries) await put(entry as Entry)
         logger.info(`${collection}: ${changed.length} changed, ${removed.size} removed, ${stamps.length - changed.length} unchanged`)
+        recordChanges(collection, {
+          full: false,
+          changed: [...reload].map((id) => ({ id, before: before.get(id) })),
+          removed: [...removed].map((id) => ({ id, before: before.get(id) })),
+        })
       }
 
       const next: SyncState = {
@@ -103,11 +134,17 @@ export function globalLoader(slug: PublicGlobal): Loader {
     name: `payload:${slug}`,
     load: async ({ store, parseData, generateDigest }) => {
       const entries = await fetchLocalizedGlobal(slug)
+      const previous = new Map([...store.entries()].map(([id, entry]) => [id, entry.digest]))
       store.clear()
+      let changed = previous.size !== entries.length
       for (const entry of entries) {
         const data = await parseData({ id: entry.locale, data: entry as unknown as Record<string, unknown> })
-        store.set({ id: entry.locale, data, digest: generateDigest(data) })
+        const digest = generateDigest(data)
+        if (previous.get(entry.locale) !== digest) changed = true
+        store.set({ id: entry.locale, data, digest })
       }
+      // A global shows on every page: any change means a full build.
+      recordChanges(slug, { full: changed, reason: changed ? `${slug} changed` : undefined, changed: [], removed: [] })
     },
   }
 }

@@ -6,10 +6,14 @@ import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
 import { relationId } from '../../../../lib/data'
 import { routes } from '../../../../lib/paths'
+import { only, tag } from '../../../../lib/partial'
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('departments')
-  return entries.map(({ data }) => ({ params: { lang: data.locale, slug: data.slug } }))
+  return only(
+    '[lang]/kalender/afdeling/[slug].ics',
+    entries.map(({ data }) => ({ params: { lang: data.locale, slug: data.slug }, tags: [tag.department(data.id)] })),
+  )
 }) satisfies GetStaticPaths
 
 /** A department's upcoming events and its weekly activities (each as a repeating event). */

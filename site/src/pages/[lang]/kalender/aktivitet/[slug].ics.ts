@@ -5,11 +5,17 @@ import { useTranslations, type LocaleCode } from '../../../../i18n'
 import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings, hasFeed } from '../../../../lib/calendar-feeds'
 import { routes } from '../../../../lib/paths'
+import { only, tag } from '../../../../lib/partial'
 
 // Only activities that meet at fixed times (a recurrence rule) have a feed.
 export const getStaticPaths = (async () => {
   const entries = await getCollection('activities')
-  return entries.filter(({ data }) => hasFeed(data)).map(({ data }) => ({ params: { lang: data.locale, slug: data.slug } }))
+  return only(
+    '[lang]/kalender/aktivitet/[slug].ics',
+    entries
+      .filter(({ data }) => hasFeed(data))
+      .map(({ data }) => ({ params: { lang: data.locale, slug: data.slug }, tags: [tag.activity(data.id), tag.department(data.department)] })),
+  )
 }) satisfies GetStaticPaths
 
 /** One weekly activity as a repeating event a person can subscribe to (Olena's homework café). */

@@ -6,10 +6,14 @@ import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
 import { activityTypes, relationId } from '../../../../lib/data'
 import { routes } from '../../../../lib/paths'
+import { only, tag } from '../../../../lib/partial'
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('activityTypes')
-  return entries.map(({ data }) => ({ params: { lang: data.locale, slug: data.slug } }))
+  return only(
+    '[lang]/kalender/aktivitetstype/[slug].ics',
+    entries.map(({ data }) => ({ params: { lang: data.locale, slug: data.slug }, tags: [tag.type(data.id)] })),
+  )
 }) satisfies GetStaticPaths
 
 /** Every upcoming event and weekly activity of one activity type, across departments. */

@@ -5,13 +5,19 @@ import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
 import { upcomingEvents } from '../../../../lib/data'
 import { routes } from '../../../../lib/paths'
+import { only, tag } from '../../../../lib/partial'
 
 export const getStaticPaths = (async () =>
-  (
-    await Promise.all(
-      locales.map(async ({ code }) => (await upcomingEvents(code)).map((event) => ({ params: { lang: code, slug: event.slug } }))),
-    )
-  ).flat()) satisfies GetStaticPaths
+  only(
+    '[lang]/kalender/arrangement/[slug].ics',
+    (
+      await Promise.all(
+        locales.map(async ({ code }) =>
+          (await upcomingEvents(code)).map((event) => ({ params: { lang: code, slug: event.slug }, tags: [tag.event(event.id), tag.department(event.department)] })),
+        ),
+      )
+    ).flat(),
+  )) satisfies GetStaticPaths
 
 /** "Add to calendar" for one event: a file with that one event. */
 export const GET: APIRoute = async ({ params, site }) => {

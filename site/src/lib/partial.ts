@@ -1,0 +1,156 @@
+/**
+ * Partial builds. When a few activities, events, departments or pages changed since the release
+ * being served, only the pages that show them are rendered; release.mjs fills in every other file
+ * from the served release, checks that the build would have made exactly the same set of pages,
+ * and falls back to a full build when it would not (a new, removed or renamed document, an event
+ * that has ended, a signup form that appeared…).
+ *
+ * Each dynamic route passes its paths through `only()`, with tags naming the documents its page
+ * shows (`activity:12`, `department:3`, `type:2`, `municipality:holbaek`, `event:7`, `page:1`).
+ * Pages that exist once per language (lists, front page, finder) are always rendered.
+ *
+ * release.mjs decides whether a partial build is allowed (SITE_PARTIAL=1: the served release was
+ * built from this content store, with this code, less than a day ago); this module decides
+ * whether the content changes allow it. Without those variables (astro build, astro dev) every
+ * page is built.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { getCollection } from 'astro:content'
+
+import type { ChangeRecord } from './cms/loader'
+import { relationId } from './data'
+import { placeSlug } from './schedule'
+
+type Params = Record<string, string | undefined>
+export type Tag = string | undefined
+
+/** More changed documents than this: a full build is as quick and needs no reasoning. */
+const maxChangedDocuments = 50
+
+/** Every content source the loaders write a change record for (content.config.ts). */
+const sources = ['activity-types', 'target-groups', 'departments', 'activities', 'events', 'pages', 'site-settings', 'navigation']
+
+export interface BuildPlan {
+  partial: boolean
+  /** Why the build is full, or what a partial build renders. */
+  reason: string
+  tags: Set<string>
+}
+
+export const tag = {
+  activity: (id: unknown) => (id === undefined || id === null ? undefined : `activity:${relationId(id)}`),
+  department: (id: unknown) => (id === undefined || id === null ? undefined : `department:${relationId(id)}`),
+  type: (id: unknown) => (id === undefined || id === null ? undefined : `type:${relationId(id)}`),
+  event: (id: unknown) => (id === undefined || id === null ? undefined : `event:${relationId(id)}`),
+  page: (id: unknown) => (id === undefined || id === null ? undefined : `page:${relationId(id)}`),
+  municipality: (name: unknown) => (typeof name === 'string' && name ? `municipality:${placeSlug(name)}` : undefined),
+}
+
+let planned: Promise<BuildPlan> | undefined
+export function buildPlan(): Promise<BuildPlan> {
+  planned ??= makePlan().then((plan) => {
+    console.log(plan.partial ? `Partial build: ${plan.reason}` : `Full build: ${plan.reason}`)
+    const dir = process.env.SITE_PATHS_DIR
+    if (dir) {
+      fs.mkdirSync(dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, '_plan.json'), JSON.stringify({ partial: plan.partial, reason: plan.reason, tags: [...plan.tags] }))
+    }
+    return plan
+  })
+  return planned
+}
+
+const full = (reason: string): BuildPlan => ({ partial: false, reason, tags: new Set() })
+
+async function makePlan(): Promise<BuildPlan> {
+  if (process.env.SITE_PARTIAL !== '1') return full(process.env.SITE_PARTIAL_WHY || 'every page')
+  const dir = process.env.SITE_CHANGES_DIR
+  if (!dir) return full('no content changes recorded')
+  const records = new Map<string, ChangeRecord>()
+  for (const source of sources) {
+    const file = path.join(dir, `${source}.json`)
+    if (!fs.existsSync(file)) return full(`no change record for ${source}`)
+    records.set(source, JSON.parse(fs.readFileSync(file, 'utf8')) as ChangeRecord)
+  }
+  let count = 0
+  for (const [source, record] of records) {
+    if (record.full) return full(`${source}: ${record.reason ?? 'loaded in full'}`)
+    // Activity types and target groups are named on nearly every page.
+    if ((source === 'activity-types' || source === 'target-groups') && (record.changed.length || record.removed.length)) return full(`${source} changed`)
+    count += record.changed.length + record.removed.length
+  }
+  if (count > maxChangedDocuments) return full(`${count} documents changed`)
+
+  const tags = new Set<string>()
+  const add = (...values: Tag[]) => values.forEach((value) => value && tags.add(value))
+  const [departments, activities, events] = await Promise.all([getCollection('departments'), getCollection('activities'), getCollection('events')])
+  const municipalityById = new Map(departments.map(({ data }) => [String(data.id), data.municipality]))
+  const municipalityOf = (department: unknown) => municipalityById.get(String(relationId(department)))
+  const current = <T extends { data: { id: number | string } }>(entries: T[], id: string) => entries.find(({ data }) => String(data.id) === id)?.data as Record<string, unknown> | undefined
+
+  // A changed document's pages show it as it was (the served release) and as it is: tag both, so
+  // a listing that moved to another department or type is taken off the old one's pages too. A
+  // new document has no "before"; a removed one no "now".
+  const changes = (source: string) => {
+    const record = records.get(source)
+    return [...(record?.changed ?? []), ...(record?.removed ?? [])]
+  }
+  for (const { id, before } of changes('activities')) {
+    add(tag.activity(id))
+    for (const version of [before, current(activities, id)]) {
+      if (version) add(tag.department(version.department), tag.type(version.activityType), tag.municipality(municipalityOf(version.department)))
+    }
+  }
+  for (const { id, before } of changes('events')) {
+    add(tag.event(id))
+    for (const version of [before, current(events, id)]) {
+      if (version) add(tag.department(version.department), tag.type(version.activityType))
+    }
+  }
+  for (const { id, before } of changes('departments')) {
+    add(tag.department(id), tag.municipality(before?.municipality), tag.municipality(municipalityOf(id)))
+    // Activity-type pages and the finder's type pages list the department's activities with its name.
+    for (const { data } of activities) if (String(relationId(data.department)) === id) add(tag.type(data.activityType))
+  }
+  for (const { id } of changes('pages')) add(tag.page(id))
+  const described: string[] = []
+  for (const source of ['activities', 'events', 'departments', 'pages']) {
+    const record = records.get(source)
+    const parts = [
+      record?.changed.filter((change) => change.before).length && `${record.changed.filter((change) => change.before).length} changed`,
+      record?.changed.filter((change) => !change.before).length && `${record.changed.filter((change) => !change.before).length} new`,
+      record?.removed.length && `${record.removed.length} removed`,
+    ].filter(Boolean)
+    if (parts.length) described.push(`${source}: ${parts.join(', ')}`)
+  }
+  return { partial: true, reason: `${described.join('; ') || 'no content changed'}; rendering the pages that show ${[...tags].join(' ') || 'them'}`, tags }
+}
+
+/**
+ * Each route's full page list with the tags of each page, for release.mjs (SITE_PATHS_DIR): it
+ * checks that pages which appeared or went away belong to the changed documents, and removes the
+ * ones that went away. `route` is the output file pattern, e.g. `[lang]/arrangementer/[slug]/`
+ * (a page: its index.html) or `[lang]/kalender/aktivitet/[slug].ics` (a file).
+ */
+function record(route: string, items: { params: Params; tags: Tag[] }[]) {
+  const dir = process.env.SITE_PATHS_DIR
+  if (!dir) return
+  fs.mkdirSync(dir, { recursive: true })
+  const pages = items
+    .map(({ params, tags }) => ({ file: route.replace(/\[(\w+)\]/g, (_, name: string) => String(params[name])), tags: tags.filter(Boolean) }))
+    .sort((a, b) => a.file.localeCompare(b.file))
+  fs.writeFileSync(path.join(dir, `route-${route.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify({ route, pages }))
+}
+
+/**
+ * A dynamic route's `getStaticPaths` result: every path in a full build; in a partial build only
+ * those whose tags name a changed document.
+ */
+export async function only(route: string, items: { params: Params; tags: Tag[] }[]): Promise<{ params: Params }[]> {
+  record(route, items)
+  const plan = await buildPlan()
+  const wanted = plan.partial ? items.filter((item) => item.tags.some((value) => value !== undefined && plan.tags.has(value))) : items
+  return wanted.map(({ params }) => ({ params }))
+}
