@@ -219,6 +219,24 @@ test('a partial build renders only the pages of the changed documents, and its r
   }
 })
 
+test('the first build of the day renders every page (next meeting dates and notices are renewed)', async () => {
+  const current = fs.readlinkSync(path.join(environment.releasesDir, 'current'))
+  const infoFile = path.join(environment.releasesDir, '.info', current, 'info.json')
+  const info = JSON.parse(fs.readFileSync(infoFile, 'utf8'))
+  fs.writeFileSync(infoFile, JSON.stringify({ ...info, fullBuildAt: new Date(Date.now() - 86_400_000).toISOString() }))
+  const since = new Date().toISOString()
+  expect((await fetch(api('/site-builds/rebuild'), { method: 'POST', headers: auth })).status).toBe(202)
+  const [build] = (await settled(since)).slice(-1)
+  expect(build!.status).toBe('succeeded')
+  const log = String((await (await fetch(api(`/site-builds/${build!.id}?depth=0`), { headers: auth })).json()).log)
+  expect(log).toContain('Full build: the first build of the day renders every page')
+  // …and the build after it, the same day, is partial again.
+  const next = new Date().toISOString()
+  expect((await fetch(api('/site-builds/rebuild'), { method: 'POST', headers: auth })).status).toBe(202)
+  const [again] = (await settled(next)).slice(-1)
+  expect(String((await (await fetch(api(`/site-builds/${again!.id}?depth=0`), { headers: auth })).json()).log)).toContain('Partial build: no content changed')
+})
+
 test('rollback restores the previous release in one command', async ({ page }) => {
   const since = new Date().toISOString()
   await publishTitle('sprogtraening', 'Language practice (new)')

@@ -25,8 +25,8 @@ const root = path.resolve(siteDir, '..')
 export const releasesDir = path.resolve(process.env.SITE_RELEASES_DIR ?? path.join(siteDir, 'releases'))
 export const currentLink = path.join(releasesDir, 'current')
 const keep = 3
-/** A partial build builds on the served release only while its last full build is younger than this (the daily build renews it). */
-const maxPartialAgeMs = 25 * 60 * 60 * 1000
+/** The calendar day in Copenhagen: the first build of each day renders every page (next meeting dates, stale notices). */
+const copenhagenDay = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
 /** What is kept about each release's build (beside the releases, never served): code digest, mode, when every page was last rendered, its routes' page lists. */
 const infoDir = (name) => path.join(releasesDir, '.info', name)
 /** The release last made from the content store in .cache (a partial build needs the served release to be that one). */
@@ -108,7 +108,7 @@ function fullBuildReason(codeDigest) {
   if (fs.existsSync(storeReleaseFile()) ? fs.readFileSync(storeReleaseFile(), 'utf8') !== current : true) {
     return 'the served release was not built from the current content store (a rollback or a failed build)'
   }
-  if (!(Date.now() - Date.parse(info.fullBuildAt) < maxPartialAgeMs)) return 'the last full build is more than a day old'
+  if (!info.fullBuildAt || copenhagenDay(new Date(info.fullBuildAt)) !== copenhagenDay(new Date())) return 'the first build of the day renders every page'
   return null
 }
 
