@@ -133,7 +133,7 @@ async function bareAstro(pageCount) {
     path.join(dir, 'src', 'pages', '[...slug].astro'),
     `---\nexport function getStaticPaths() { return Array.from({ length: ${pageCount} }, (_, n) => ({ params: { slug: 'side/' + n } })) }\nconst { slug } = Astro.params\n---\n<html lang="da"><head><title>{slug}</title></head><body><h1>{slug}</h1><p>Bare page.</p></body></html>\n`,
   )
-  const result = await timed(bin('astro'), ['build', '--root', dir], { ASTRO_TELEMETRY_DISABLED: '1' })
+  const result = await timed(process.execPath, [fs.realpathSync(bin('astro')), 'build', '--root', dir], { ASTRO_TELEMETRY_DISABLED: '1' })
   fs.rmSync(dir, { recursive: true, force: true })
   return result
 }
