@@ -122,8 +122,8 @@ export function assertPortFree(port, what) {
   })
 }
 
-/** A digest of everything `next build` compiles; the build is skipped when it is unchanged. */
-function cmsSourceDigest() {
+/** A digest of the named files and folders under the repository (paths and contents; missing ones skipped). */
+export function sourceDigest(inputs) {
   const hash = crypto.createHash('sha256')
   const add = (file) => {
     const stat = fs.statSync(file)
@@ -134,13 +134,18 @@ function cmsSourceDigest() {
       hash.update(fs.readFileSync(file))
     }
   }
-  // The CMS also compiles the shared modules in content/ (locales, languages, schedule rules, consent).
-  const shared = fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.ts')).map((name) => `content/${name}`)
-  for (const input of ['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', ...shared, 'package-lock.json']) {
+  for (const input of inputs) {
     const file = path.join(root, input)
     if (fs.existsSync(file)) add(file)
   }
   return hash.digest('hex')
+}
+
+/** A digest of everything `next build` compiles; the build is skipped when it is unchanged. */
+function cmsSourceDigest() {
+  // The CMS also compiles the shared modules in content/ (locales, languages, schedule rules, consent).
+  const shared = fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.ts')).map((name) => `content/${name}`)
+  return sourceDigest(['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', ...shared, 'package-lock.json'])
 }
 
 /** One `next build` at a time per checkout: parallel test runs would write into the same .next. */

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url'
 import * as pagefind from 'pagefind'
 
 import { locales } from '../../content/locales.ts'
+import { sourceDigest } from '../../scripts/lib.mjs'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const root = path.resolve(siteDir, '..')
@@ -71,23 +72,8 @@ function prune() {
 }
 
 /** A digest of everything the site's pages are made from, except the content: a partial build needs the same code. */
-function siteCodeDigest() {
-  const hash = crypto.createHash('sha256')
-  const add = (file) => {
-    const stat = fs.statSync(file)
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(file).sort()) add(path.join(file, entry))
-    } else {
-      hash.update(path.relative(root, file))
-      hash.update(fs.readFileSync(file))
-    }
-  }
-  for (const input of ['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content', 'cms/src/payload-types.ts', 'package-lock.json']) {
-    const file = path.join(root, input)
-    if (fs.existsSync(file)) add(file)
-  }
-  return hash.digest('hex')
-}
+const siteCodeDigest = () =>
+  sourceDigest(['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content', 'cms/src/payload-types.ts', 'package-lock.json'])
 
 function readJson(file) {
   try {

@@ -20,8 +20,9 @@ import path from 'node:path'
 import { getCollection } from 'astro:content'
 
 import type { ChangeRecord } from './cms/loader'
-import { relationId } from './data'
+import { relationId, upcomingEvents } from './data'
 import { placeSlug } from './schedule'
+import { locales } from '../../../content/locales'
 
 type Params = Record<string, string | undefined>
 export type Tag = string | undefined
@@ -118,11 +119,9 @@ async function makePlan(): Promise<BuildPlan> {
   const described: string[] = []
   for (const source of ['activities', 'events', 'departments', 'pages']) {
     const record = records.get(source)
-    const parts = [
-      record?.changed.filter((change) => change.before).length && `${record.changed.filter((change) => change.before).length} changed`,
-      record?.changed.filter((change) => !change.before).length && `${record.changed.filter((change) => !change.before).length} new`,
-      record?.removed.length && `${record.removed.length} removed`,
-    ].filter(Boolean)
+    const edited = record?.changed.filter((change) => change.before).length ?? 0
+    const added = (record?.changed.length ?? 0) - edited
+    const parts = [edited && `${edited} changed`, added && `${added} new`, record?.removed.length && `${record.removed.length} removed`].filter(Boolean)
     if (parts.length) described.push(`${source}: ${parts.join(', ')}`)
   }
   return { partial: true, reason: `${described.join('; ') || 'no content changed'}; rendering the pages that show ${[...tags].join(' ') || 'them'}`, tags }
@@ -153,4 +152,14 @@ export async function only(route: string, items: { params: Params; tags: Tag[] }
   const plan = await buildPlan()
   const wanted = plan.partial ? items.filter((item) => item.tags.some((value) => value !== undefined && plan.tags.has(value))) : items
   return wanted.map(({ params }) => ({ params }))
+}
+
+/** The paths of a route with one page per upcoming event and language (`keep` narrows them), tagged for `only()`. */
+export async function upcomingEventPaths(route: string, keep: (event: { howToJoin?: string | null }) => boolean = () => true) {
+  const perLocale = await Promise.all(
+    locales.map(async ({ code }) =>
+      (await upcomingEvents(code)).filter(keep).map((event) => ({ params: { lang: code, slug: event.slug }, tags: [tag.event(event.id), tag.department(event.department)] })),
+    ),
+  )
+  return only(route, perLocale.flat())
 }

@@ -1,23 +1,14 @@
-import type { APIRoute, GetStaticPaths } from 'astro'
+import type { APIRoute } from 'astro'
 
-import { locales, type LocaleCode } from '../../../../i18n'
+import { type LocaleCode } from '../../../../i18n'
 import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
-import { upcomingEvents } from '../../../../lib/data'
 import { routes } from '../../../../lib/paths'
-import { only, tag } from '../../../../lib/partial'
+import { upcomingEventPaths } from '../../../../lib/partial'
 
-export const getStaticPaths = (async () =>
-  only(
-    '[lang]/kalender/arrangement/[slug].ics',
-    (
-      await Promise.all(
-        locales.map(async ({ code }) =>
-          (await upcomingEvents(code)).map((event) => ({ params: { lang: code, slug: event.slug }, tags: [tag.event(event.id), tag.department(event.department)] })),
-        ),
-      )
-    ).flat(),
-  )) satisfies GetStaticPaths
+export function getStaticPaths() {
+  return upcomingEventPaths('[lang]/kalender/arrangement/[slug].ics')
+}
 
 /** "Add to calendar" for one event: a file with that one event. */
 export const GET: APIRoute = async ({ params, site }) => {
