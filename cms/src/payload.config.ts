@@ -30,6 +30,7 @@ import { emailAdapter, emailDestination } from './email/adapter'
 import { certificateRemindersTask } from './jobs/certificateReminders'
 import { retentionTask } from './jobs/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
+import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
 
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
@@ -45,6 +46,20 @@ function rebuildsTheSite(collection: CollectionConfig): CollectionConfig {
       ...collection.hooks,
       afterChange: [...(collection.hooks?.afterChange ?? []), rebuildAfterChange],
       afterDelete: [...(collection.hooks?.afterDelete ?? []), rebuildAfterDelete],
+    },
+  }
+}
+
+/** What a signup can be for (or belongs to): a change forgets the signup endpoint's cached targets. */
+const signupTargetSlugs = new Set<string>([ActivityTypes.slug, Departments.slug, Activities.slug, Events.slug])
+function forgetsSignupTargets(collection: CollectionConfig): CollectionConfig {
+  if (!signupTargetSlugs.has(collection.slug)) return collection
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), forgetSignupTargetsAfterChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), forgetSignupTargetsAfterDelete],
     },
   }
 }
@@ -82,7 +97,7 @@ export default buildConfig({
     fallback: true,
   },
   collections: [
-    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(rebuildsTheSite),
+    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(rebuildsTheSite).map(forgetsSignupTargets),
     Media,
     Users,
     SiteBuilds,

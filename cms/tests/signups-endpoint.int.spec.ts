@@ -93,6 +93,37 @@ describe('signup endpoint with the SMTP server down', () => {
   })
 })
 
+describe('signup targets (looked up once, then kept for a while)', () => {
+  const volunteer = (name: string) => ({ kind: 'volunteer', target: 'activity:testby-lektiecafe', name, phone: '12345678', language: 'da', consent: 'yes', consentVersion })
+
+  it('an activity unpublished after a signup takes no more signups, at once', async () => {
+    expect((await post(volunteer('Før'))).status).toBe(201)
+    const { docs } = await payload.find({ collection: 'activities', where: { slug: { equals: 'testby-lektiecafe' } }, limit: 1 })
+    const activity = docs[0]!
+    await payload.update({ collection: 'activities', id: activity.id, data: { _status: 'draft' }, context: seedContext })
+    try {
+      const refused = await post(volunteer('Efter'))
+      expect(refused.status).toBe(422)
+      expect(await refused.json()).toMatchObject({ ok: false, errors: { target: expect.any(String) } })
+    } finally {
+      await payload.update({ collection: 'activities', id: activity.id, data: { _status: 'published' }, context: seedContext })
+    }
+    expect((await post(volunteer('Igen'))).status).toBe(201)
+  })
+
+  it('a changed activity type (no longer with children) is used at once', async () => {
+    const { docs } = await payload.find({ collection: 'activity-types', where: { slug: { equals: 'lektiecafeer' } }, limit: 1 })
+    const activityType = docs[0]!
+    expect(await (await post(volunteer('Med børn'))).json()).toMatchObject({ childCertificate: true })
+    await payload.update({ collection: 'activity-types', id: activityType.id, data: { worksWithChildren: false }, context: seedContext })
+    try {
+      expect(await (await post(volunteer('Uden børn'))).json()).toMatchObject({ childCertificate: false })
+    } finally {
+      await payload.update({ collection: 'activity-types', id: activityType.id, data: { worksWithChildren: true }, context: seedContext })
+    }
+  })
+})
+
 describe('CPR numbers', () => {
   const refused = ['010190-1234', '0101901234', 'mit nummer er 311299 1234.', '290200-4321', '٠١٠١٩٠١٢٣٤', '۰۱۰۱۹۰۱۲۳۴', '010190‑1234', '991399-1234']
   const allowed = ['12345678', '+4512345678', '4512345678', '1234567890', '2024-01-01 kl. 10', 'vi er 3 voksne og 2 børn', '320190 1234', '01019012345']

@@ -3,9 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
-import nodemailer, { type Transport, type Transporter } from 'nodemailer'
+import nodemailer, { type Transport } from 'nodemailer'
 
 import { dataDir } from '../lib/paths'
+import { smtpAdapter } from './smtp'
 
 /** Where e-mails go when no SMTP_URL is set (development): one .eml file per message. */
 export const outboxDir = () => path.join(dataDir, 'outbox')
@@ -31,24 +32,16 @@ const outboxTransport: Transport<{ envelope: object; messageId: string; path: st
   },
 }
 
-export function emailTransport(): Transporter {
-  const smtpUrl = process.env.SMTP_URL
-  // Short timeouts: a signup is stored first and its e-mails sent afterwards, never waited on.
-  if (smtpUrl) return nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 })
-  return nodemailer.createTransport(outboxTransport)
-}
-
 /** One line for the start-up log; never any message content. */
 export function emailDestination(): string {
   return process.env.SMTP_URL ? 'E-mail is sent over SMTP (SMTP_URL).' : `No SMTP_URL: e-mails are written to ${outboxDir()} instead of being sent.`
 }
 
-/** Payload's e-mail adapter (nodemailer) over SMTP_URL, or into the local outbox folder. */
-export const emailAdapter = () =>
-  nodemailerAdapter({
-    defaultFromAddress: process.env.EMAIL_FROM_ADDRESS ?? 'no-reply@rodekors.dk',
-    defaultFromName: process.env.EMAIL_FROM_NAME ?? 'Røde Kors',
-    // Verifying would connect to the SMTP server on every start (and on every script).
-    skipVerify: true,
-    transport: emailTransport(),
-  })
+/** Payload's e-mail adapter: over SMTP_URL (from a worker thread, smtp.ts), or into the local outbox folder. */
+export const emailAdapter = () => {
+  const defaults = { defaultFromAddress: process.env.EMAIL_FROM_ADDRESS ?? 'no-reply@rodekors.dk', defaultFromName: process.env.EMAIL_FROM_NAME ?? 'Røde Kors' }
+  const smtpUrl = process.env.SMTP_URL
+  // The SMTP server is not contacted until the first message (no verification at start-up).
+  if (smtpUrl) return smtpAdapter({ smtpUrl, ...defaults })
+  return nodemailerAdapter({ ...defaults, skipVerify: true, transport: nodemailer.createTransport(outboxTransport) })
+}

@@ -22,7 +22,11 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     migrationDir: path.join(repoRoot, 'cms', 'src', 'migrations'),
     prodMigrations: migrations,
     push: false,
-    wal: true,
+    // WAL with synchronous=NORMAL: a commit is written to the WAL but not fsynced, so it no longer
+    // stops the whole CMS (the SQLite driver is synchronous) for a disk flush. The database stays
+    // consistent after a power cut; the last commits before it may be gone. Where an answer
+    // promises that something is stored (a signup), the code waits for syncedToDisk() first.
+    wal: { synchronous: 'NORMAL' },
     // The CMS, its jobs and scripts (seed, create-user) share the file: wait for a writer instead of failing.
     busyTimeout: 10_000,
   })
@@ -61,4 +65,56 @@ export function payloadSecret(): string {
     fs.writeFileSync(file, secret, { mode: 0o600 })
     return secret
   }
+}
+
+const sqliteFiles = new Map<string, string | undefined>()
+/** The SQLite file a `file:` URL names; undefined on MongoDB (its write concern makes writes durable). */
+function sqliteFile(uri = process.env.DATABASE_URI): string | undefined {
+  const key = uri ?? ''
+  if (!sqliteFiles.has(key)) sqliteFiles.set(key, uri && /^mongodb(\+srv)?:\/\//.test(uri) ? undefined : sqliteUrl(uri).slice('file:'.length))
+  return sqliteFiles.get(key)
+}
+
+/** fs.open, fs.fdatasync and fs.close on libuv's thread pool (plain descriptors: no FileHandle to track). */
+const openFile = (file: string) => new Promise<number>((resolve, reject) => fs.open(file, 'r', (error, fd) => (error ? reject(error) : resolve(fd))))
+const datasync = (fd: number) => new Promise<void>((resolve, reject) => fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())))
+
+async function flush(file: string): Promise<void> {
+  // A commit with synchronous=NORMAL sits in the WAL file; an fdatasync from any descriptor of
+  // that file makes it durable. Without a WAL file (not created yet) the database file is it.
+  const fd = await openFile(`${file}-wal`).catch(() => openFile(file))
+  try {
+    await datasync(fd)
+  } finally {
+    fs.close(fd, () => undefined)
+  }
+}
+
+const disk = globalThis as typeof globalThis & { __diskSync?: { running?: Promise<void>; next?: Promise<void> } }
+const syncs = (disk.__diskSync ??= {})
+
+/**
+ * Resolves once everything committed before the call is on disk (what synchronous=FULL gave each
+ * commit), without blocking the event loop: the flush runs on libuv's thread pool, and callers
+ * that arrive while one runs share the next one (group commit).
+ */
+export function syncedToDisk(): Promise<void> {
+  const file = sqliteFile()
+  if (!file) return Promise.resolve()
+  const start = (): Promise<void> => {
+    const running: Promise<void> = flush(file).finally(() => {
+      if (syncs.running === running) syncs.running = undefined
+    })
+    syncs.running = running
+    return running
+  }
+  // A flush already under way may have started before this caller's commit: wait for the next.
+  if (!syncs.running) return start()
+  syncs.next ??= syncs.running
+    .catch(() => undefined)
+    .then(() => {
+      syncs.next = undefined
+      return syncs.running ?? start()
+    })
+  return syncs.next
 }

@@ -2,6 +2,7 @@ import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 
 import type { LocaleCode } from '../../../content/locales'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from '../email/signup'
+import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
 import { rateLimited } from './rateLimit'
 import { BodyTooLarge, contentTypeOf, fromAllowedOrigin, parseBody, readBody, requestLanguage, siteOrigin, siteURL, wantsJson } from './request'
@@ -164,9 +165,14 @@ async function submit(req: PayloadRequest): Promise<Response> {
     return refuse(req, 500, 'signup.error.server', language)
   }
 
+  // "Sent" means stored: on disk before the answer, even though commits are not flushed one by one.
+  await syncedToDisk().catch((error: unknown) => payload.logger.error(`Signup stored, but flushing it to disk failed (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}).`))
+
   const adminUrl = `${payload.config.serverURL}${payload.config.routes.admin}/collections/signups/${signup.id}`
-  // Stored first, told after: a slow or absent SMTP server never holds up or undoes the signup.
-  void sendSignupEmails(payload, [departmentEmail(signup, target, { adminUrl, childCertificate }), confirmationEmail(signup, target, { childCertificate })])
+  const emails = [departmentEmail(signup, target, { adminUrl, childCertificate }), confirmationEmail(signup, target, { childCertificate })]
+  // Stored first, told after: a slow or absent SMTP server never holds up or undoes the signup,
+  // and the e-mails are composed and sent once the answer is on its way.
+  setImmediate(() => void sendSignupEmails(payload, emails).catch(() => undefined))
   payload.logger.info(`Signup stored (${data.kind}${childCertificate ? ', child certificate task' : ''}).`)
   return succeed(req, data.kind, data.language, childCertificate)
 }

@@ -29,7 +29,11 @@ export function clientKey(req: PayloadRequest): string {
 }
 
 function hit(key: string, limit: number, windowMs: number, now: number): number | undefined {
-  const recent = (attempts.get(key) ?? []).filter((time) => now - time < windowMs)
+  const recent = attempts.get(key) ?? []
+  // Oldest first: drop the attempts that left the window (not a scan of the whole list per request).
+  let expired = 0
+  while (expired < recent.length && now - recent[expired]! >= windowMs) expired++
+  if (expired) recent.splice(0, expired)
   if (recent.length >= limit) {
     attempts.set(key, recent)
     return Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000))

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from 'payload'
 
 import type { LocaleCode } from '../../../content/locales'
 import type { Activity, Department, Event } from '../payload-types'
@@ -26,8 +26,68 @@ function inLanguage(value: Localized, language: LocaleCode): string {
 
 const idOf = (value: unknown) => (typeof value === 'object' && value !== null && 'id' in value ? (value as { id: number | string }).id : (value as number | string))
 
+/** A target as stored: whether an event is still upcoming is decided when it is used. */
+interface CachedTarget {
+  target: SignupTarget
+  /** Events only: after this moment the event is over and takes no more signups. */
+  endsAt?: number
+}
+
+/**
+ * Every signup looks up its target (one to three queries), and a popular activity gets many in a
+ * row: the answers are kept for a short while. Any change to departments, activities, events or
+ * activity types forgets them all (forgetSignupTargets), so publishing, unpublishing or editing
+ * takes effect at once; the time limit covers changes made outside this process (a seed script).
+ * Only found targets are kept, and at most maxCached of them. Lookups in flight are shared, so a
+ * burst of signups for one target costs one lookup.
+ */
+const cacheMs = 60_000
+const maxCached = 1_000
+const state = globalThis as typeof globalThis & {
+  __signupTargets?: { entries: Map<string, { expires: number; lookup: Promise<CachedTarget | undefined> }>; generation: number }
+}
+const cache = (state.__signupTargets ??= { entries: new Map(), generation: 0 })
+
+/** Forgets every cached target (also lookups still in flight, which may have read the old state). */
+export function forgetSignupTargets(): void {
+  cache.entries.clear()
+  cache.generation++
+}
+
+/** Hooks for the collections a target is made of. */
+export const forgetSignupTargetsAfterChange: CollectionAfterChangeHook = ({ doc }) => {
+  forgetSignupTargets()
+  return doc
+}
+export const forgetSignupTargetsAfterDelete: CollectionAfterDeleteHook = ({ doc }) => {
+  forgetSignupTargets()
+  return doc
+}
+
 /** Finds a published activity, upcoming event or department by `type:slug`; undefined if there is none. */
-export async function findTarget(payload: Payload, target: string): Promise<SignupTarget | undefined> {
+export async function findTarget(payload: Payload, target: string, now = Date.now()): Promise<SignupTarget | undefined> {
+  let entry = cache.entries.get(target)
+  if (!entry || entry.expires <= now) {
+    const generation = cache.generation
+    const lookup = lookUpTarget(payload, target)
+    entry = { expires: now + cacheMs, lookup }
+    cache.entries.set(target, entry)
+    const stored = entry
+    const forget = () => {
+      if (cache.entries.get(target) === stored) cache.entries.delete(target)
+    }
+    lookup.then((found) => {
+      // Not found, or something changed while we looked: ask the database again next time.
+      if (!found || generation !== cache.generation) forget()
+    }, forget)
+    if (cache.entries.size > maxCached) cache.entries.delete(cache.entries.keys().next().value!)
+  }
+  const found = await entry.lookup
+  if (!found || (found.endsAt !== undefined && found.endsAt < now)) return undefined
+  return found.target
+}
+
+async function lookUpTarget(payload: Payload, target: string): Promise<CachedTarget | undefined> {
   const match = /^(activity|event|department):([a-z0-9-]{1,120})$/.exec(target)
   if (!match) return undefined
   const [, type, slug] = match as unknown as [string, SignupTarget['type'], string]
@@ -44,13 +104,11 @@ export async function findTarget(payload: Payload, target: string): Promise<Sign
   if (!doc) return undefined
   if (type === 'department') {
     const department = doc as Department
-    return { type, department, title: () => department.name, worksWithChildren: false, contactEmail: department.email ?? undefined }
+    return { target: { type, department, title: () => department.name, worksWithChildren: false, contactEmail: department.email ?? undefined } }
   }
   const listing = doc as unknown as Activity & Event
-  if (type === 'event') {
-    const ends = new Date((listing.endsAt ?? listing.startsAt) as string).getTime()
-    if (ends < Date.now()) return undefined
-  }
+  const endsAt = type === 'event' ? new Date((listing.endsAt ?? listing.startsAt) as string).getTime() : undefined
+  if (endsAt !== undefined && endsAt < Date.now()) return undefined
   const department = (await payload.findByID({ collection: 'departments', id: idOf(listing.department), depth: 0, overrideAccess: true, disableErrors: true })) as Department | null
   if (!department) return undefined
   let worksWithChildren = false
@@ -60,12 +118,15 @@ export async function findTarget(payload: Payload, target: string): Promise<Sign
   }
   const contact = (listing as { contact?: { email?: string | null } }).contact
   return {
-    type,
-    activity: type === 'activity' ? listing.id : undefined,
-    event: type === 'event' ? listing.id : undefined,
-    department,
-    title: (language) => inLanguage(listing.title as unknown as Localized, language),
-    worksWithChildren,
-    contactEmail: contact?.email || department.email || undefined,
+    endsAt,
+    target: {
+      type,
+      activity: type === 'activity' ? listing.id : undefined,
+      event: type === 'event' ? listing.id : undefined,
+      department,
+      title: (language) => inLanguage(listing.title as unknown as Localized, language),
+      worksWithChildren,
+      contactEmail: contact?.email || department.email || undefined,
+    },
   }
 }
