@@ -289,7 +289,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 try {
   ui.step('Real scale: a fresh CMS with the demo data (ports 3500/4700)')
-  environment = await startTestEnvironment({ cmsPort: 3500, sitePort: 4700, settleMs: 1500 })
+  environment = await startTestEnvironment({ cmsPort: 3500, sitePort: 4700, settleMs: 1000 })
 
   ui.step('Publish → visible on the served site: an edited event, a new event (5 runs each), a renamed activity type (3 runs)')
   await publishFigures(environment, 'real')
