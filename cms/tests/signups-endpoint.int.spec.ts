@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { consentVersion } from '../../content/consent'
 import { seedContext } from '../src/seed/index'
 import { containsCprNumber } from '../src/signups/cpr'
+import { addressKey } from '../src/signups/rateLimit'
 import { normalizePhone } from '../src/signups/schema'
 import { startPayload } from './payload'
 
@@ -121,6 +122,19 @@ describe('signup targets (looked up once, then kept for a while)', () => {
     } finally {
       await payload.update({ collection: 'activity-types', id: activityType.id, data: { worksWithChildren: true }, context: seedContext })
     }
+  })
+})
+
+describe('rate-limit key per client', () => {
+  it('counts an IPv6 client by its /64 network and an IPv4 client by its address', () => {
+    const sameNetwork = ['2001:db8:abcd:12::1', '2001:0db8:abcd:0012:ffff:ffff:ffff:fffe', '[2001:db8:abcd:12::2]:443', '2001:db8:abcd:12:0:0:0:3%eth0']
+    expect(new Set(sameNetwork.map(addressKey))).toEqual(new Set(['2001:db8:abcd:12::/64']))
+    expect(addressKey('2001:db8:abcd:13::1')).toBe('2001:db8:abcd:13::/64')
+    expect(addressKey('::1')).toBe('0:0:0:0::/64')
+    expect(addressKey('1:2::3:4:5:192.0.2.1')).toBe('1:2:0:3::/64')
+    expect(addressKey('::ffff:192.0.2.7')).toBe('192.0.2.7')
+    expect(addressKey('192.0.2.7')).toBe('192.0.2.7')
+    expect(addressKey('unknown')).toBe('unknown')
   })
 })
 

@@ -1,3 +1,5 @@
+import { isIPv6 } from 'node:net'
+
 import type { PayloadRequest } from 'payload'
 
 /**
@@ -25,7 +27,26 @@ const maxClients = 50_000
 export function clientKey(req: PayloadRequest): string {
   const forwarded = req.headers.get('x-forwarded-for') ?? ''
   const addresses = forwarded.split(',').map((address) => address.trim()).filter(Boolean)
-  return (settings().trustProxy ? addresses.at(-1) : addresses[0]) ?? 'unknown'
+  return addressKey((settings().trustProxy ? addresses.at(-1) : addresses[0]) ?? 'unknown')
+}
+
+/**
+ * One key per client: an IPv4 address as it is, an IPv6 address by its /64 network. A home or
+ * phone connection gets a whole /64 and can pick any address in it, so counting per address
+ * would let one client sign up without limit.
+ */
+export function addressKey(address: string): string {
+  const bare = address.replace(/^\[|\](:\d+)?$/g, '').replace(/%.*$/, '')
+  if (!isIPv6(bare)) return address
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare)
+  if (mapped) return mapped[1]!
+  const [head = '', tail = ''] = bare.toLowerCase().split('::')
+  const headGroups = head ? head.split(':') : []
+  const tailGroups = bare.includes('::') ? (tail ? tail.split(':') : []) : []
+  // An IPv4 tail (::ffff:… aside, e.g. 64:ff9b::192.0.2.1) takes two groups' room.
+  const tailRoom = tailGroups.length + (tailGroups.at(-1)?.includes('.') ? 1 : 0)
+  const groups = bare.includes('::') ? [...headGroups, ...Array(8 - headGroups.length - tailRoom).fill('0'), ...tailGroups] : headGroups
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`
 }
 
 function hit(key: string, limit: number, windowMs: number, now: number): number | undefined {
