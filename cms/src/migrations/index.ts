@@ -3,6 +3,7 @@ import * as migration_20261124_020252_roles_and_confirmation from './20261124_02
 import * as migration_20261124_022715_site_builds from './20261124_022715_site_builds';
 import * as migration_20261124_042538_listing_details from './20261124_042538_listing_details';
 import * as migration_20261124_044425_signups from './20261124_044425_signups';
+import * as migration_20261124_123214_locales_parent_id_indexes from './20261124_123214_locales_parent_id_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261124_044425_signups.up,
     down: migration_20261124_044425_signups.down,
-    name: '20261124_044425_signups'
+    name: '20261124_044425_signups',
+  },
+  {
+    up: migration_20261124_123214_locales_parent_id_indexes.up,
+    down: migration_20261124_123214_locales_parent_id_indexes.down,
+    name: '20261124_123214_locales_parent_id_indexes'
   },
 ];
