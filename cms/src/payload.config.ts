@@ -3,7 +3,7 @@ import path from 'node:path'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { da } from '@payloadcms/translations/languages/da'
 import { en } from '@payloadcms/translations/languages/en'
-import { buildConfig, type CollectionConfig } from 'payload'
+import { buildConfig, type CollectionAfterChangeHook, type CollectionAfterDeleteHook, type CollectionConfig } from 'payload'
 import sharp from 'sharp'
 
 import { defaultLocale, locales } from '../../content/locales'
@@ -38,31 +38,25 @@ const origin = (url: string) => new URL(url).origin
 const siteURL = origin(process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`)
 const serverURL = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/+$/, '')
 
-/** Public content: publishing, unpublishing or deleting it rebuilds the site. */
-function rebuildsTheSite(collection: CollectionConfig): CollectionConfig {
+/** The collection with these hooks run after its own afterChange and afterDelete hooks. */
+function withHooks(collection: CollectionConfig, afterChange: CollectionAfterChangeHook, afterDelete: CollectionAfterDeleteHook): CollectionConfig {
   return {
     ...collection,
     hooks: {
       ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), rebuildAfterChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), rebuildAfterDelete],
+      afterChange: [...(collection.hooks?.afterChange ?? []), afterChange],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), afterDelete],
     },
   }
 }
 
+/** Public content: publishing, unpublishing or deleting it rebuilds the site. */
+const rebuildsTheSite = (collection: CollectionConfig) => withHooks(collection, rebuildAfterChange, rebuildAfterDelete)
+
 /** What a signup can be for (or belongs to): a change forgets the signup endpoint's cached targets. */
 const signupTargetSlugs = new Set<string>([ActivityTypes.slug, Departments.slug, Activities.slug, Events.slug])
-function forgetsSignupTargets(collection: CollectionConfig): CollectionConfig {
-  if (!signupTargetSlugs.has(collection.slug)) return collection
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), forgetSignupTargetsAfterChange],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), forgetSignupTargetsAfterDelete],
-    },
-  }
-}
+const forgetsSignupTargets = (collection: CollectionConfig) =>
+  signupTargetSlugs.has(collection.slug) ? withHooks(collection, forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete) : collection
 
 export default buildConfig({
   serverURL,
