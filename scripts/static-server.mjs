@@ -1,9 +1,15 @@
 // A small static file server for the built site: directory URLs get index.html, a directory
-// without its trailing slash is redirected, unknown paths get 404.html, and paths cannot leave
-// the folder. Compresses text with gzip when the browser accepts it.
+// without its trailing slash is redirected, unknown paths get the 404 page of the URL's language
+// (or the root 404.html), and paths cannot leave the folder. Compresses text with gzip when the
+// browser accepts it.
+//
+// It faces anonymous traffic, so no request may stop it: every path is checked before it
+// reaches the file system, every file-system error is an answer (404/403), a read error ends
+// that one response, and anything unexpected answers 500 without taking the process down.
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { pipeline } from 'node:stream'
 import zlib from 'node:zlib'
 
 const types = {
@@ -27,65 +33,197 @@ const types = {
 }
 const compressible = /^(text\/|application\/(json|xml)|image\/svg)/
 
+// File names longer than this (in UTF-8 bytes) cannot exist on the file systems we serve from.
+const maxSegmentBytes = 255
+const maxPathBytes = 4096
+// Errors that mean "there is no such file for this path": answered 404, never thrown.
+const notThere = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'EINVAL', 'ELOOP', 'EISDIR', 'EILSEQ'])
+const forbidden = new Set(['EACCES', 'EPERM'])
+// A 404 under /<lang>/ is answered with that language's 404 page when the build wrote one.
+const localePrefix = /^[a-z]{2,3}$/
+// O_NONBLOCK: opening a FIFO or device that somehow sits in the folder must not hang a worker thread.
+const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)
+
+/**
+ * Splits a request target into its path (raw and decoded) and query, or says why it is refused.
+ * Only origin-form targets (`/path?query`) are served. The raw path is kept because a redirect
+ * must be built from what the browser sent, never from the decoded form: a decoded `%2f` or
+ * `%0d%0a` in a `Location` is an open redirect or an invalid header.
+ *
+ * @param {string} target the request's `url` as the HTTP parser gave it
+ * @returns {{ rawPath: string, search: string, segments: string[] } | { refused: 400 | 404 }}
+ */
+export function parseRequestTarget(target) {
+  const end = target.search(/[?#]/)
+  let rawPath = end === -1 ? target : target.slice(0, end)
+  const search = end === -1 || target[end] === '#' ? '' : target.slice(end).split('#')[0]
+  if (!rawPath.startsWith('/')) return { refused: 400 }
+  // Printable ASCII only: browsers percent-encode everything else, and only printable ASCII is
+  // safe to echo back in a header.
+  if (!/^[\x21-\x7e]*$/.test(rawPath) || !/^[\x21-\x7e]*$/.test(search)) return { refused: 400 }
+  // Encoded slashes and backslashes are how a path smuggles `//host` or `\host` into a redirect;
+  // no file of the site needs them, and a raw backslash is a slash to some browsers.
+  if (/%(2f|5c)/i.test(rawPath) || rawPath.includes('\\')) return { refused: 400 }
+  // `//host/da` must not become `Location: //host/da/`: repeated slashes are one slash.
+  rawPath = rawPath.replace(/\/{2,}/g, '/')
+  let decoded
+  try {
+    decoded = decodeURIComponent(rawPath)
+  } catch {
+    return { refused: 400 } // invalid percent-encoding or invalid UTF-8 (incl. lone surrogates)
+  }
+  // Control characters (NUL makes fs throw synchronously) and backslashes name no file of ours.
+  if (/[\x00-\x1f\x7f\\]/.test(decoded)) return { refused: 400 }
+  const segments = decoded.split('/').slice(1)
+  // Browsers resolve dot segments before sending; only a hand-made request has them.
+  if (segments.some((segment) => segment === '.' || segment === '..')) return { refused: 400 }
+  if (Buffer.byteLength(decoded) > maxPathBytes || segments.some((segment) => Buffer.byteLength(segment) > maxSegmentBytes)) {
+    return { refused: 404 }
+  }
+  return { rawPath, search, segments }
+}
+
+/** Opens a file, or answers why it is not there. Directories open too (to tell them apart). */
+async function openFile(file) {
+  let handle
+  try {
+    handle = await fs.promises.open(file, openFlags)
+    return { handle, stat: await handle.stat() }
+  } catch (error) {
+    await handle?.close().catch(() => {})
+    if (notThere.has(error?.code)) return { status: 404 }
+    if (forbidden.has(error?.code)) return { status: 403 }
+    throw error
+  }
+}
+
+function plainAnswer(response, status, text) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' })
+  response.end(text)
+}
+
+/** The 404 page in the URL's language when there is one, else the root 404.html. */
+async function openNotFoundPage(rootDir, segments) {
+  const candidates = []
+  // Astro writes the page `[lang]/404.astro` as <lang>/404/index.html.
+  if (segments.length > 1 && localePrefix.test(segments[0])) candidates.push(path.join(rootDir, segments[0], '404', 'index.html'))
+  candidates.push(path.join(rootDir, '404.html'))
+  for (const file of candidates) {
+    const opened = await openFile(file)
+    if (opened.handle && opened.stat.isFile()) return { ...opened, file }
+    await opened.handle?.close()
+  }
+  return undefined
+}
+
+async function serve(rootDir, request, response) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, { Allow: 'GET, HEAD' }).end()
+    return
+  }
+  const target = parseRequestTarget(request.url ?? '/')
+  if ('refused' in target) {
+    plainAnswer(response, target.refused, target.refused === 400 ? 'Bad request' : 'Not found')
+    return
+  }
+  const { rawPath, search, segments } = target
+  let file = path.join(rootDir, ...segments)
+  if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
+    plainAnswer(response, 403, 'Forbidden')
+    return
+  }
+  // Open first, then look at what was opened: a release swapped in between cannot make the
+  // stat and the read disagree, because both use the same open file.
+  let opened = await openFile(file)
+  if (opened.handle && opened.stat.isFile() && rawPath.endsWith('/')) {
+    // `/page.html/` names a folder that does not exist, as the file system would say.
+    await opened.handle.close()
+    opened = { status: 404 }
+  }
+  if (opened.handle && opened.stat.isDirectory()) {
+    await opened.handle.close()
+    if (!rawPath.endsWith('/')) {
+      // rawPath is printable ASCII, starts with exactly one `/` and holds no (encoded) slash or
+      // backslash tricks, so the Location stays on this site.
+      response.writeHead(301, { Location: `${rawPath}/${search}`, 'Cache-Control': 'no-cache' }).end()
+      return
+    }
+    file = path.join(file, 'index.html')
+    opened = await openFile(file)
+  }
+  if (opened.status === 403) {
+    plainAnswer(response, 403, 'Forbidden')
+    return
+  }
+  let status = 200
+  if (!opened.handle || !opened.stat.isFile()) {
+    await opened.handle?.close()
+    status = 404
+    opened = await openNotFoundPage(rootDir, segments)
+    if (!opened) {
+      plainAnswer(response, 404, 'Not found')
+      return
+    }
+    file = opened.file
+  }
+  const { handle } = opened
+  const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const headers = {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': status === 200 && file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  }
+  const gzip = compressible.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+  if (gzip) {
+    headers['Content-Encoding'] = 'gzip'
+    headers.Vary = 'Accept-Encoding'
+  }
+  // The reader may have gone while the file was being looked up.
+  if (request.method === 'HEAD' || response.destroyed) {
+    await handle.close()
+    if (!response.destroyed) response.writeHead(status, headers).end()
+    return
+  }
+  response.writeHead(status, headers)
+  const stages = [handle.createReadStream(), ...(gzip ? [zlib.createGzip()] : []), response]
+  pipeline(stages, (error) => {
+    // The status line is already sent: a read error (the disk, a file cut short) can only end
+    // this response early. pipeline has destroyed every stage, so the client sees an incomplete
+    // body instead of a complete-looking wrong one, and the file is closed.
+    if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logError('read error while sending a file', error)
+  })
+}
+
+/** Logs what failed without the request's path or the file name (they can carry personal data). */
+function logError(what, error) {
+  const code = error && typeof error === 'object' && 'code' in error ? ` ${error.code}` : ''
+  const name = error instanceof Error ? error.name : typeof error
+  const frames = error instanceof Error && error.stack ? `\n${error.stack.split('\n').slice(1, 6).join('\n')}` : ''
+  console.error(`static server: ${what}: ${name}${code}${frames}`)
+}
+
+/** The request handler, for `http.createServer`. `getRoot` is called per request. */
+export function createStaticHandler(getRoot) {
+  return (request, response) => {
+    let rootDir
+    try {
+      rootDir = path.resolve(typeof getRoot === 'function' ? getRoot() : getRoot)
+    } catch (error) {
+      logError('no site folder', error)
+      plainAnswer(response, 500, 'Internal server error')
+      return
+    }
+    serve(rootDir, request, response).catch((error) => {
+      logError('unexpected error', error)
+      if (!response.headersSent) plainAnswer(response, 500, 'Internal server error')
+      else response.destroy()
+    })
+  }
+}
+
 /** `getRoot` is called per request, so the served folder can be swapped while running. */
 export function createStaticServer(getRoot) {
-  return http.createServer((request, response) => {
-    const rootDir = path.resolve(typeof getRoot === 'function' ? getRoot() : getRoot)
-    let pathname
-    try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    } catch {
-      response.writeHead(400).end('Bad request')
-      return
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD' }).end()
-      return
-    }
-    let file = path.join(rootDir, pathname)
-    if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
-      response.writeHead(403).end()
-      return
-    }
-    let stat = fs.statSync(file, { throwIfNoEntry: false })
-    if (stat?.isDirectory()) {
-      if (!pathname.endsWith('/')) {
-        const location = `${pathname}/${new URL(request.url ?? '/', 'http://localhost').search}`
-        response.writeHead(301, { Location: location }).end()
-        return
-      }
-      file = path.join(file, 'index.html')
-      stat = fs.statSync(file, { throwIfNoEntry: false })
-    }
-    let status = 200
-    if (!stat?.isFile()) {
-      status = 404
-      file = path.join(rootDir, '404.html')
-      stat = fs.statSync(file, { throwIfNoEntry: false })
-      if (!stat) {
-        response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found')
-        return
-      }
-    }
-    const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-    const headers = {
-      'Content-Type': type,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-    }
-    const gzip = compressible.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
-    if (gzip) {
-      headers['Content-Encoding'] = 'gzip'
-      headers.Vary = 'Accept-Encoding'
-    }
-    response.writeHead(status, headers)
-    if (request.method === 'HEAD') {
-      response.end()
-      return
-    }
-    const stream = fs.createReadStream(file)
-    ;(gzip ? stream.pipe(zlib.createGzip()) : stream).pipe(response)
-  })
+  return http.createServer(createStaticHandler(getRoot))
 }
 
 export function listen(server, port) {
