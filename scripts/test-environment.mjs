@@ -43,6 +43,8 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     (async () => {
       await run('Test database: migrations', bin('payload'), ['migrate'], { cwd: cmsDir, env, quiet })
       await run('Test database: seed', bin('payload'), ['run', 'src/seed/cli.ts'], { cwd: cmsDir, env, quiet })
+      // What the tests need beyond the demo data (an event that has ended).
+      await run('Test database: test fixtures', bin('payload'), ['run', 'src/scripts/e2e-fixtures.ts'], { cwd: cmsDir, env, quiet })
       await run('Test database: admin user', bin('payload'), ['run', 'src/scripts/create-user.ts', '--', '--email', admin.email, '--password', admin.password, '--role', 'admin'], { cwd: cmsDir, env, quiet })
     })(),
     buildCmsIfNeeded(),

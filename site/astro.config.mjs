@@ -1,4 +1,5 @@
 // @ts-check
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,6 +13,28 @@ import { contentStoreFromFile } from './src/lib/content-store-plugin.ts'
 const sitePort = Number(process.env.SITE_PORT ?? 4321)
 // Where the content store is kept between builds (release.mjs keeps one beside each releases folder).
 const cacheDir = process.env.SITE_CACHE_DIR ? path.resolve(process.env.SITE_CACHE_DIR) : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url))
+/** The build's output folder as Astro resolved it (set when the config is done, before any page is built). */
+let builtPagesDir = ''
+
+/**
+ * Whether a built page tells robots not to index it (a 404 page, an ended event's page): such
+ * pages stay out of the sitemap. The meta tag is near the top of <head> (BaseLayout), so the
+ * first few kilobytes are read; the sitemap is made after the pages are written.
+ * @param {string} pathname
+ */
+function markedNoindex(pathname) {
+  let fd
+  try {
+    fd = fs.openSync(path.join(builtPagesDir, decodeURIComponent(pathname), 'index.html'), 'r')
+    const head = Buffer.alloc(4096)
+    const length = fs.readSync(fd, head, 0, head.length, 0)
+    return /<meta name="robots" content="noindex"/.test(head.subarray(0, length).toString('utf8'))
+  } catch {
+    return false
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd)
+  }
+}
 
 export default defineConfig({
   site: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
@@ -27,9 +50,17 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [
+    {
+      name: 'built-pages-dir',
+      hooks: {
+        'astro:config:done': ({ config }) => {
+          builtPagesDir = fileURLToPath(config.outDir)
+        },
+      },
+    },
     sitemap({
-      // `/` only redirects to a language; the sitemap lists the real pages.
-      filter: (page) => new URL(page).pathname !== '/',
+      // `/` only redirects to a language; the sitemap lists the real pages, not the noindex ones.
+      filter: (page) => new URL(page).pathname !== '/' && !markedNoindex(new URL(page).pathname),
       i18n: { defaultLocale, locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.code])) },
     }),
   ],

@@ -52,6 +52,25 @@ export async function upcomingEvents(lang: LocaleCode, now = buildTime) {
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
 }
 
+/** How long an ended event's address keeps answering "this event has ended" instead of 404. */
+export const endedEventDays = 90
+
+/**
+ * Events that ended within `endedEventDays` before the build, most recent first: their old
+ * addresses (shared in messages and on social media) get a small "ended" page.
+ */
+export async function endedEvents(lang: LocaleCode, now = buildTime) {
+  const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
+  const since = new Date(now.getTime() - endedEventDays * 86_400_000)
+  return entries
+    .map(({ data }) => data)
+    .filter((event) => {
+      const end = new Date(event.endsAt ?? event.startsAt)
+      return end < now && end >= since
+    })
+    .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+}
+
 export function pages(lang: LocaleCode) {
   return once(`pages:${lang}`, async () => {
     const entries = await getCollection('pages', ({ data }) => data.locale === lang)
@@ -88,6 +107,7 @@ export const departmentBySlug = (lang: LocaleCode, slug: string | undefined) => 
 export const departmentOf = (lang: LocaleCode, relation: unknown) => lookup(index('departments', lang, 'id', () => departments(lang)), relationId(relation))
 export const activityTypeOf = (lang: LocaleCode, relation: unknown) => lookup(index('activityTypes', lang, 'id', () => activityTypes(lang)), relationId(relation))
 export const upcomingEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('upcomingEvents', lang, 'slug', () => upcomingEvents(lang)), slug)
+export const endedEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('endedEvents', lang, 'slug', () => endedEvents(lang)), slug)
 
 /** A relationship value at depth 0 is an ID; at depth > 0 a document. */
 export function relationId(value: unknown): string | number | undefined {

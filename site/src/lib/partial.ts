@@ -20,7 +20,7 @@ import path from 'node:path'
 import { getCollection } from 'astro:content'
 
 import type { ChangeRecord } from './cms/loader'
-import { relationId, upcomingEvents } from './data'
+import { endedEvents, relationId, upcomingEvents } from './data'
 import { placeSlug } from './schedule'
 import { locales } from '../../../content/locales'
 
@@ -160,6 +160,20 @@ export async function upcomingEventPaths(route: string, keep: (event: { howToJoi
     locales.map(async ({ code }) =>
       (await upcomingEvents(code)).filter(keep).map((event) => ({ params: { lang: code, slug: event.slug }, tags: [tag.event(event.id), tag.department(event.department)] })),
     ),
+  )
+  return only(route, perLocale.flat())
+}
+
+/**
+ * The paths of the small "this event has ended" pages, one per recently ended event and language.
+ * They are written to the same file as the event's page was, but recorded under a route of their
+ * own (`route` names that file, e.g. `[lang]/arrangementer/[ended]/index.html`): when an event ends
+ * between builds, its page moves from one route to the other, release.mjs sees a page gone and one
+ * added that no content change explains, and builds in full, as it does today when the page goes.
+ */
+export async function endedEventPaths(route: string) {
+  const perLocale = await Promise.all(
+    locales.map(async ({ code }) => (await endedEvents(code)).map((event) => ({ params: { lang: code, ended: event.slug }, tags: [tag.event(event.id)] }))),
   )
   return only(route, perLocale.flat())
 }

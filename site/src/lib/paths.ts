@@ -59,4 +59,6 @@ export const reservedSlugs = new Set([
   'boerneattest',
   'soeg',
   'open-data',
+  // [lang]/404.astro: the language's "page not found" answer.
+  '404',
 ])
