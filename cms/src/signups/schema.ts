@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { consentVersion } from '../../../content/consent'
 import { localeCodes, type LocaleCode } from '../../../content/locales'
-import { containsCprNumber } from './cpr'
+import { containsCprNumber, emailContainsCprNumber, normalizeDigits, phoneContainsCprNumber } from './cpr'
 import type { SignupKey } from './strings'
 
 /** The form's field names: anything else is refused. */
@@ -35,9 +35,12 @@ export type Envelope = z.infer<typeof envelopeSchema>
 /** Keys that could reach an object's prototype if anything ever merged the body into one. */
 export const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
 
-/** "12 34 56 78", "+45 12345678", "0045 1234 5678", "+46 70-123 45 67" → E.164 ("+4512345678"). */
+/**
+ * "12 34 56 78", "+45 12345678", "0045 1234 5678", "+46 70-123 45 67" → E.164 ("+4512345678").
+ * Digits in the person's own script ("٢٠ ١٢ ١٩ ٩٠") and full-width forms count as digits.
+ */
 export function normalizePhone(value: string): string | undefined {
-  const compact = value.replace(/[\s\-().\u00a0]/g, '').replace(/^00/, '+')
+  const compact = normalizeDigits(value).replace(/[\s\p{Pd}().]/gu, '').replace(/^00/, '+')
   if (/^\d{8}$/.test(compact)) return `+45${compact}`
   if (/^\+45\d{8}$/.test(compact)) return compact
   if (/^\+[1-9]\d{6,14}$/.test(compact) && !compact.startsWith('+45')) return compact
@@ -60,11 +63,20 @@ export const signupSchema = z.object({
       .min(1, 'name')
       .max(100, 'name')
       .refine((name) => !containsCprNumber(name), 'cpr'),
-    email: optionalText.pipe(z.email('email').max(254, 'email').transform((email) => email.toLowerCase()).optional()),
+    email: optionalText.pipe(
+      z
+        .email('email')
+        .max(254, 'email')
+        .transform((email) => email.toLowerCase())
+        .refine((email) => !emailContainsCprNumber(email), 'cpr')
+        .optional(),
+    ),
     phone: optionalText.transform((phone, context) => {
       if (phone === undefined) return undefined
       const normalized = normalizePhone(phone)
-      if (!normalized) context.addIssue({ code: 'custom', message: 'phone' })
+      // A CPR number is refused as one, also when it is not a valid phone number either.
+      if (phoneContainsCprNumber(phone, normalized)) context.addIssue({ code: 'custom', message: 'cpr' })
+      else if (!normalized) context.addIssue({ code: 'custom', message: 'phone' })
       return normalized
     }),
     language: z.enum(localeCodes as [LocaleCode, ...LocaleCode[]], error('malformed')),

@@ -5,7 +5,7 @@ import { adminOnly } from '../../access/index'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './hooks'
-import { lowercase, noCprNumber } from '../../signups/cpr'
+import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
 
 export const signupStatuses = [
   { value: 'new', label: { da: 'Ny', en: 'New' } },
@@ -84,8 +84,8 @@ export const Signups: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'name', type: 'text', validate: noCprNumber, required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Navn', en: 'Name' } },
-        { name: 'email', type: 'email', hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
-        { name: 'phone', type: 'text', validate: noCprNumber, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
+        { name: 'email', type: 'email', validate: noCprNumberInEmail, hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'phone', type: 'text', validate: noCprNumberInPhone, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
       ],
     },
     {
