@@ -1,6 +1,7 @@
 import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 
 import type { LocaleCode } from '../../../content/locales'
+import { offersSignupForm } from '../../../content/signup-forms'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from '../email/signup'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
@@ -106,6 +107,10 @@ async function submit(req: PayloadRequest): Promise<Response> {
   const validation = validateSignup(envelope)
   const errors: FieldErrors = validation.ok ? {} : { ...validation.errors }
   if (!target) errors.target ??= 'signup.error.target'
+  // Only where the site offers a form: not for "just come" or "contact first", nor volunteers where none are wanted.
+  else if ((envelope.kind === 'participant' || envelope.kind === 'volunteer') && !offersSignupForm(envelope.kind, target.type, target.listing)) {
+    errors.target ??= envelope.kind === 'volunteer' ? 'signup.error.noVolunteers' : 'signup.error.noSignup'
+  }
   if (errors.language) return refuse(req, 400, 'signup.error.malformed', language)
   if (!validation.ok || !target || Object.keys(errors).length) {
     // Field names only: never what the person wrote.
