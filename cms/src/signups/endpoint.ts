@@ -11,9 +11,6 @@ import { type Envelope, envelopeSchema, type FieldErrors, forbiddenKeys, formFie
 import { languageOf, signupText, type SignupKey } from './strings'
 import { findTarget, type SignupTarget } from './targets'
 
-/** A person who fills a form in less time than this is a bot (when the page's script says when it loaded). */
-const minimumFillMs = 3_000
-
 type Kind = 'participant' | 'volunteer'
 
 function thanksUrl(language: LocaleCode, kind: Kind) {
@@ -42,7 +39,10 @@ function refuse(req: PayloadRequest, status: number, key: SignupKey, language: L
   return html(status, renderErrorPage({ language, message, backUrl: backUrl(req, language) }), headers)
 }
 
-/** Bots (honeypot filled, or sent within seconds of the page loading) get a success and nothing is stored. */
+/**
+ * A filled honeypot (a field people never see) is a bot's: it gets a success and nothing is
+ * stored. Nothing else is taken for a bot: a person who autofills and sends at once is a person.
+ */
 function pretendSuccess(req: PayloadRequest, envelope: Envelope, language: LocaleCode) {
   const kind: Kind = envelope.kind === 'volunteer' ? 'volunteer' : 'participant'
   return succeed(req, kind, language, false)
@@ -65,12 +65,8 @@ function invalid(req: PayloadRequest, envelope: Envelope, language: LocaleCode, 
   return html(422, renderErrorPage({ language, heading, errors, values: envelope, backUrl: backUrl(req, language) }))
 }
 
-function isBot(envelope: Envelope, now: number): boolean {
-  if (envelope.website) return true
-  if (envelope.startedAt === undefined || envelope.startedAt === '') return false
-  // A page loaded "in the future" means a clock that is off: no verdict then.
-  const elapsed = now - Number(envelope.startedAt)
-  return elapsed >= 0 && elapsed < minimumFillMs
+function isBot(envelope: Envelope): boolean {
+  return Boolean(envelope.website)
 }
 
 async function submit(req: PayloadRequest): Promise<Response> {
@@ -101,7 +97,7 @@ async function submit(req: PayloadRequest): Promise<Response> {
   const envelope = envelopeResult.data
   if (envelope.language !== undefined) language = languageOf(envelope.language)
 
-  if (isBot(envelope, Date.now())) return pretendSuccess(req, envelope, language)
+  if (isBot(envelope)) return pretendSuccess(req, envelope, language)
 
   const target = envelope.target ? await findTarget(payload, envelope.target) : undefined
   const validation = validateSignup(envelope)

@@ -27,7 +27,8 @@ export const envelopeSchema = z.strictObject({
   consent: text(20).optional(),
   consentVersion: text(100).optional(),
   website: text(2_000).optional(),
-  // Filled by the page's script when it loads; a form sent without JavaScript sends it empty.
+  // Pages built before the fill timer was removed still send when they loaded: accepted, not used
+  // (a person who autofills and sends at once was taken for a bot and lost the signup).
   startedAt: z.union([z.literal(''), z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).optional(),
 })
 export type Envelope = z.infer<typeof envelopeSchema>
