@@ -13,7 +13,7 @@ import {
   releasesDir,
   root,
   run,
-  startProcess,
+  startCmsProcess,
   stopProcess,
   ui,
   waitForHttp,
@@ -58,7 +58,7 @@ try {
   ])
 
   ui.step(`Starting the CMS on ${cmsUrl}`)
-  cms = startProcess('cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
+  cms = startCmsProcess('cms', cmsPort, { env, quiet: true })
   await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
   ui.ok('CMS is up')
   cms.on('exit', (code) => {

@@ -33,6 +33,7 @@ beforeAll(async () => {
   process.env.SITE_URL = siteUrl
   // Many signups from one address here; the limits have their own tests.
   process.env.SIGNUP_RATE_LIMIT = '10000'
+  process.env.SIGNUP_CONTACT_RATE_LIMIT = '10000'
   ;({ payload, stop } = await startPayload())
   const department = await payload.create({
     collection: 'departments',
@@ -68,6 +69,7 @@ afterAll(async () => {
   delete process.env.SMTP_URL
   delete process.env.SITE_URL
   delete process.env.SIGNUP_RATE_LIMIT
+  delete process.env.SIGNUP_CONTACT_RATE_LIMIT
 })
 
 async function post(body: unknown) {

@@ -5,7 +5,8 @@ import { offersSignupForm } from '../../../content/signup-forms'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from '../email/signup'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
-import { rateLimited } from './rateLimit'
+import { checkChallenge, issueChallenge } from './challenge'
+import { ceilingKeys, ceilingReached, clientKey, countSignup, rateLimited } from './rateLimit'
 import { BodyTooLarge, contentTypeOf, fromAllowedOrigin, parseBody, readBody, requestLanguage, siteOrigin, siteURL, wantsJson } from './request'
 import { type Envelope, envelopeSchema, type FieldErrors, forbiddenKeys, formFields, validateSignup } from './schema'
 import { languageOf, signupText, type SignupKey } from './strings'
@@ -65,6 +66,34 @@ function invalid(req: PayloadRequest, envelope: Envelope, language: LocaleCode, 
   return html(422, renderErrorPage({ language, heading, errors, values: envelope, backUrl: backUrl(req, language) }))
 }
 
+/**
+ * A signup ceiling was reached: the site's script gets a proof-of-work challenge it solves by
+ * itself; a form without JavaScript gets a page in the person's language with what they wrote
+ * and a button to send it again, good a few seconds later (a token that needs only time).
+ */
+function challenge(req: PayloadRequest, envelope: Envelope, language: LocaleCode, target: SignupTarget, waitToken?: string) {
+  const client = clientKey(req)
+  if (wantsJson(req)) {
+    const { token, difficulty } = issueChallenge(req.payload.secret, 'work', client)
+    return json(429, { ok: false, error: signupText(language, 'signup.challenge.text'), challenge: { token, difficulty } })
+  }
+  const token = waitToken ?? issueChallenge(req.payload.secret, 'wait', client).token
+  const title = target.title(language)
+  const heading = { template: signupText(language, envelope.kind === 'volunteer' ? 'signup.form.volunteerHeading' : 'signup.form.participantHeading'), title }
+  return html(
+    429,
+    renderErrorPage({
+      language,
+      heading,
+      notice: { title: signupText(language, 'signup.challenge.heading'), text: signupText(language, 'signup.challenge.text') },
+      values: envelope,
+      challenge: token,
+      submitLabel: signupText(language, 'signup.challenge.button'),
+      backUrl: backUrl(req, language),
+    }),
+  )
+}
+
 function isBot(envelope: Envelope): boolean {
   return Boolean(envelope.website)
 }
@@ -114,6 +143,17 @@ async function submit(req: PayloadRequest): Promise<Response> {
     return invalid(req, envelope, language, errors, target)
   }
   const { signup: data } = validation
+
+  // Over a ceiling nobody is refused: the signup needs a solved challenge (and is then counted too).
+  const ceilings = ceilingKeys({ target: envelope.target!, email: data.email, phone: data.phone })
+  if (ceilingReached(ceilings)) {
+    const check = checkChallenge(payload.secret, clientKey(req), envelope.challenge, envelope.proof)
+    if (!check.ok) {
+      payload.logger.info(`Signup needs a challenge (${check.reason}).`)
+      return challenge(req, envelope, language, target, check.reason === 'early' ? check.token : undefined)
+    }
+  }
+  countSignup(ceilings)
 
   const childCertificate = data.kind === 'volunteer' && target.type === 'activity' && target.worksWithChildren
   let signup
@@ -178,16 +218,26 @@ async function submit(req: PayloadRequest): Promise<Response> {
   return succeed(req, data.kind, data.language, childCertificate)
 }
 
+/**
+ * The site's script may read the answer: CORS for the site's origin on this endpoint only (the
+ * CMS's config allows no other origin for the rest of the API). No credentials: a signup needs none.
+ */
+function withSiteCors(req: PayloadRequest, response: Response): Response {
+  if (req.headers.get('origin') === siteOrigin()) response.headers.set('Access-Control-Allow-Origin', siteOrigin())
+  if (!/\bOrigin\b/.test(response.headers.get('Vary') ?? '')) response.headers.append('Vary', 'Origin')
+  return response
+}
+
 /** POST /api/signups/submit: the site's signup and volunteer forms, with or without JavaScript. */
 export const submitEndpoint: Endpoint = {
   path: '/submit',
   method: 'post',
   handler: async (req) => {
     try {
-      return await submit(req)
+      return withSiteCors(req, await submit(req))
     } catch (error) {
       req.payload.logger.error(`Signup endpoint failed (${error instanceof Error ? error.name : 'error'}).`)
-      return refuse(req, 500, 'signup.error.server', requestLanguage(req))
+      return withSiteCors(req, refuse(req, 500, 'signup.error.server', requestLanguage(req)))
     }
   },
 }

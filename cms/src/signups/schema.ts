@@ -6,7 +6,7 @@ import { containsCprNumber, emailContainsCprNumber, normalizeDigits, phoneContai
 import type { SignupKey } from './strings'
 
 /** The form's field names: anything else is refused. */
-export const formFields = ['kind', 'target', 'name', 'email', 'phone', 'language', 'message', 'consent', 'consentVersion', 'website', 'startedAt'] as const
+export const formFields = ['kind', 'target', 'name', 'email', 'phone', 'language', 'message', 'consent', 'consentVersion', 'website', 'startedAt', 'challenge', 'proof'] as const
 export type FormField = (typeof formFields)[number]
 
 /**
@@ -30,6 +30,9 @@ export const envelopeSchema = z.strictObject({
   // Pages built before the fill timer was removed still send when they loaded: accepted, not used
   // (a person who autofills and sends at once was taken for a bot and lost the signup).
   startedAt: z.union([z.literal(''), z.string().regex(/^\d{1,16}$/), z.number().int().nonnegative()]).optional(),
+  // A solved challenge, when a signup ceiling was reached (challenge.ts).
+  challenge: text(1_000).optional(),
+  proof: text(100).optional(),
 })
 export type Envelope = z.infer<typeof envelopeSchema>
 

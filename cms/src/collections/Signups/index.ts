@@ -4,6 +4,7 @@ import { locales } from '../../../../content/locales'
 import { adminOnly } from '../../access/index'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
+import { fontEndpoint } from '../../signups/fonts'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './hooks'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
 
@@ -49,7 +50,7 @@ export const Signups: CollectionConfig = {
     create: nobody,
     delete: adminOnly,
   },
-  endpoints: [submitEndpoint, submitPreflightEndpoint],
+  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint],
   hooks: {
     beforeChange: [closeSignup],
     afterChange: [stopCertificatesOfDeclinedVolunteer],
