@@ -61,6 +61,9 @@ try {
   cms = startCmsProcess('cms', cmsPort, { env, quiet: true })
   await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
   ui.ok('CMS is up')
+  if (!process.env.TRUST_PROXY) {
+    ui.warn('TRUST_PROXY is not set: signup limits count each connection\'s own address. Behind a reverse proxy, set TRUST_PROXY to its address (or 1 for one proxy in front), see README "Signups, e-mail and personal data".')
+  }
   cms.on('exit', (code) => {
     ui.fail(`The CMS stopped (exit code ${code}). Last output:\n${cms.tail.join('\n')}`)
     shutdown(1)

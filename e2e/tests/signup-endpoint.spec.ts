@@ -261,6 +261,7 @@ test.describe('e-mail over SMTP', () => {
     // The name a form was sent with is not repeated to the address it names (no relay for others' text).
     expect(toPerson.text).not.toContain(form.name!)
     expect(toPerson.text).toContain(uk['signup.email.childCertificate'])
+    expect(toPerson.text).toContain(uk['signup.volunteerWhen'])
     expect(toPerson.text).toContain(uk['signup.email.privacy'])
     expect(toPerson.html).toContain('lang="uk"')
   })

@@ -73,6 +73,8 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ar['thanks.volunteerTitle']!)
+    // When to expect the department, and what to do if nothing happens.
+    await expect(page.locator('[data-volunteer-when]')).toHaveText(ar['signup.volunteerWhen']!)
     await page.getByRole('link', { name: ar['cta.childCertificate'] }).click()
     await expect(page).toHaveURL(/\/ar\/boerneattest\/$/)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ar['childCertificate.title']!)
@@ -160,6 +162,7 @@ test('with JavaScript a volunteer for a homework café is told inline about the 
   const confirmation = page.getByRole('status')
   await expect(confirmation).toContainText(da['signup.sentVolunteer']!)
   await expect(confirmation).toContainText(da['signup.sentChildCertificate']!)
+  await expect(confirmation).toContainText(da['signup.volunteerWhen']!)
   await confirmation.getByRole('link', { name: da['cta.childCertificate'] }).click()
   await expect(page).toHaveURL(/\/da\/boerneattest\/$/)
 })
@@ -180,6 +183,37 @@ test('with JavaScript a form without email or phone shows the error next to the 
   await expect(email).toHaveAccessibleDescription(new RegExp(escape(en['signup.error.contact']!)))
   await expect(nameField(page, en)).toHaveValue(name)
   expect((await signupsNamed(await adminApi(request), name)).totalDocs).toBe(0)
+})
+
+test('with JavaScript an empty form is explained in the page’s language next to the fields, not in the browser’s', async ({ page }) => {
+  await page.goto('/ar/frivillig/holbaek-lektiecafe/')
+  const form = page.locator('form[data-signup-form]')
+  await expect(form).toHaveAttribute('novalidate', '')
+  let posted = false
+  page.on('request', (request) => {
+    if (request.url().includes('/api/signups/submit')) posted = true
+  })
+  await form.getByRole('button', { name: ar['signup.form.submit'] }).click()
+  await expect(page.locator('#signup-name-error')).toHaveText(ar['signup.error.name']!)
+  await expect(page.locator('#signup-contact-error')).toHaveText(ar['signup.error.contact']!)
+  await expect(page.locator('#signup-consent-error')).toHaveText(ar['signup.error.consent']!)
+  await expect(nameField(page, ar)).toBeFocused()
+  await expect(nameField(page, ar)).toHaveAttribute('aria-invalid', 'true')
+  // An e-mail address the browser would reject, in Arabic too.
+  await page.getByLabel(ar['signup.form.email']!, { exact: true }).fill('sara@')
+  await form.getByRole('button', { name: ar['signup.form.submit'] }).click()
+  await expect(page.locator('#signup-email-error')).toHaveText(ar['signup.error.email']!)
+  expect(posted).toBe(false)
+})
+
+test.describe('without JavaScript an empty form', () => {
+  test.use({ javaScriptEnabled: false })
+  test('is answered by the CMS in the page’s language (no browser bubble stops it)', async ({ page }) => {
+    await page.goto('/ar/frivillig/holbaek-lektiecafe/')
+    await page.locator('form[data-signup-form]').getByRole('button', { name: ar['signup.form.submit'] }).click()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+    await expect(page.locator('#name-error')).toHaveText(ar['signup.error.name']!)
+  })
 })
 
 const pages = ['/ar/frivillig/', '/ar/frivillig/holbaek-lektiecafe/', '/fa/frivillig/afdeling/aarhus/', '/ti/boerneattest/', '/so/tak/', '/ar/tak/frivillig/']
