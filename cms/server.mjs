@@ -6,13 +6,11 @@
 // sent, and marks the process so the CMS believes that header only when this server set it.
 // Signup rate limits (src/signups/rateLimit.ts) and login throttling read it.
 //
-//   node server.mjs [-p 3000] [-H hostname]      (PORT and HOSTNAME work too)
+//   node server.mjs [-p 3000] [-H hostname]      (or PORT)
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-
-import next from 'next'
 
 export const socketAddressHeader = 'x-drk-socket-address'
 
@@ -20,8 +18,11 @@ const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
 })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
-const hostname = values.hostname ?? process.env.HOSTNAME
+// Not $HOSTNAME: shells set it to the machine's name. All interfaces unless -H says otherwise.
+const hostname = values.hostname
+// Before Next (and React) load, as `next start` does: they pick their production builds by it.
 process.env.NODE_ENV = 'production'
+const { default: next } = await import('next')
 
 // Read by src/signups/rateLimit.ts: without this mark the header is a client's claim like any other.
 globalThis[Symbol.for('drk.socketAddressHeader')] = socketAddressHeader

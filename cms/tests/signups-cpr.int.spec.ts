@@ -31,7 +31,7 @@ describe('every CPR-shaped text in the corpus is refused', () => {
     expect(missed.map(({ label }) => label)).toEqual([])
   })
   it('in an e-mail address’s local part', () => {
-    for (const local of ['0101901234', 'jens.010190-1234', 'jens_01011990_1234', '010190.1234', 'O1O19O1234']) {
+    for (const local of ['0101901234', 'jens.010190-1234', 'jens_01011990_1234', '010190.1234', 'O1O19O1234', '01.01.90.10.34', '01+01+90+1034']) {
       expect(emailContainsCprNumber(`${local}@example.org`), local).toBe(true)
     }
     expect(emailContainsCprNumber('jens.jensen1990@example.org')).toBe(false)

@@ -112,7 +112,9 @@ export function containsCprNumber(value: string): boolean {
 /** The part of an e-mail address before the @ (a number there is as much a CPR number). */
 export function emailContainsCprNumber(address: string): boolean {
   const at = address.lastIndexOf('@')
-  return containsCprNumber(at < 0 ? address : address.slice(0, at))
+  const local = at < 0 ? address : address.slice(0, at)
+  // "01.01.90.10.34": dots, plus signs and the like are separators here (no times in an address).
+  return containsCprNumber(local) || containsCprNumber(local.replace(/[^\p{L}\p{N}]+/gu, ' '))
 }
 
 /**
