@@ -216,6 +216,30 @@ test.describe('without JavaScript an empty form', () => {
   })
 })
 
+test('the CMS’s page for a Tigrinya form sent without the script is drawn with the site’s Ethiopic font', async ({ page }) => {
+  const ti = uiStrings('ti')
+  await page.goto('/ti/frivillig/holbaek-lektiecafe/')
+  // A plain form post, as without JavaScript (submit() skips the script's handler); the e-mail is wrong.
+  await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>('form[data-signup-form]')!
+    ;(form.elements.namedItem('name') as HTMLInputElement).value = 'ሰላም ተስፋይ'
+    ;(form.elements.namedItem('email') as HTMLInputElement).value = 'selam@'
+    ;(form.elements.namedItem('consent') as HTMLInputElement).checked = true
+    form.submit()
+  })
+  await expect(page.locator('#email-error')).toHaveText(ti['signup.error.email']!)
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready
+    await document.fonts.load('16px "Noto Sans Ethiopic Variable"', 'ሰላም')
+    return {
+      faces: [...document.fonts].map((face) => `${face.family}:${face.status}`),
+      drawn: document.fonts.check('16px "Noto Sans Ethiopic Variable"', 'ሰላም'),
+    }
+  })
+  expect(fonts.faces.map((face) => face.replace(/"/g, ''))).toContain('Noto Sans Ethiopic Variable:loaded')
+  expect(fonts.drawn).toBe(true)
+})
+
 const pages = ['/ar/frivillig/', '/ar/frivillig/holbaek-lektiecafe/', '/fa/frivillig/afdeling/aarhus/', '/ti/boerneattest/', '/so/tak/', '/ar/tak/frivillig/']
 for (const path of pages) {
   test(`${path} has no accessibility violations (axe)`, async ({ page }) => {
