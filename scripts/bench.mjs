@@ -233,7 +233,7 @@ async function lighthouseScores(urls) {
 async function signupLoad(environment) {
   const { default: autocannon } = await import('autocannon')
   await environment.stopCms()
-  await environment.startCms({ SIGNUP_RATE_LIMIT: '100000000', SIGNUP_GLOBAL_RATE_LIMIT: '100000000' })
+  await environment.startCms({ SIGNUP_RATE_LIMIT: '100000000', SIGNUP_GLOBAL_RATE_LIMIT: '100000000', SIGNUP_TARGET_RATE_LIMIT: '100000000', SIGNUP_CONTACT_RATE_LIMIT: '100000000' })
   const headers = await login(environment.cmsUrl, environment.admin)
   const count = async () => (await (await fetch(`${environment.cmsUrl}/api/signups?limit=1&depth=0`, { headers })).json()).totalDocs
   const { consentVersion } = await import('../content/consent.ts')

@@ -80,6 +80,14 @@ export function startProcess(name, command, args, { cwd = root, env = {}, quiet 
   return child
 }
 
+/**
+ * The built CMS on a port, through cms/server.mjs (`next start` plus the client's real address
+ * for rate limits): the one way every script starts it.
+ */
+export function startCmsProcess(name, port, { env = {}, quiet = true } = {}) {
+  return startProcess(name, process.execPath, [path.join(cmsDir, 'server.mjs'), '-p', String(port)], { cwd: cmsDir, env, quiet })
+}
+
 export function stopProcess(child) {
   if (!child || child.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {

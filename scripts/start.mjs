@@ -13,7 +13,7 @@ import {
   releasesDir,
   root,
   run,
-  startProcess,
+  startCmsProcess,
   stopProcess,
   ui,
   waitForHttp,
@@ -58,9 +58,12 @@ try {
   ])
 
   ui.step(`Starting the CMS on ${cmsUrl}`)
-  cms = startProcess('cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env, quiet: true })
+  cms = startCmsProcess('cms', cmsPort, { env, quiet: true })
   await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
   ui.ok('CMS is up')
+  if (!process.env.TRUST_PROXY) {
+    ui.warn('TRUST_PROXY is not set: signup limits count each connection\'s own address. Behind a reverse proxy, set TRUST_PROXY to its address (or 1 for one proxy in front), see README "Signups, e-mail and personal data".')
+  }
   cms.on('exit', (code) => {
     ui.fail(`The CMS stopped (exit code ${code}). Last output:\n${cms.tail.join('\n')}`)
     shutdown(1)

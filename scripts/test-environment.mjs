@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { assertPortFree, bin, buildCmsIfNeeded, buildRelease, cmsDir, run, startProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
+import { assertPortFree, bin, buildCmsIfNeeded, buildRelease, cmsDir, run, startCmsProcess, stopProcess, ui, waitForHttp } from './lib.mjs'
 import { createStaticServer, listen } from './static-server.mjs'
 import { startMailSink } from './mail-sink.mjs'
 
@@ -33,10 +33,17 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     // Tests publish in bursts: build as soon as they settle.
     SITE_BUILD_SETTLE_MS: String(settleMs),
     SMTP_URL: `smtp://127.0.0.1:${mailSink.port}`,
-    // Signup tests give each test its own client address (X-Forwarded-For); browsers share one.
-    TRUST_PROXY: 'true',
+    // Signup tests give each test its own client address (X-Forwarded-For), as a proxy on this
+    // machine would: 127.0.0.1 and ::1 are trusted proxies. Other loopback addresses (127.0.0.2)
+    // are direct clients whose X-Forwarded-For is not believed (the spoofing tests). Browsers share one.
+    TRUST_PROXY: '127.0.0.1,::1',
     SIGNUP_RATE_LIMIT: '100',
     SIGNUP_RATE_WINDOW_SECONDS: '60',
+    // Ceilings other tests never reach; the per-address one is small enough for its own test to reach.
+    SIGNUP_GLOBAL_RATE_LIMIT: '100000',
+    SIGNUP_TARGET_RATE_LIMIT: '100000',
+    SIGNUP_CONTACT_RATE_LIMIT: '8',
+    SIGNUP_CHALLENGE_DIFFICULTY: '8',
   }
 
   await Promise.all([
@@ -53,7 +60,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   let cms
   const startCms = async (extraEnv = {}) => {
     ui.step(`Starting the test CMS on ${cmsUrl}`)
-    cms = startProcess('test-cms', bin('next'), ['start', '-p', String(cmsPort)], { cwd: cmsDir, env: { ...env, ...extraEnv }, quiet: true })
+    cms = startCmsProcess('test-cms', cmsPort, { env: { ...env, ...extraEnv }, quiet: true })
     await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
   }
   await startCms()
@@ -102,5 +109,6 @@ export function environmentVariables(environment) {
     E2E_ADMIN_TOKEN: environment.admin.token,
     E2E_MAIL_DIR: environment.mailDir,
     E2E_SIGNUP_RATE_LIMIT: environment.env.SIGNUP_RATE_LIMIT,
+    E2E_SIGNUP_CONTACT_RATE_LIMIT: environment.env.SIGNUP_CONTACT_RATE_LIMIT,
   }
 }

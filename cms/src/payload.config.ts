@@ -35,7 +35,6 @@ import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from '
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
 const origin = (url: string) => new URL(url).origin
-const siteURL = origin(process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`)
 const serverURL = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/+$/, '')
 
 /** The collection with these hooks run after its own afterChange and afterDelete hooks. */
@@ -107,8 +106,10 @@ export default buildConfig({
     ...global,
     hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), rebuildAfterGlobalChange] },
   })),
-  cors: [siteURL, origin(serverURL)],
-  csrf: [siteURL, origin(serverURL)],
+  // The CMS's own origin only: the site's origin is allowed on the signup endpoints alone, which
+  // send their own CORS headers (signups/endpoint.ts), so a script on the site gets no API access.
+  cors: [origin(serverURL)],
+  csrf: [origin(serverURL)],
   typescript: {
     outputFile: path.join(cmsDir, 'src', 'payload-types.ts'),
     autoGenerate: false,

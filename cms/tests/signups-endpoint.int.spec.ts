@@ -8,6 +8,7 @@ import { seedContext } from '../src/seed/index'
 import { containsCprNumber } from '../src/signups/cpr'
 import { addressKey } from '../src/signups/rateLimit'
 import { normalizePhone } from '../src/signups/schema'
+import { signupText } from '../src/signups/strings'
 import { startPayload } from './payload'
 
 /**
@@ -30,6 +31,9 @@ async function closedPort(): Promise<number> {
 beforeAll(async () => {
   process.env.SMTP_URL = `smtp://127.0.0.1:${await closedPort()}`
   process.env.SITE_URL = siteUrl
+  // Many signups from one address here; the limits have their own tests.
+  process.env.SIGNUP_RATE_LIMIT = '10000'
+  process.env.SIGNUP_CONTACT_RATE_LIMIT = '10000'
   ;({ payload, stop } = await startPayload())
   const department = await payload.create({
     collection: 'departments',
@@ -46,11 +50,26 @@ beforeAll(async () => {
     data: { title: 'Lektiecafé i Testby', slug: 'testby-lektiecafe', department: department.id, activityType: activityType.id, schedule: { byAppointment: true }, _status: 'published' },
     context: seedContext,
   })
+  const listings = [
+    { slug: 'testby-bare-mod-op', howToJoin: 'just-come' },
+    { slug: 'testby-kontakt-os', howToJoin: 'contact' },
+    { slug: 'testby-tilmelding', howToJoin: 'sign-up' },
+    { slug: 'testby-ingen-frivillige', howToJoin: 'sign-up', volunteersWanted: false },
+  ] as const
+  for (const listing of listings) {
+    await payload.create({
+      collection: 'activities',
+      data: { title: listing.slug, department: department.id, activityType: activityType.id, schedule: { byAppointment: true }, _status: 'published', ...listing },
+      context: seedContext,
+    })
+  }
 })
 afterAll(async () => {
   await stop()
   delete process.env.SMTP_URL
   delete process.env.SITE_URL
+  delete process.env.SIGNUP_RATE_LIMIT
+  delete process.env.SIGNUP_CONTACT_RATE_LIMIT
 })
 
 async function post(body: unknown) {
@@ -125,6 +144,83 @@ describe('signup targets (looked up once, then kept for a while)', () => {
   })
 })
 
+describe('only where the site offers a form (no e-mail either: nothing is stored)', () => {
+  const form = (kind: string, target: string, language = 'da') => ({ kind, target, name: `Ikke her ${target}`, phone: '12345678', language, consent: 'yes', consentVersion })
+  const stored = async (target: string) => (await payload.find({ collection: 'signups', where: { name: { equals: `Ikke her ${target}` } }, limit: 1 })).totalDocs
+
+  const refused = [
+    { kind: 'participant', target: 'activity:testby-bare-mod-op', key: 'signup.error.noSignup' },
+    { kind: 'participant', target: 'activity:testby-kontakt-os', key: 'signup.error.noSignup' },
+    { kind: 'participant', target: 'activity:testby-lektiecafe', key: 'signup.error.noSignup' },
+    { kind: 'volunteer', target: 'activity:testby-ingen-frivillige', key: 'signup.error.noVolunteers' },
+  ] as const
+  for (const { kind, target, key } of refused) {
+    it(`refuses a ${kind} signup for ${target} (422, in the form's language)`, async () => {
+      const response = await post(form(kind, target, 'ar'))
+      expect(response.status).toBe(422)
+      expect(await response.json()).toEqual({ ok: false, errors: { target: signupText('ar', key) } })
+      expect(await stored(target)).toBe(0)
+    })
+  }
+
+  it('accepts a participant where the listing asks for a signup, and a volunteer where volunteers are wanted', async () => {
+    expect((await post(form('participant', 'activity:testby-tilmelding'))).status).toBe(201)
+    expect((await post(form('volunteer', 'activity:testby-tilmelding'))).status).toBe(201)
+    expect((await post(form('volunteer', 'activity:testby-bare-mod-op'))).status).toBe(201)
+    expect((await post(form('volunteer', 'department:testby'))).status).toBe(201)
+  })
+
+  it('the site builds its form pages with the same rule', async () => {
+    const { offersSignupForm } = await import('../../content/signup-forms')
+    expect(offersSignupForm('participant', 'activity', { howToJoin: 'sign-up' })).toBe(true)
+    expect(offersSignupForm('participant', 'activity', {})).toBe(false)
+    expect(offersSignupForm('volunteer', 'activity', { volunteersWanted: false })).toBe(false)
+    expect(offersSignupForm('volunteer', 'department', {})).toBe(true)
+  })
+})
+
+describe('control characters', () => {
+  const person = (overrides: Record<string, string>) => ({
+    kind: 'volunteer',
+    target: 'department:testby',
+    name: 'Kontrol Tegn',
+    phone: '12345678',
+    language: 'da',
+    consent: 'yes',
+    consentVersion,
+    ...overrides,
+  })
+  const cases: [string, string, string][] = [
+    ['name', 'Jens\r\nE-mail: falsk@example.org', 'CR/LF'],
+    ['name', 'Jens\nTelefon: 1', 'LF'],
+    ['name', 'Jens\u0085Besked', 'NEL (C1)'],
+    ['name', 'Jens\u0000', 'NUL'],
+    ['name', 'Jens\u2028Besked', 'line separator'],
+    ['name', '\u202eenseJ', 'right-to-left override'],
+    ['name', 'Jens \u2066Hansen\u2069', 'isolate'],
+    ['email', 'jens@example.org\r\nBcc: x@example.org', 'CR/LF'],
+    ['phone', '12345678\n', 'a trailing LF'],
+    ['phone', '1234\t5678', 'a tab'],
+  ]
+  for (const [field, value, what] of cases) {
+    it(`refuses ${what} in the ${field} (422, nothing stored)`, async () => {
+      const before = (await payload.count({ collection: 'signups' })).totalDocs
+      const response = await post(person({ [field]: value }))
+      expect(response.status).toBe(422)
+      expect((await response.json()).errors[field]).toBe(signupText('da', 'signup.error.characters'))
+      expect((await payload.count({ collection: 'signups' })).totalDocs).toBe(before)
+    })
+  }
+
+  it('keeps the line breaks in a message and drops every other control character', async () => {
+    const name = 'Besked Med Linjer'
+    const response = await post(person({ name, message: 'Hej\r\nmed\tvenlig\u0007 hilsen\u202e\rJens\u2029Tak' }))
+    expect(response.status).toBe(201)
+    const { docs } = await payload.find({ collection: 'signups', where: { name: { equals: name } } })
+    expect(docs[0]?.message).toBe('Hej\nmed venlig hilsen\nJens\nTak')
+  })
+})
+
 describe('rate-limit key per client', () => {
   it('counts an IPv6 client by its /64 network and an IPv4 client by its address', () => {
     const sameNetwork = ['2001:db8:abcd:12::1', '2001:0db8:abcd:0012:ffff:ffff:ffff:fffe', '[2001:db8:abcd:12::2]:443', '2001:db8:abcd:12:0:0:0:3%eth0']
@@ -151,6 +247,8 @@ describe('phone numbers', () => {
     ['+45 12 34 56 78', '+4512345678'],
     ['0045 12345678', '+4512345678'],
     ['+46 70-123 45 67', '+46701234567'],
+    ['٢٠ ١٢ ١٩ ٩٠', '+4520121990'],
+    ['۰۰۴۵ ۲۰۱۲ ۱۹۹۰', '+4520121990'],
     ['1234', undefined],
     ['+45 1234', undefined],
     ['telefon', undefined],

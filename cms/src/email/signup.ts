@@ -64,6 +64,8 @@ export function confirmationEmail(signup: Signup, target: SignupTarget, options:
   const paragraphs = [
     t('signup.email.greeting'),
     t(volunteer ? 'signup.email.volunteerBody' : 'signup.email.participantBody'),
+    // When to expect the department, and what to do if nothing happens.
+    ...(volunteer ? [t('signup.volunteerWhen')] : []),
     ...(options.childCertificate ? [t('signup.email.childCertificate')] : []),
     t('signup.email.privacy'),
     t('signup.email.notYou'),

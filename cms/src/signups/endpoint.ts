@@ -1,17 +1,16 @@
 import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 
 import type { LocaleCode } from '../../../content/locales'
+import { offersSignupForm } from '../../../content/signup-forms'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from '../email/signup'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
-import { rateLimited } from './rateLimit'
+import { checkChallenge, issueChallenge } from './challenge'
+import { ceilingKeys, ceilingReached, clientKey, countSignup, rateLimited } from './rateLimit'
 import { BodyTooLarge, contentTypeOf, fromAllowedOrigin, parseBody, readBody, requestLanguage, siteOrigin, siteURL, wantsJson } from './request'
 import { type Envelope, envelopeSchema, type FieldErrors, forbiddenKeys, formFields, validateSignup } from './schema'
 import { languageOf, signupText, type SignupKey } from './strings'
 import { findTarget, type SignupTarget } from './targets'
-
-/** A person who fills a form in less time than this is a bot (when the page's script says when it loaded). */
-const minimumFillMs = 3_000
 
 type Kind = 'participant' | 'volunteer'
 
@@ -41,7 +40,10 @@ function refuse(req: PayloadRequest, status: number, key: SignupKey, language: L
   return html(status, renderErrorPage({ language, message, backUrl: backUrl(req, language) }), headers)
 }
 
-/** Bots (honeypot filled, or sent within seconds of the page loading) get a success and nothing is stored. */
+/**
+ * A filled honeypot (a field people never see) is a bot's: it gets a success and nothing is
+ * stored. Nothing else is taken for a bot: a person who autofills and sends at once is a person.
+ */
 function pretendSuccess(req: PayloadRequest, envelope: Envelope, language: LocaleCode) {
   const kind: Kind = envelope.kind === 'volunteer' ? 'volunteer' : 'participant'
   return succeed(req, kind, language, false)
@@ -64,12 +66,36 @@ function invalid(req: PayloadRequest, envelope: Envelope, language: LocaleCode, 
   return html(422, renderErrorPage({ language, heading, errors, values: envelope, backUrl: backUrl(req, language) }))
 }
 
-function isBot(envelope: Envelope, now: number): boolean {
-  if (envelope.website) return true
-  if (envelope.startedAt === undefined || envelope.startedAt === '') return false
-  // A page loaded "in the future" means a clock that is off: no verdict then.
-  const elapsed = now - Number(envelope.startedAt)
-  return elapsed >= 0 && elapsed < minimumFillMs
+/**
+ * A signup ceiling was reached: the site's script gets a proof-of-work challenge it solves by
+ * itself; a form without JavaScript gets a page in the person's language with what they wrote
+ * and a button to send it again, good a few seconds later (a token that needs only time).
+ */
+function challenge(req: PayloadRequest, envelope: Envelope, language: LocaleCode, target: SignupTarget, waitToken?: string) {
+  const client = clientKey(req)
+  if (wantsJson(req)) {
+    const { token, difficulty } = issueChallenge(req.payload.secret, 'work', client)
+    return json(429, { ok: false, error: signupText(language, 'signup.challenge.text'), challenge: { token, difficulty } })
+  }
+  const token = waitToken ?? issueChallenge(req.payload.secret, 'wait', client).token
+  const title = target.title(language)
+  const heading = { template: signupText(language, envelope.kind === 'volunteer' ? 'signup.form.volunteerHeading' : 'signup.form.participantHeading'), title }
+  return html(
+    429,
+    renderErrorPage({
+      language,
+      heading,
+      notice: { title: signupText(language, 'signup.challenge.heading'), text: signupText(language, 'signup.challenge.text') },
+      values: envelope,
+      challenge: token,
+      submitLabel: signupText(language, 'signup.challenge.button'),
+      backUrl: backUrl(req, language),
+    }),
+  )
+}
+
+function isBot(envelope: Envelope): boolean {
+  return Boolean(envelope.website)
 }
 
 async function submit(req: PayloadRequest): Promise<Response> {
@@ -100,12 +126,16 @@ async function submit(req: PayloadRequest): Promise<Response> {
   const envelope = envelopeResult.data
   if (envelope.language !== undefined) language = languageOf(envelope.language)
 
-  if (isBot(envelope, Date.now())) return pretendSuccess(req, envelope, language)
+  if (isBot(envelope)) return pretendSuccess(req, envelope, language)
 
   const target = envelope.target ? await findTarget(payload, envelope.target) : undefined
   const validation = validateSignup(envelope)
   const errors: FieldErrors = validation.ok ? {} : { ...validation.errors }
   if (!target) errors.target ??= 'signup.error.target'
+  // Only where the site offers a form: not for "just come" or "contact first", nor volunteers where none are wanted.
+  else if ((envelope.kind === 'participant' || envelope.kind === 'volunteer') && !offersSignupForm(envelope.kind, target.type, target.listing)) {
+    errors.target ??= envelope.kind === 'volunteer' ? 'signup.error.noVolunteers' : 'signup.error.noSignup'
+  }
   if (errors.language) return refuse(req, 400, 'signup.error.malformed', language)
   if (!validation.ok || !target || Object.keys(errors).length) {
     // Field names only: never what the person wrote.
@@ -113,6 +143,17 @@ async function submit(req: PayloadRequest): Promise<Response> {
     return invalid(req, envelope, language, errors, target)
   }
   const { signup: data } = validation
+
+  // Over a ceiling nobody is refused: the signup needs a solved challenge (and is then counted too).
+  const ceilings = ceilingKeys({ target: envelope.target!, email: data.email, phone: data.phone })
+  if (ceilingReached(ceilings)) {
+    const check = checkChallenge(payload.secret, clientKey(req), envelope.challenge, envelope.proof)
+    if (!check.ok) {
+      payload.logger.info(`Signup needs a challenge (${check.reason}).`)
+      return challenge(req, envelope, language, target, check.reason === 'early' ? check.token : undefined)
+    }
+  }
+  countSignup(ceilings)
 
   const childCertificate = data.kind === 'volunteer' && target.type === 'activity' && target.worksWithChildren
   let signup
@@ -177,16 +218,26 @@ async function submit(req: PayloadRequest): Promise<Response> {
   return succeed(req, data.kind, data.language, childCertificate)
 }
 
+/**
+ * The site's script may read the answer: CORS for the site's origin on this endpoint only (the
+ * CMS's config allows no other origin for the rest of the API). No credentials: a signup needs none.
+ */
+function withSiteCors(req: PayloadRequest, response: Response): Response {
+  if (req.headers.get('origin') === siteOrigin()) response.headers.set('Access-Control-Allow-Origin', siteOrigin())
+  if (!/\bOrigin\b/.test(response.headers.get('Vary') ?? '')) response.headers.append('Vary', 'Origin')
+  return response
+}
+
 /** POST /api/signups/submit: the site's signup and volunteer forms, with or without JavaScript. */
 export const submitEndpoint: Endpoint = {
   path: '/submit',
   method: 'post',
   handler: async (req) => {
     try {
-      return await submit(req)
+      return withSiteCors(req, await submit(req))
     } catch (error) {
       req.payload.logger.error(`Signup endpoint failed (${error instanceof Error ? error.name : 'error'}).`)
-      return refuse(req, 500, 'signup.error.server', requestLanguage(req))
+      return withSiteCors(req, refuse(req, 500, 'signup.error.server', requestLanguage(req)))
     }
   },
 }

@@ -1,15 +1,16 @@
 import { getLocale, type LocaleCode } from '../../../content/locales'
 import type { Envelope, FieldErrors } from './schema'
+import { fontFaceCss, fontFamilies } from './fonts'
 import { signupText, type SignupKey } from './strings'
 
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 const css = `
-*{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans Ethiopic",sans-serif;color:#1a1a1a;background:#fff}
+*{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",${fontFamilies.join(',')},"Noto Sans Arabic","Noto Sans Ethiopic",sans-serif;color:#1a1a1a;background:#fff}
 header{background:#b5121b;color:#fff;padding:.75rem 1rem;font-weight:700}main{max-width:36rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;line-height:1.25;margin:.5rem 0 1rem}.summary{border:2px solid #b5121b;border-radius:.5rem;padding:.75rem 1rem;margin-block-end:1.25rem}
-.summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#b5121b}.summary ul{margin:0;padding-inline-start:1.25rem}a{color:#b5121b}
+.summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#b5121b}.notice{border-inline-start:4px solid #1a1a1a;background:#f3f3f3;padding:.75rem 1rem;margin-block-end:1.25rem}.notice h2{font-size:1.1rem;margin:0 0 .5rem}.summary ul{margin:0;padding-inline-start:1.25rem}a{color:#b5121b}
 .field{margin-block-end:1rem}label{display:block;font-weight:600;margin-block-end:.25rem}.hint{display:block;font-size:.9rem;color:#555;margin-block-end:.25rem}
 input[type=text],input[type=email],input[type=tel],textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #767676;border-radius:.35rem}
 input[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b5121b}.error{color:#b5121b;font-weight:600;margin:.25rem 0 0}
@@ -37,15 +38,21 @@ export interface PageOptions {
   /** What the person wrote, to send again (never stored). */
   values?: Envelope
   backUrl: string
+  /** Not an error: something to confirm (a signup ceiling was reached), shown instead of the error summary. */
+  notice?: { title: string; text: string }
+  /** A challenge token to send with the form again (challenge.ts). */
+  challenge?: string
+  submitLabel?: string
 }
 
 /**
  * The answer to a form posted without JavaScript that could not be accepted: in the form's
  * language, the errors next to the fields, the values kept, and the same form to send again.
  */
-export function renderErrorPage({ language, heading, errors = {}, message, values, backUrl }: PageOptions): string {
+export function renderErrorPage({ language, heading, errors = {}, message, values, backUrl, notice, challenge, submitLabel }: PageOptions): string {
   const t = (key: SignupKey, params?: Record<string, string>) => escape(signupText(language, key, params))
-  const { dir } = getLocale(language)
+  const locale = getLocale(language)
+  const { dir } = locale
   const title = t('signup.error.heading')
   const fieldError = (field: keyof FieldErrors) => {
     const key = errors[field]
@@ -68,6 +75,7 @@ export function renderErrorPage({ language, heading, errors = {}, message, value
 <input type="hidden" name="target" value="${escape(values.target)}">
 <input type="hidden" name="language" value="${escape(language)}">
 <input type="hidden" name="consentVersion" value="${escape(values.consentVersion)}">
+${challenge ? `<input type="hidden" name="challenge" value="${escape(challenge)}">` : ''}
 <div class="field"><label for="name">${t('signup.form.name')} (${t('signup.form.required')})</label>
 <input type="text" id="name" name="name" autocomplete="name" maxlength="100" required value="${escape(values.name)}"${invalid('name')}>${fieldError('name')}</div>
 <p class="hint" id="contact-hint">${t('signup.form.contactHint')}</p>${fieldError('contact')}
@@ -80,16 +88,20 @@ export function renderErrorPage({ language, heading, errors = {}, message, value
 <div class="field"><div class="consent"><input type="checkbox" id="consent" name="consent" value="yes"${values.consent === 'yes' && !errors.consent ? ' checked' : ''}${invalid('consent')}>
 <label for="consent">${t('signup.form.consent')}</label></div>${fieldError('consent')}</div>
 <div class="trap" aria-hidden="true"><label for="website">Website</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${t('signup.form.submit')}</button>
+<button type="submit">${submitLabel ? escape(submitLabel) : t('signup.form.submit')}</button>
 </form>`
     : ''
   return `<!doctype html>
 <html lang="${language}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
-<title>${title}</title><style>${css}</style></head>
+<title>${title}</title><style>${fontFaceCss(locale.script)}${css}</style></head>
 <body><header>Røde Kors</header><main>
 ${heading ? `<h1>${headingHtml(heading)}</h1>` : `<h1>${title}</h1>`}
-<div class="summary" role="alert"><h2>${title}</h2>${message ? `<p>${escape(message)}</p>` : ''}${summary ? `<ul>${summary}</ul>` : ''}</div>
+${
+  notice
+    ? `<div class="notice" role="status"><h2>${escape(notice.title)}</h2><p>${escape(notice.text)}</p></div>`
+    : `<div class="summary" role="alert"><h2>${title}</h2>${message ? `<p>${escape(message)}</p>` : ''}${summary ? `<ul>${summary}</ul>` : ''}</div>`
+}
 ${form}
 <a class="back" href="${escape(backUrl)}">${t('signup.backToSite')}</a>
 </main></body></html>`

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from 'payload'
 
 import type { LocaleCode } from '../../../content/locales'
+import type { SignupListing } from '../../../content/signup-forms'
 import type { Activity, Department, Event } from '../payload-types'
 
 type Localized = Record<string, string | null | undefined> | string | null | undefined
@@ -17,6 +18,8 @@ export interface SignupTarget {
   worksWithChildren: boolean
   /** Where the department wants signups: the activity's contact, else the department's e-mail. */
   contactEmail?: string
+  /** How to join and whether volunteers are wanted: which forms the site offers for it. */
+  listing: SignupListing
 }
 
 function inLanguage(value: Localized, language: LocaleCode): string {
@@ -104,7 +107,7 @@ async function lookUpTarget(payload: Payload, target: string): Promise<CachedTar
   if (!doc) return undefined
   if (type === 'department') {
     const department = doc as Department
-    return { target: { type, department, title: () => department.name, worksWithChildren: false, contactEmail: department.email ?? undefined } }
+    return { target: { type, department, title: () => department.name, worksWithChildren: false, contactEmail: department.email ?? undefined, listing: {} } }
   }
   const listing = doc as unknown as Activity & Event
   const endsAt = type === 'event' ? new Date((listing.endsAt ?? listing.startsAt) as string).getTime() : undefined
@@ -127,6 +130,7 @@ async function lookUpTarget(payload: Payload, target: string): Promise<CachedTar
       title: (language) => inLanguage(listing.title as unknown as Localized, language),
       worksWithChildren,
       contactEmail: contact?.email || department.email || undefined,
+      listing: { howToJoin: listing.howToJoin, volunteersWanted: (listing as { volunteersWanted?: boolean | null }).volunteersWanted },
     },
   }
 }

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOnly } from '../../access/index'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { certificateDates } from './hooks'
-import { lowercase, noCprNumber } from '../../signups/cpr'
+import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
 
 export const certificateStatuses = [
   { value: 'to-request', label: { da: 'Skal bestilles', en: 'To request' } },
@@ -62,8 +62,8 @@ export const ChildCertificates: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'volunteerName', type: 'text', validate: noCprNumber, required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Frivillig', en: 'Volunteer' } },
-        { name: 'volunteerEmail', type: 'email', hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
-        { name: 'volunteerPhone', type: 'text', validate: noCprNumber, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
+        { name: 'volunteerEmail', type: 'email', validate: noCprNumberInEmail, hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'volunteerPhone', type: 'text', validate: noCprNumberInPhone, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
       ],
     },
     {

@@ -4,8 +4,9 @@ import { locales } from '../../../../content/locales'
 import { adminOnly } from '../../access/index'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
+import { fontEndpoint } from '../../signups/fonts'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './hooks'
-import { lowercase, noCprNumber } from '../../signups/cpr'
+import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
 
 export const signupStatuses = [
   { value: 'new', label: { da: 'Ny', en: 'New' } },
@@ -49,7 +50,7 @@ export const Signups: CollectionConfig = {
     create: nobody,
     delete: adminOnly,
   },
-  endpoints: [submitEndpoint, submitPreflightEndpoint],
+  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint],
   hooks: {
     beforeChange: [closeSignup],
     afterChange: [stopCertificatesOfDeclinedVolunteer],
@@ -84,8 +85,8 @@ export const Signups: CollectionConfig = {
       type: 'row',
       fields: [
         { name: 'name', type: 'text', validate: noCprNumber, required: true, maxLength: 100, access: adminOnlyUpdate, label: { da: 'Navn', en: 'Name' } },
-        { name: 'email', type: 'email', hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
-        { name: 'phone', type: 'text', validate: noCprNumber, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
+        { name: 'email', type: 'email', validate: noCprNumberInEmail, hooks: { beforeChange: [lowercase] }, index: true, access: adminOnlyUpdate, label: { da: 'E-mail', en: 'Email' } },
+        { name: 'phone', type: 'text', validate: noCprNumberInPhone, index: true, access: adminOnlyUpdate, label: { da: 'Telefon', en: 'Phone' } },
       ],
     },
     {

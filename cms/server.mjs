@@ -1,0 +1,50 @@
+// Runs the built CMS as `next start` does, and tells it each request's real client address.
+//
+// Next fills X-Forwarded-For from the socket only when a request has none, so behind no proxy the
+// header is whatever the client claims, and route handlers never see the socket. This server
+// puts the socket's address in a header of its own on every request, replacing any a client
+// sent, and marks the process so the CMS believes that header only when this server set it.
+// Signup rate limits (src/signups/rateLimit.ts) and login throttling read it.
+//
+//   node server.mjs [-p 3000] [-H hostname]      (or PORT)
+import http from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+export const socketAddressHeader = 'x-drk-socket-address'
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+})
+const port = Number(values.port ?? process.env.PORT ?? 3000)
+// Not $HOSTNAME: shells set it to the machine's name. All interfaces unless -H says otherwise.
+const hostname = values.hostname
+// Before Next (and React) load, as `next start` does: they pick their production builds by it.
+process.env.NODE_ENV = 'production'
+const { default: next } = await import('next')
+
+// Read by src/signups/rateLimit.ts: without this mark the header is a client's claim like any other.
+globalThis[Symbol.for('drk.socketAddressHeader')] = socketAddressHeader
+
+const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), port, hostname })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+const server = http.createServer((req, res) => {
+  // Assigning replaces a value a client sent under the same (case-insensitive) name.
+  req.headers[socketAddressHeader] = req.socket.remoteAddress ?? ''
+  handle(req, res).catch((error) => {
+    console.error(`Request failed (${error instanceof Error ? error.name : 'error'}).`)
+    if (!res.headersSent) res.writeHead(500)
+    res.end()
+  })
+})
+server.listen(port, hostname, () => console.log(`CMS listening on ${hostname ?? '*'}:${port}`))
+
+const stop = () => {
+  server.close(() => process.exit(0))
+  server.closeIdleConnections()
+}
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
