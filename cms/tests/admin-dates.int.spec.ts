@@ -47,4 +47,13 @@ describe('date fields in the admin', () => {
       expect(field.admin?.components?.Field, path).toBeTruthy()
     }
   })
+
+  it('the "schedule publish" time list has a 24-hour clock', () => {
+    const scheduled = Object.values(payload.collections).filter(({ config }) => config.versions?.drafts && config.versions.drafts.schedulePublish)
+    expect(scheduled.length).toBeGreaterThan(0)
+    for (const { config } of scheduled) {
+      const drafts = config.versions?.drafts as { schedulePublish?: boolean | { timeFormat?: string } }
+      expect(typeof drafts.schedulePublish === 'object' && drafts.schedulePublish.timeFormat, config.slug).toBe('HH:mm')
+    }
+  })
 })
