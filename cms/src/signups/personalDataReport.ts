@@ -8,9 +8,9 @@ import type { ChildCertificate, Signup } from '../payload-types'
  * collections' own fields and labels, so a field added later shows up here without a change.
  */
 
-/** "1 tilmelding", "2 tilmeldinger" – and the same in English for the admin tool. */
-export const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
-export const danishCounts = {
+/** "1 tilmelding", "2 tilmeldinger": never "1 tilmeldinger". */
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
+const danishCounts = {
   signups: (count: number) => counted(count, 'tilmelding', 'tilmeldinger'),
   childCertificates: (count: number) => counted(count, 'børneattest', 'børneattester'),
 }
@@ -71,14 +71,14 @@ function details(fields: FlattenedField[], record: Record<string, unknown>): str
 }
 
 /** "Tilmelding som frivillig til «Lektiecafé» hos Røde Kors Aarhus", in words. */
-export function signupHeadline(signup: Pick<Signup, 'kind' | 'activity' | 'event' | 'department'>): string {
+function signupHeadline(signup: Pick<Signup, 'kind' | 'activity' | 'event' | 'department'>): string {
   const as = signup.kind === 'volunteer' ? 'som frivillig' : 'som deltager'
   const target = titleOf(signup.activity) ?? titleOf(signup.event)
   const department = titleOf(signup.department)
   return `Tilmelding ${as}${target ? ` til «${target}»` : ''}${department ? ` hos ${department}` : ''}`
 }
 
-export function certificateHeadline(certificate: Pick<ChildCertificate, 'activity' | 'department'>): string {
+function certificateHeadline(certificate: Pick<ChildCertificate, 'activity' | 'department'>): string {
   const activity = titleOf(certificate.activity)
   const department = titleOf(certificate.department)
   return `Børneattest${activity ? ` til frivilligt arbejde i «${activity}»` : ''}${department ? ` hos ${department}` : ''}`
