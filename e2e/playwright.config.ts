@@ -33,7 +33,9 @@ export default defineConfig({
   },
   projects: [
     // A cheap Android phone is who the public site is for.
-    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|releases|access-.*)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|releases|access-.*|admin-.*)\.spec\.ts/ },
+    // The admin on a desktop; it saves drafts only (no site build), so it runs beside the access tests.
+    { name: 'admin', use: { ...devices['Desktop Chrome'] }, testMatch: /admin-.*\.spec\.ts/, dependencies: ['phone'] },
     // The access tests add departments and users through REST: after the site checks, which compare with the CMS.
     { name: 'access', testMatch: /access-.*\.spec\.ts/, dependencies: ['phone'] },
     // Rebuilding the served site while other tests read it would race: run it last, alone.

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { placeFields } from '../fields/address'
+import { dateField } from '../fields/date'
 import { demoField } from '../fields/demo'
 import { howToJoinField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
@@ -30,22 +31,14 @@ export const Events: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'startsAt',
-          type: 'date',
-          required: true,
-          label: { da: 'Starter', en: 'Starts' },
-          admin: { date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm', displayFormat: 'd. MMM yyyy HH:mm' } },
-        },
-        {
+        dateField({ name: 'startsAt', required: true, label: { da: 'Starter', en: 'Starts' } }),
+        dateField({
           name: 'endsAt',
-          type: 'date',
           label: { da: 'Slutter', en: 'Ends' },
-          admin: { date: { pickerAppearance: 'dayAndTime', timeFormat: 'HH:mm', displayFormat: 'd. MMM yyyy HH:mm' } },
           validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: { startsAt?: string } }) =>
             !value || !siblingData.startsAt || new Date(value) >= new Date(siblingData.startsAt) ||
             'Slutidspunktet skal ligge efter starttidspunktet.',
-        },
+        }),
       ],
     },
     {

@@ -11,7 +11,9 @@ import {
 
 /** Drafts with autosave, version history with restore, and publish/unpublish at a set time. */
 export const editorialVersions: CollectionConfig['versions'] = {
-  drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+  // A 24-hour clock in the "schedule publish" time list (Payload's own picker; its text input
+  // cannot be told the day-month formats of fields/date.ts).
+  drafts: { autosave: { interval: 2000 }, schedulePublish: { timeFormat: 'HH:mm' } },
   maxPerDoc: 50,
 }
 

@@ -1,6 +1,7 @@
 import type { Field, FieldHook } from 'payload'
 
 import { buildRule, ruleStartDay, type ScheduleForm } from '../../../content/schedule'
+import { dateField } from './date'
 
 export const weekdays = [
   { value: 'MO', label: { da: 'Mandag', en: 'Monday' } },
@@ -21,12 +22,8 @@ const time = (name: string, label: { da: string; en: string }): Field => ({
     !value || /^([01]\d|2[0-3])[:.][0-5]\d$/.test(value) || 'Skriv tiden som TT:MM, fx 15:00.',
 })
 
-const day = (name: string, label: { da: string; en: string }, description?: { da: string; en: string }): Field => ({
-  name,
-  type: 'date',
-  label,
-  admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd. MMMM yyyy' }, width: '50%', description },
-})
+const day = (name: string, label: { da: string; en: string }, description?: { da: string; en: string }): Field =>
+  dateField({ name, label, admin: { width: '50%', description } }, { appearance: 'dayOnly' })
 
 /**
  * Keeps `schedule.rrule` in step with the form on every save. A partial update (e.g. only

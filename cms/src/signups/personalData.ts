@@ -1,6 +1,8 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { isAdmin } from '../access/index'
+import type { ChildCertificate, Signup } from '../payload-types'
+import { readableReport } from './personalDataReport'
 import { normalizePhone } from './schema'
 
 /** Who a request asks about: an e-mail address and/or a phone number, as we store them. */
@@ -30,6 +32,24 @@ async function find(req: PayloadRequest, subject: { email?: string; phone?: stri
   return { signups: signups.docs, certificates: certificates.docs }
 }
 
+const titleText = (value: unknown, field: 'title' | 'name') =>
+  typeof value === 'object' && value !== null ? ((value as Record<string, unknown>)[field] as string | undefined) ?? null : null
+
+/** What an erasure removed, for the admin who answers the person: no more than the admin tool shows. */
+const erasedSignup = (signup: Signup) => ({
+  id: signup.id,
+  kind: signup.kind,
+  target: titleText(signup.activity, 'title') ?? titleText(signup.event, 'title'),
+  department: titleText(signup.department, 'name'),
+  createdAt: signup.createdAt,
+})
+const erasedCertificate = (certificate: ChildCertificate) => ({
+  id: certificate.id,
+  target: titleText(certificate.activity, 'title'),
+  department: titleText(certificate.department, 'name'),
+  createdAt: certificate.createdAt,
+})
+
 const titleOf = (value: unknown, field: 'title' | 'name') =>
   typeof value === 'object' && value !== null ? { id: (value as { id: unknown }).id, [field]: (value as Record<string, unknown>)[field] } : value ?? null
 
@@ -42,8 +62,9 @@ function refuse(req: PayloadRequest): Response | undefined {
 const noStore = { 'Cache-Control': 'no-store' }
 
 /**
- * GET /api/personal-data?email=…(&phone=…): everything we hold about a person, as JSON (a
- * data subject's right of access). Admins only.
+ * GET /api/personal-data?email=…(&phone=…): everything we hold about a person (a data
+ * subject's right of access), as JSON to take elsewhere, or with `format=html` as a Danish
+ * page the person can read and print. Admins only.
  */
 export const exportPersonalData: Endpoint = {
   path: '/personal-data',
@@ -54,7 +75,27 @@ export const exportPersonalData: Endpoint = {
     const subject = subjectOf(req)
     if (!subject) return Response.json({ error: 'Angiv en gyldig e-mailadresse (email=) eller et telefonnummer (phone=).' }, { status: 400 })
     const { signups, certificates } = await find(req, subject)
-    req.payload.logger.info(`Personal data exported: ${signups.length} signups, ${certificates.length} child-certificate records.`)
+    const readable = req.searchParams.get('format') === 'html'
+    req.payload.logger.info(`Personal data exported${readable ? ' (readable)' : ''}: ${signups.length} signups, ${certificates.length} child-certificate records.`)
+    if (readable) {
+      const html = readableReport({
+        subject,
+        exportedAt: new Date(),
+        signups,
+        certificates,
+        fields: { signups: req.payload.collections.signups.config.flattenedFields, childCertificates: req.payload.collections['child-certificates'].config.flattenedFields },
+      })
+      return new Response(html, {
+        headers: {
+          ...noStore,
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="personoplysninger.html"',
+          // Holds what people typed: even if escaping failed, no script runs and nothing loads.
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+          'X-Content-Type-Options': 'nosniff',
+        },
+      })
+    }
     return Response.json(
       {
         subject,
@@ -77,7 +118,10 @@ export const exportPersonalData: Endpoint = {
   },
 }
 
-/** DELETE /api/personal-data?email=…(&phone=…): erases all of it in one action; answers the counts. Admins only. */
+/**
+ * DELETE /api/personal-data?email=…(&phone=…): erases all of it in one action; answers the counts
+ * and which records went (activity, department, date), so the admin can tell the person. Admins only.
+ */
 export const erasePersonalData: Endpoint = {
   path: '/personal-data',
   method: 'delete',
@@ -92,13 +136,15 @@ export const erasePersonalData: Endpoint = {
     const certificateWhere: Where = {
       or: [whereFor(subject, { email: 'volunteerEmail', phone: 'volunteerPhone' }), ...(signupIds.length ? [{ signup: { in: signupIds } }] : [])],
     }
-    const deletedCertificates = await req.payload.delete({ collection: 'child-certificates', where: certificateWhere, overrideAccess: true, depth: 0, req })
+    // depth 1: the answer names each record's activity and department.
+    const deletedCertificates = await req.payload.delete({ collection: 'child-certificates', where: certificateWhere, overrideAccess: true, depth: 1, req })
     const deletedSignups = signupIds.length
-      ? await req.payload.delete({ collection: 'signups', where: { id: { in: signupIds } }, overrideAccess: true, depth: 0, req })
-      : { docs: [], errors: [] }
+      ? await req.payload.delete({ collection: 'signups', where: { id: { in: signupIds } }, overrideAccess: true, depth: 1, req })
+      : { docs: [] as Signup[], errors: [] }
     const counts = { signups: deletedSignups.docs.length, childCertificates: deletedCertificates.docs.length }
     const failed = deletedSignups.errors.length + deletedCertificates.errors.length
     req.payload.logger.info(`Personal data erased: ${counts.signups} signups, ${counts.childCertificates} child-certificate records${failed ? `; ${failed} failed` : ''}.`)
-    return Response.json({ deleted: counts, failed }, { status: failed ? 500 : 200, headers: noStore })
+    const erased = { signups: deletedSignups.docs.map(erasedSignup), childCertificates: deletedCertificates.docs.map(erasedCertificate) }
+    return Response.json({ deleted: counts, erased, failed }, { status: failed ? 500 : 200, headers: noStore })
   },
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorsOnly } from '../access/index'
+import { dateField } from '../fields/date'
 import { rebuildEndpoint } from './trigger'
 
 /**
@@ -41,8 +42,8 @@ export const SiteBuilds: CollectionConfig = {
     },
     { name: 'trigger', type: 'text', label: { da: 'Udløst af', en: 'Triggered by' } },
     { name: 'changes', type: 'number', label: { da: 'Ændringer samlet', en: 'Changes coalesced' }, defaultValue: 1 },
-    { name: 'startedAt', type: 'date', label: { da: 'Startet', en: 'Started' }, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMM yyyy HH:mm:ss' } } },
-    { name: 'finishedAt', type: 'date', label: { da: 'Færdig', en: 'Finished' }, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd. MMM yyyy HH:mm:ss' } } },
+    dateField({ name: 'startedAt', label: { da: 'Startet', en: 'Started' } }, { displayFormat: 'd. MMM yyyy HH:mm:ss' }),
+    dateField({ name: 'finishedAt', label: { da: 'Færdig', en: 'Finished' } }, { displayFormat: 'd. MMM yyyy HH:mm:ss' }),
     { name: 'durationSeconds', type: 'number', label: { da: 'Varighed (s)', en: 'Duration (s)' } },
     { name: 'release', type: 'text', label: { da: 'Udgivelse', en: 'Release' } },
     { name: 'pages', type: 'number', label: { da: 'Sider', en: 'Pages' } },

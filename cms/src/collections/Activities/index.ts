@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { confirmEndpoint, confirmOnPublish, isStale, staleAfterDays } from './confirm'
 
 import { placeFields } from '../../fields/address'
+import { dateField } from '../../fields/date'
 import { demoField } from '../../fields/demo'
 import { accessibilityField, audienceField, contactField, howToJoinField, languagesField, priceFields } from '../../fields/listing'
 import { scheduleField } from '../../fields/schedule'
@@ -95,17 +96,18 @@ export const Activities: CollectionConfig = {
         },
       ],
     },
-    {
-      name: 'lastConfirmedAt',
-      type: 'date',
-      label: { da: 'Senest bekræftet', en: 'Last confirmed' },
-      admin: {
-        position: 'sidebar',
-        readOnly: true,
-        date: { pickerAppearance: 'dayOnly', displayFormat: 'd. MMMM yyyy' },
-        components: { Field: '/components/ConfirmListing#ConfirmListing' },
+    dateField(
+      {
+        name: 'lastConfirmedAt',
+        label: { da: 'Senest bekræftet', en: 'Last confirmed' },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          components: { Field: '/components/ConfirmListing#ConfirmListing' },
+        },
       },
-    },
+      { appearance: 'dayOnly' },
+    ),
     {
       name: 'confirmationStale',
       type: 'checkbox',

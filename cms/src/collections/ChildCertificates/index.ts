@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOnly } from '../../access/index'
+import { dateField } from '../../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { certificateDates } from './hooks'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
@@ -15,7 +16,7 @@ export const certificateStatuses = [
 /** Statuses that still ask something of the department. */
 export const openCertificateStatuses = ['to-request', 'requested', 'consent-pending', 'needs-follow-up'] as const
 
-const dateTime = { date: { pickerAppearance: 'dayOnly', displayFormat: 'd. MMMM yyyy' } } as const
+const day = { appearance: 'dayOnly' } as const
 
 /**
  * Børneattest tracking for a volunteer who works with children under 15: status and dates only.
@@ -77,28 +78,32 @@ export const ChildCertificates: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'requestedAt', type: 'date', label: { da: 'Bestilt', en: 'Requested' }, admin: dateTime },
-        { name: 'clearedAt', type: 'date', label: { da: 'Godkendt', en: 'Cleared' }, admin: dateTime },
-        {
-          name: 'renewBy',
-          type: 'date',
-          index: true,
-          label: { da: 'Fornyes senest', en: 'Renew by' },
-          admin: { ...dateTime, description: { da: 'Udfyldes: 2 år efter godkendt.', en: 'Filled in: 2 years after cleared.' } },
-        },
+        dateField({ name: 'requestedAt', label: { da: 'Bestilt', en: 'Requested' } }, day),
+        dateField({ name: 'clearedAt', label: { da: 'Godkendt', en: 'Cleared' } }, day),
+        dateField(
+          {
+            name: 'renewBy',
+            index: true,
+            label: { da: 'Fornyes senest', en: 'Renew by' },
+            admin: { description: { da: 'Udfyldes: 2 år efter godkendt.', en: 'Filled in: 2 years after cleared.' } },
+          },
+          day,
+        ),
       ],
     },
     {
       type: 'row',
       fields: [
-        {
-          name: 'stoppedAt',
-          type: 'date',
-          index: true,
-          label: { da: 'Frivillig stoppet', en: 'Volunteer stopped' },
-          admin: { ...dateTime, description: { da: 'Registreringen slettes 6 måneder efter.', en: 'The record is deleted 6 months after.' } },
-        },
-        { name: 'reminderSentAt', type: 'date', access: systemOnly, label: { da: 'Påmindelse sendt', en: 'Reminder sent' }, admin: dateTime },
+        dateField(
+          {
+            name: 'stoppedAt',
+            index: true,
+            label: { da: 'Frivillig stoppet', en: 'Volunteer stopped' },
+            admin: { description: { da: 'Registreringen slettes 6 måneder efter.', en: 'The record is deleted 6 months after.' } },
+          },
+          day,
+        ),
+        dateField({ name: 'reminderSentAt', access: systemOnly, label: { da: 'Påmindelse sendt', en: 'Reminder sent' } }, day),
       ],
     },
   ],

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { locales } from '../../../../content/locales'
 import { adminOnly } from '../../access/index'
+import { dateField } from '../../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
 import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
 import { fontEndpoint } from '../../signups/fonts'
@@ -117,16 +118,15 @@ export const Signups: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'consentAt', type: 'date', required: true, access: systemOnly, label: { da: 'Samtykke givet', en: 'Consent given' }, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        dateField({ name: 'consentAt', required: true, access: systemOnly, label: { da: 'Samtykke givet', en: 'Consent given' } }),
         { name: 'consentVersion', type: 'text', required: true, access: systemOnly, label: { da: 'Samtykketekstens version', en: 'Version of the consent text' } },
-        {
+        dateField({
           name: 'closedAt',
-          type: 'date',
           index: true,
           access: systemOnly,
           label: { da: 'Afsluttet', en: 'Closed' },
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: { da: 'Sættes, når status bliver optaget, afvist eller trukket tilbage.', en: 'Set when the status becomes accepted, declined or withdrawn.' } },
-        },
+          admin: { description: { da: 'Sættes, når status bliver optaget, afvist eller trukket tilbage.', en: 'Set when the status becomes accepted, declined or withdrawn.' } },
+        }),
       ],
     },
   ],
