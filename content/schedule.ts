@@ -380,3 +380,18 @@ export function schedulePeriods(schedule: ScheduleForm | null | undefined, today
 export function periodOn(periods: readonly SchedulePeriod[], day: string): SchedulePeriod | undefined {
   return [...periods].reverse().find((period) => !period.from || period.from <= day) ?? periods[0]
 }
+
+/**
+ * The weekdays a schedule meets on, as a weekday filter should count them: those of the period
+ * in force on `now`'s day, and those of a planned change whose day is at most `horizonDays` away
+ * (someone who picks "Monday" today can start within a few weeks).
+ */
+export function weekdaysWithin(schedule: ScheduleForm | null | undefined, { now, horizonDays }: { now: Date; horizonDays: number }): WeekdayCode[] {
+  if (!schedule || schedule.byAppointment) return []
+  const periods = schedulePeriods(schedule, now)
+  const today = copenhagenToday(now)
+  const horizon = copenhagenToday(new Date(now.getTime() + horizonDays * 86_400_000))
+  const current = periodOn(periods, today)?.form ?? schedule
+  const upcoming = periods.filter((period) => period.from !== null && period.from > today && period.from <= horizon).map((period) => period.form)
+  return weekdayCodes.filter((code) => [current, ...upcoming].some((form) => form.weekdays?.includes(code)))
+}

@@ -13,6 +13,7 @@ import {
   promoteNextPeriod,
   ruleStartDay,
   schedulePeriods,
+  weekdaysWithin,
   type ScheduleForm,
 } from '../../content/schedule'
 import type { Activity, ActivityType, Department } from '../src/payload-types'
@@ -246,6 +247,18 @@ describe('a following period planned ahead ("Ny tid fra")', () => {
     // A current rule stored before the change was planned would never end: it is built again.
     const stale = { ...cafe, rrule: buildRule(cafe) }
     expect(schedulePeriods(stale, new Date('2026-10-01T00:00:00Z'))[0]!.rule).toContain('UNTIL=20261025T225959Z')
+  })
+
+  it('a weekday filter counts the days in force, and those of a change once it is within the horizon', () => {
+    const horizonDays = 28
+    // Mondays until 25 October; Mondays and Thursdays from the 26th.
+    expect(weekdaysWithin(cafe, { now: new Date('2026-09-20T12:00:00Z'), horizonDays })).toEqual(['MO'])
+    expect(weekdaysWithin(cafe, { now: new Date('2026-09-28T12:00:00Z'), horizonDays })).toEqual(['MO', 'TH'])
+    // On the change day (not yet saved again) only the new period's days count.
+    const moved = { ...cafe, nextPeriod: { ...cafe.nextPeriod, weekdays: ['WE'] } } satisfies ScheduleForm
+    expect(weekdaysWithin(moved, { now: new Date('2026-10-01T12:00:00Z'), horizonDays })).toEqual(['MO', 'WE'])
+    expect(weekdaysWithin(moved, { now: new Date('2026-10-26T08:00:00Z'), horizonDays })).toEqual(['WE'])
+    expect(weekdaysWithin({ ...cafe, byAppointment: true }, { now: new Date('2026-10-01T12:00:00Z'), horizonDays })).toEqual([])
   })
 
   it('once its day has come, the following period becomes the schedule', () => {

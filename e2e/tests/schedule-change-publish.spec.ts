@@ -6,7 +6,7 @@ import path from 'node:path'
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import ICAL from 'ical.js'
 
-import { copenhagenToday, dayBefore, nextOccurrences, type ScheduleForm } from '../../content/schedule'
+import { copenhagenToday, dayBefore, nextOccurrences, weekdayCodes, type ScheduleForm } from '../../content/schedule'
 import { adminApi, json } from '../fixtures/api'
 import { cmsUrl, waitForSite } from '../fixtures/cms'
 import { expectValid } from '../fixtures/hsds'
@@ -75,7 +75,10 @@ test('Ali plans the café’s new time ahead: the site shows both, and on the ch
   const changesOn = copenhagenToday(afterNext)
   const newStart = original.startTime === '16:00' ? '17:00' : '16:00'
   const newEnd = original.startTime === '16:00' ? '19:00' : '18:00'
-  const nextPeriod = { changesOn, weekdays: ['MO'], frequency: 'weekly', startTime: newStart, endTime: newEnd }
+  // The new times meet on the change day's weekday, so the new series starts on the day itself.
+  const changeWeekday = weekdayCodes[(new Date(`${changesOn}T12:00:00Z`).getUTCDay() + 6) % 7]!
+  const weekdayDa = new Intl.DateTimeFormat('da', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${changesOn}T12:00:00Z`))
+  const nextPeriod = { changesOn, weekdays: [changeWeekday], frequency: 'weekly', startTime: newStart, endTime: newEnd }
 
   try {
     // "Fra <dag>: mandag 16–18", saved and published through REST as the admin saves it.
@@ -94,7 +97,7 @@ test('Ali plans the café’s new time ahead: the site shows both, and on the ch
     })
     const change = page.locator('[data-schedule-change]')
     await expect(change).toContainText(strings['activityPage.changesFrom']!.replace('{date}', changeDate('da', changesOn)))
-    await expect(change).toContainText('mandag')
+    await expect(change).toContainText(weekdayDa)
     await expect(change).toContainText(`${newStart.replace(':', '.')}–${newEnd.replace(':', '.')}`)
     const builtAt = new Date((await page.locator('[data-built-at]').getAttribute('data-built-at'))!)
     const shown = nextOccurrences(doc.schedule, { after: builtAt, count: 3 }).map((occurrence) => occurrence.start.toISOString())
@@ -103,6 +106,11 @@ test('Ali plans the café’s new time ahead: the site shows both, and on the ch
     const days = shown.map((instant) => copenhagenToday(new Date(instant)))
     expect(days.some((day) => day < changesOn)).toBe(true)
     expect(days.some((day) => day >= changesOn)).toBe(true)
+
+    // The finder's weekday filter: the days in force and, as the change is within 28 days, the new day.
+    await page.goto('/da/find/')
+    const finderDays = (await page.locator(`[data-finder-item="${slug}"]`).getAttribute('data-days'))!.split(' ')
+    expect(finderDays).toEqual(expect.arrayContaining([...(original.weekdays ?? []), changeWeekday]))
 
     // In every language, with its own words (Ukrainian and right-to-left Persian shown here).
     for (const lang of ['uk', 'fa']) {
@@ -126,7 +134,7 @@ test('Ali plans the café’s new time ahead: the site shows both, and on the ch
     const series = jsonLd.find((thing) => thing['@type'] === 'EventSeries')
     expect(series.eventSchedule).toHaveLength(2)
     expect(series.eventSchedule[0].endDate).toBe(dayBefore(changesOn))
-    expect(series.eventSchedule[1]).toMatchObject({ startDate: changesOn, startTime: `${newStart}:00`, byDay: ['https://schema.org/Monday'] })
+    expect(series.eventSchedule[1]).toMatchObject({ startDate: changesOn, startTime: `${newStart}:00`, byDay: [expect.stringMatching(/^https:\/\/schema\.org\/\w+day$/)] })
 
     // HSDS: two schedules, valid to / from the change, each valid against the official schema.
     const services = (await (await request.get('/open-data/hsds/services.json')).json()).contents as { url: string; schedules: Record<string, unknown>[] }[]
@@ -136,7 +144,7 @@ test('Ali plans the café’s new time ahead: the site shows both, and on the ch
       [dayBefore(changesOn), expect.any(String)],
       [null, changesOn],
     ])
-    expect(service.schedules[1]).toMatchObject({ byday: 'MO', opens_at: newStart, closes_at: newEnd })
+    expect(service.schedules[1]).toMatchObject({ byday: changeWeekday, opens_at: newStart, closes_at: newEnd })
 
     // The controlled clock: the same content built as on the change day, before anyone saves again.
     const releasesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'schedule-change-'))
@@ -147,11 +155,17 @@ test('Ali plans the café’s new time ahead: the site shows both, and on the ch
       await page.setContent(html)
       // Only the new time now: no "from …" line any more, the weekly line and every next date are the new period's.
       await expect(page.locator('[data-schedule-change]')).toHaveCount(0)
-      await expect(page.locator('[data-schedule-now]')).toContainText('mandag')
+      await expect(page.locator('[data-schedule-now]')).toContainText(weekdayDa)
       const after = nextOccurrences(doc.schedule, { after: onTheDay, count: 3 }).map((occurrence) => occurrence.start.toISOString())
       expect(await page.locator('[data-next-dates] time').evaluateAll((elements) => elements.map((element) => element.getAttribute('datetime')))).toEqual(after)
       for (const instant of after) expect(copenhagenToday(new Date(instant)) >= changesOn).toBe(true)
       await expect(page.locator('[data-next-dates] li').first()).toContainText(`${newStart.replace(':', '.')}–${newEnd.replace(':', '.')}`)
+      // The finder counts only the new day now.
+      await page.setContent(fs.readFileSync(path.join(built, 'da', 'find', 'index.html'), 'utf8'))
+      await expect(page.locator(`[data-finder-item="${slug}"]`)).toHaveAttribute('data-days', changeWeekday)
+      // The feed still has both series (a calendar keeps the past meetings), the old one ended.
+      const onTheDayEvents = await feedEvents(fs.readFileSync(path.join(built, 'da', 'kalender', 'aktivitet', `${slug}.ics`), 'utf8'))
+      expect(onTheDayEvents.map((event) => event.uid).sort()).toEqual([...byUid.keys()].sort())
     } finally {
       fs.rmSync(releasesDir, { recursive: true, force: true })
     }

@@ -6,6 +6,7 @@ import {
   periodOn,
   schedulePeriods,
   weekdayCodes,
+  weekdaysWithin,
   type Occurrence,
   type ScheduleForm,
   type SchedulePeriod,
@@ -46,14 +47,8 @@ export function schedulePhases(activity: Pick<Activity, 'schedule'>, now = build
 export const finderHorizonDays = 28
 
 /** The weekdays the finder filters by: those in force now, and those of a change within `finderHorizonDays`. */
-export function finderWeekdays(activity: Pick<Activity, 'schedule'>, now = buildTime): WeekdayCode[] {
-  const schedule = (activity.schedule ?? {}) as ScheduleForm
-  if (schedule.byAppointment) return []
-  const { current, upcoming } = schedulePhases(activity, now)
-  const horizon = copenhagenToday(new Date(now.getTime() + finderHorizonDays * 86_400_000))
-  const forms = [current?.form ?? schedule, ...(upcoming?.from && upcoming.from <= horizon ? [upcoming.form] : [])]
-  return weekdayCodes.filter((code) => forms.some((form) => form.weekdays?.includes(code)))
-}
+export const finderWeekdays = (activity: Pick<Activity, 'schedule'>, now = buildTime): WeekdayCode[] =>
+  weekdaysWithin(activity.schedule as ScheduleForm | null | undefined, { now, horizonDays: finderHorizonDays })
 
 /** "mandag, torsdag" and "16.00–18.00" of a period's form, in the reader's language. */
 export function periodSummary(lang: LocaleCode, form: ScheduleForm) {
