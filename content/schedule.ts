@@ -30,6 +30,19 @@ export interface ScheduleForm {
   validUntil?: string | null
   exceptions?: readonly { date?: string | null }[] | null
   rrule?: string | null
+  /** A following period planned ahead: from `changesOn` it replaces the times above. */
+  nextPeriod?: NextPeriodForm | null
+}
+
+/** "Ny tid fra": the times that take over on `changesOn` (the cancelled dates are shared). */
+export interface NextPeriodForm {
+  changesOn?: string | null
+  weekdays?: readonly WeekdayCode[] | null
+  frequency?: 'weekly' | 'biweekly' | null
+  startTime?: string | null
+  endTime?: string | null
+  validUntil?: string | null
+  rrule?: string | null
 }
 
 export interface Occurrence {
@@ -66,6 +79,9 @@ function wallAt(instant: Date): Wall {
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! }
 }
 
+/** "YYYY-MM-DD" of a Copenhagen calendar day. */
+const isoDay = ({ year, month, day }: { year: number; month: number; day: number }) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`
+
 /** A wall-clock time as a floating Date (its UTC fields hold the wall clock), as rrule wants. */
 function floating(wall: Wall): Date {
   return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second))
@@ -95,7 +111,7 @@ export function copenhagenInstant(wall: Wall): Date {
 }
 
 /** "2025-03-25", "2025-03-25T00:00:00.000Z" (a Payload date) → the Copenhagen calendar day. */
-function calendarDay(value: string): { year: number; month: number; day: number } | null {
+export function calendarDay(value: string): { year: number; month: number; day: number } | null {
   const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
   if (plain) return { year: Number(plain[1]), month: Number(plain[2]), day: Number(plain[3]) }
   const instant = new Date(value)
@@ -237,12 +253,145 @@ export function fallbackRule(schedule: ScheduleForm, today: Date): string | null
   return buildRule(schedule, { startDay: copenhagenToday(today) })
 }
 
-/** The next meetings of a stored schedule: its rule, or (for a schedule saved before rules existed) one built now. */
+/**
+ * The next meetings of a stored schedule, across its periods (the current one, then the one
+ * planned to take over), in date order.
+ */
 export function nextOccurrences(
   schedule: ScheduleForm | null | undefined,
   { after = new Date(), count = 3 }: { after?: Date; count?: number } = {},
 ): Occurrence[] {
+  return schedulePeriods(schedule, after)
+    .flatMap((period) => expandRule(period.rule, { after, count, endTime: period.form.endTime }))
+    .sort((a, b) => a.start.getTime() - b.start.getTime())
+    .slice(0, count)
+}
+
+/** The Copenhagen calendar day of a date value ("YYYY-MM-DD"), or null when it is empty or unreadable. */
+export function scheduleDay(value: string | null | undefined): string | null {
+  const day = calendarDay(value ?? '')
+  return day ? isoDay(day) : null
+}
+
+/** The calendar day before "YYYY-MM-DD". */
+export function dayBefore(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(year, month - 1, date - 1)).toISOString().slice(0, 10)
+}
+
+/** The day a planned following period takes over ("YYYY-MM-DD"), or null when none is planned. */
+export function changeDay(schedule: ScheduleForm | null | undefined): string | null {
+  if (!schedule || schedule.byAppointment) return null
+  return scheduleDay(schedule.nextPeriod?.changesOn)
+}
+
+/**
+ * The period in force until the change: the form as it is, but ending the day before the
+ * following period takes over (or on its own "valid until" if that comes first).
+ */
+export function currentPeriodForm(schedule: ScheduleForm): ScheduleForm {
+  const change = changeDay(schedule)
+  if (!change) return schedule
+  const lastDay = dayBefore(change)
+  const until = scheduleDay(schedule.validUntil)
+  return { ...schedule, validUntil: until && until < lastDay ? until : lastDay }
+}
+
+/** The following period as a schedule form of its own: from the change day, with the shared cancelled dates. */
+export function nextPeriodForm(schedule: ScheduleForm): ScheduleForm | null {
+  const change = changeDay(schedule)
+  const next = schedule.nextPeriod
+  if (!change || !next) return null
+  return {
+    weekdays: next.weekdays,
+    frequency: next.frequency,
+    startTime: next.startTime,
+    endTime: next.endTime,
+    validFrom: change,
+    validUntil: next.validUntil,
+    exceptions: schedule.exceptions,
+  }
+}
+
+/**
+ * The rules the CMS stores for a schedule: `current` in `schedule.rrule` (ending before the
+ * change) and `next` in `schedule.nextPeriod.rrule` (starting on the change day).
+ */
+export function buildRules(schedule: ScheduleForm, { startDay }: { startDay?: string | null } = {}): { current: string | null; next: string | null } {
+  const next = nextPeriodForm(schedule)
+  return { current: buildRule(currentPeriodForm(schedule), { startDay }), next: next ? buildRule(next) : null }
+}
+
+/**
+ * "Ny tid fra" once its day has come: the following period becomes the schedule (from its change
+ * day) and nothing is planned any more. The CMS does this when an activity is saved after the
+ * change, so the form shows what is true now; the site switches on the day without it.
+ */
+export function promoteNextPeriod<T extends ScheduleForm>(schedule: T, today: string = copenhagenToday()): T {
+  const change = changeDay(schedule)
+  const next = schedule.nextPeriod
+  if (!change || !next || change > today) return schedule
+  return {
+    ...schedule,
+    weekdays: next.weekdays,
+    frequency: next.frequency,
+    startTime: next.startTime,
+    endTime: next.endTime,
+    validFrom: change,
+    validUntil: next.validUntil ?? null,
+    rrule: null,
+    nextPeriod: { changesOn: null, weekdays: [], frequency: 'weekly', startTime: null, endTime: null, validUntil: null, rrule: null },
+  }
+}
+
+/** One period of a schedule with the rule that repeats it. */
+export interface SchedulePeriod {
+  /** "current", or "from-YYYYMMDD" for the following period: part of its calendar UID. */
+  key: string
+  /** The change day ("YYYY-MM-DD") for the following period; null for the current one. */
+  from: string | null
+  form: ScheduleForm
+  rule: string
+}
+
+/**
+ * The periods of a stored schedule, each with its rule: the one the CMS stored, or (saved before
+ * rules or periods were stored) one built from the form. None for "by appointment".
+ */
+export function schedulePeriods(schedule: ScheduleForm | null | undefined, today: Date): SchedulePeriod[] {
   if (!schedule || schedule.byAppointment) return []
-  const rule = schedule.rrule || fallbackRule(schedule, after)
-  return rule ? expandRule(rule, { after, count, endTime: schedule.endTime }) : []
+  const periods: SchedulePeriod[] = []
+  const current = currentPeriodForm(schedule)
+  const change = changeDay(schedule)
+  // The CMS stores both rules in one save; a planned change without its stored rule means the
+  // current rule was stored before the change was known, so it would not end: build it again.
+  const storedCurrent = !change || schedule.nextPeriod?.rrule ? schedule.rrule : null
+  const currentRule = storedCurrent || fallbackRule(current, today)
+  if (currentRule) periods.push({ key: 'current', from: null, form: current, rule: currentRule })
+  const next = nextPeriodForm(schedule)
+  if (next && change) {
+    const nextRule = schedule.nextPeriod?.rrule || buildRule(next)
+    if (nextRule) periods.push({ key: `from-${change.replace(/-/g, '')}`, from: change, form: next, rule: nextRule })
+  }
+  return periods
+}
+
+/** The period in force on a day: the following one from its change day, else the current one. */
+export function periodOn(periods: readonly SchedulePeriod[], day: string): SchedulePeriod | undefined {
+  return [...periods].reverse().find((period) => !period.from || period.from <= day) ?? periods[0]
+}
+
+/**
+ * The weekdays a schedule meets on, as a weekday filter should count them: those of the period
+ * in force on `now`'s day, and those of a planned change whose day is at most `horizonDays` away
+ * (someone who picks "Monday" today can start within a few weeks).
+ */
+export function weekdaysWithin(schedule: ScheduleForm | null | undefined, { now, horizonDays }: { now: Date; horizonDays: number }): WeekdayCode[] {
+  if (!schedule || schedule.byAppointment) return []
+  const periods = schedulePeriods(schedule, now)
+  const today = copenhagenToday(now)
+  const horizon = copenhagenToday(new Date(now.getTime() + horizonDays * 86_400_000))
+  const current = periodOn(periods, today)?.form ?? schedule
+  const upcoming = periods.filter((period) => period.from !== null && period.from > today && period.from <= horizon).map((period) => period.form)
+  return weekdayCodes.filter((code) => [current, ...upcoming].some((form) => form.weekdays?.includes(code)))
 }

@@ -332,6 +332,24 @@ export interface Activity {
      * Empty: until further notice.
      */
     validUntil?: string | null;
+    /**
+     * Will the activity meet on another day or time, e.g. after the summer holidays? Enter the date and the new times here. The site, the calendars and the next dates switch by themselves on that date. Cancelled dates below apply to both.
+     */
+    nextPeriod?: {
+      /**
+       * First day with the new times. Empty: no change planned.
+       */
+      changesOn?: string | null;
+      /**
+       * Empty: until further notice.
+       */
+      validUntil?: string | null;
+      weekdays?: ('MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU')[] | null;
+      frequency?: ('weekly' | 'biweekly') | null;
+      startTime?: string | null;
+      endTime?: string | null;
+      rrule?: string | null;
+    };
     exceptions?:
       | {
           date: string;
@@ -1036,6 +1054,17 @@ export interface ActivitiesSelect<T extends boolean = true> {
         endTime?: T;
         validFrom?: T;
         validUntil?: T;
+        nextPeriod?:
+          | T
+          | {
+              changesOn?: T;
+              validUntil?: T;
+              weekdays?: T;
+              frequency?: T;
+              startTime?: T;
+              endTime?: T;
+              rrule?: T;
+            };
         exceptions?:
           | T
           | {

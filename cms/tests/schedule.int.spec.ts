@@ -1,8 +1,21 @@
 import type { Payload } from 'payload'
 import * as rruleModule from 'rrule'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { buildRule, copenhagenToday, expandRule, nextOccurrences, ruleStartDay, type ScheduleForm } from '../../content/schedule'
+import {
+  buildRule,
+  buildRules,
+  copenhagenToday,
+  dayBefore,
+  expandRule,
+  nextOccurrences,
+  periodOn,
+  promoteNextPeriod,
+  ruleStartDay,
+  schedulePeriods,
+  weekdaysWithin,
+  type ScheduleForm,
+} from '../../content/schedule'
 import type { Activity, ActivityType, Department } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
@@ -172,6 +185,91 @@ describe('schedule rules (content/schedule.ts)', () => {
   })
 })
 
+describe('a following period planned ahead ("Ny tid fra")', () => {
+  // Mondays 15–17 until the clocks go back (25 October 2026), then Mondays and Thursdays 16–18.
+  const cafe: ScheduleForm = {
+    weekdays: ['MO'],
+    startTime: '15:00',
+    endTime: '17:00',
+    validFrom: '2026-08-03',
+    exceptions: [{ date: '2026-10-19' }, { date: '2026-10-29' }],
+    nextPeriod: { changesOn: '2026-10-26', weekdays: ['MO', 'TH'], frequency: 'weekly', startTime: '16:00', endTime: '18:00' },
+  }
+
+  it('the next dates cross the change day: old times before it, new times from it, in Copenhagen time across DST', () => {
+    const occurrences = nextOccurrences(cafe, { after: new Date('2026-10-09T12:00:00Z'), count: 5 })
+    expect(occurrences.map((o) => [copenhagen(o.start), copenhagen(o.end)])).toEqual([
+      ['mån 2026-10-12 15:00', 'mån 2026-10-12 17:00'],
+      // 19 October is cancelled (shared cancelled dates), 26 October is the change day (after fall back).
+      ['mån 2026-10-26 16:00', 'mån 2026-10-26 18:00'],
+      // 29 October is cancelled in the new period too.
+      ['mån 2026-11-02 16:00', 'mån 2026-11-02 18:00'],
+      ['tors 2026-11-05 16:00', 'tors 2026-11-05 18:00'],
+      ['mån 2026-11-09 16:00', 'mån 2026-11-09 18:00'],
+    ])
+    // CEST (UTC+2) before, CET (UTC+1) after.
+    expect(occurrences[0]!.start.toISOString()).toBe('2026-10-12T13:00:00.000Z')
+    expect(occurrences[1]!.start.toISOString()).toBe('2026-10-26T15:00:00.000Z')
+  })
+
+  it('on and after the change day only the new times come; before it was planned, the old ones went on', () => {
+    expect(nextOccurrences(cafe, { after: new Date('2026-10-25T22:30:00Z'), count: 2 }).map((o) => copenhagen(o.start))).toEqual([
+      'mån 2026-10-26 16:00',
+      'mån 2026-11-02 16:00',
+    ])
+    const { nextPeriod: _, ...unplanned } = cafe
+    expect(nextOccurrences(unplanned, { after: new Date('2026-10-20T00:00:00Z'), count: 1 }).map((o) => copenhagen(o.start))).toEqual(['mån 2026-10-26 15:00'])
+  })
+
+  it('the current rule ends the day before the change (UNTIL, end of that day in Copenhagen), the next starts on it', () => {
+    const { current, next } = buildRules(cafe)
+    expect(current).toBe(
+      ['DTSTART;TZID=Europe/Copenhagen:20260803T150000', 'RRULE:FREQ=WEEKLY;INTERVAL=1;WKST=MO;BYDAY=MO;UNTIL=20261025T225959Z', 'EXDATE;TZID=Europe/Copenhagen:20261019T150000,20261029T150000'].join('\n'),
+    )
+    expect(next).toBe(
+      ['DTSTART;TZID=Europe/Copenhagen:20261026T160000', 'RRULE:FREQ=WEEKLY;INTERVAL=1;WKST=MO;BYDAY=MO,TH', 'EXDATE;TZID=Europe/Copenhagen:20261019T160000,20261029T160000'].join('\n'),
+    )
+    // A "valid until" before the change stays; one after it is cut at the change.
+    expect(buildRules({ ...cafe, validUntil: '2026-09-30' }).current).toContain('UNTIL=20260930T215959Z')
+    expect(buildRules({ ...cafe, validUntil: '2026-12-31' }).current).toContain('UNTIL=20261025T225959Z')
+    expect(buildRules({ ...cafe, nextPeriod: { ...cafe.nextPeriod, changesOn: null } }).next).toBeNull()
+    expect(dayBefore('2027-03-01')).toBe('2027-02-28')
+  })
+
+  it('the periods: stable keys, the one in force on a day, and the stored rules when both were saved together', () => {
+    const periods = schedulePeriods(cafe, new Date('2026-10-01T00:00:00Z'))
+    expect(periods.map((period) => [period.key, period.from])).toEqual([
+      ['current', null],
+      ['from-20261026', '2026-10-26'],
+    ])
+    expect(periodOn(periods, '2026-10-25')?.key).toBe('current')
+    expect(periodOn(periods, '2026-10-26')?.key).toBe('from-20261026')
+    // A current rule stored before the change was planned would never end: it is built again.
+    const stale = { ...cafe, rrule: buildRule(cafe) }
+    expect(schedulePeriods(stale, new Date('2026-10-01T00:00:00Z'))[0]!.rule).toContain('UNTIL=20261025T225959Z')
+  })
+
+  it('a weekday filter counts the days in force, and those of a change once it is within the horizon', () => {
+    const horizonDays = 28
+    // Mondays until 25 October; Mondays and Thursdays from the 26th.
+    expect(weekdaysWithin(cafe, { now: new Date('2026-09-20T12:00:00Z'), horizonDays })).toEqual(['MO'])
+    expect(weekdaysWithin(cafe, { now: new Date('2026-09-28T12:00:00Z'), horizonDays })).toEqual(['MO', 'TH'])
+    // On the change day (not yet saved again) only the new period's days count.
+    const moved = { ...cafe, nextPeriod: { ...cafe.nextPeriod, weekdays: ['WE'] } } satisfies ScheduleForm
+    expect(weekdaysWithin(moved, { now: new Date('2026-10-01T12:00:00Z'), horizonDays })).toEqual(['MO', 'WE'])
+    expect(weekdaysWithin(moved, { now: new Date('2026-10-26T08:00:00Z'), horizonDays })).toEqual(['WE'])
+    expect(weekdaysWithin({ ...cafe, byAppointment: true }, { now: new Date('2026-10-01T12:00:00Z'), horizonDays })).toEqual([])
+  })
+
+  it('once its day has come, the following period becomes the schedule', () => {
+    expect(promoteNextPeriod(cafe, '2026-10-25')).toBe(cafe)
+    const promoted = promoteNextPeriod(cafe, '2026-10-26')
+    expect(promoted).toMatchObject({ weekdays: ['MO', 'TH'], startTime: '16:00', endTime: '18:00', validFrom: '2026-10-26', nextPeriod: { changesOn: null } })
+    // Thursday 29 October stays cancelled.
+    expect(nextOccurrences(promoted, { after: new Date('2026-10-27T00:00:00Z'), count: 2 }).map((o) => copenhagen(o.start))).toEqual(['mån 2026-11-02 16:00', 'tors 2026-11-05 16:00'])
+  })
+})
+
 describe('the CMS fills schedule.rrule from the form', () => {
   let payload: Payload
   let stop: () => Promise<void>
@@ -247,6 +345,57 @@ describe('the CMS fills schedule.rrule from the form', () => {
     expect(moved.schedule?.rrule).toBe(buildRule({ weekdays: ['WE'], startTime: '18:00', validFrom: '2026-01-07', validUntil: '2026-06-24' }))
     const confirmed = await payload.update({ collection: 'activities', id: activity.id, data: { lastConfirmedAt: new Date().toISOString() }, context: seedContext })
     expect(confirmed.schedule?.rrule).toBe(moved.schedule?.rrule)
+  })
+
+  it('Ali plans "from <date>, Monday 16–18": both rules are stored, and a partial update keeps them', async () => {
+    const changesOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
+    const activity = await create({
+      weekdays: ['MO'],
+      startTime: '15:00',
+      endTime: '17:00',
+      nextPeriod: { changesOn, weekdays: ['MO'], startTime: '16:00', endTime: '18:00' },
+    })
+    const rules = buildRules(activity.schedule as ScheduleForm, { startDay: ruleStartDay(activity.schedule?.rrule) })
+    expect(activity.schedule?.rrule).toBe(rules.current)
+    expect(activity.schedule?.rrule).toMatch(/UNTIL=\d{8}T2[12]5959Z/)
+    expect(activity.schedule?.nextPeriod?.rrule).toBe(rules.next)
+    expect(activity.schedule?.nextPeriod?.rrule).toContain(`DTSTART;TZID=Europe/Copenhagen:${changesOn.replace(/-/g, '')}T160000`)
+    const confirmed = await payload.update({ collection: 'activities', id: activity.id, data: { lastConfirmedAt: new Date().toISOString() }, context: seedContext })
+    expect(confirmed.schedule?.rrule).toBe(activity.schedule?.rrule)
+    expect(confirmed.schedule?.nextPeriod?.rrule).toBe(activity.schedule?.nextPeriod?.rrule)
+  })
+
+  it('the change day must come after today and after "valid from", and the new times need a day and a start (in Danish)', async () => {
+    const base = { weekdays: ['MO'], startTime: '15:00' } satisfies Activity['schedule']
+    const today = copenhagenToday()
+    const error = (schedule: Activity['schedule']) => create(schedule).then(() => '', (caught: Error) => caught.message + JSON.stringify((caught as { data?: unknown }).data ?? ''))
+    expect(await error({ ...base, nextPeriod: { changesOn: today, weekdays: ['TU'], startTime: '16:00' } })).toContain('Datoen for den nye tid skal ligge efter i dag')
+    expect(await error({ ...base, validFrom: '2099-01-10', nextPeriod: { changesOn: '2099-01-05', weekdays: ['TU'], startTime: '16:00' } })).toContain(
+      'Den nye tid skal begynde efter \\"Gælder fra\\" (10.1.2099)',
+    )
+    expect(await error({ ...base, nextPeriod: { changesOn: '2099-01-05', weekdays: [], startTime: '16:00' } })).toContain('Vælg mindst én ugedag for den nye tid.')
+    expect(await error({ ...base, nextPeriod: { changesOn: '2099-01-05', weekdays: ['TU'] } })).toContain('Skriv, hvornår aktiviteten starter med den nye tid')
+    // No change planned: the empty group is fine.
+    expect(await error({ ...base, nextPeriod: { changesOn: null } })).toBe('')
+  })
+
+  it('a planned change whose day has come becomes the schedule at the next save', async () => {
+    const changesOn = copenhagenToday(new Date(Date.now() + 2 * 86_400_000))
+    const activity = await create({
+      weekdays: ['MO'],
+      startTime: '15:00',
+      nextPeriod: { changesOn, weekdays: ['WE'], startTime: '16:00', endTime: '18:00' },
+    })
+    // Three days later (the CMS runs in this process: its clock is the test's).
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(Date.now() + 3 * 86_400_000)
+      const saved = await payload.update({ collection: 'activities', id: activity.id, data: { title: 'Lektiecafé (ny tid)' }, context: seedContext })
+      expect(saved.schedule).toMatchObject({ weekdays: ['WE'], startTime: '16:00', endTime: '18:00', nextPeriod: { changesOn: null, rrule: null } })
+      expect(saved.schedule?.rrule).toBe(buildRule({ weekdays: ['WE'], startTime: '16:00', validFrom: changesOn }))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('"by appointment" clears the rule', async () => {

@@ -1,22 +1,7 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { type APIRequestContext, expect, test } from '@playwright/test'
-import { Ajv, type ValidateFunction } from 'ajv'
-import addFormatsModule from 'ajv-formats'
 
 import { publicDocs } from '../fixtures/cms'
-
-// The official HSDS 3.0 schemas, copied into the repository (CI has only the repository).
-const schemaDir = path.resolve(import.meta.dirname, '..', '..', 'site', 'src', 'lib', 'hsds', 'schema')
-// `constraints`, `datapackage_metadata`, `core` … are HSDS's own keys, not JSON Schema keywords.
-const ajv = new Ajv({ strict: false, allErrors: true })
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule
-addFormats(ajv)
-for (const file of fs.readdirSync(schemaDir).filter((name) => name.endsWith('.json'))) {
-  ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, file), 'utf8')), file)
-}
-const validator = (name: string) => ajv.getSchema(`${name}.json`) as ValidateFunction
+import { expectValid } from '../fixtures/hsds'
 
 async function hsdsPage(request: APIRequestContext, file: string) {
   const response = await request.get(`/open-data/hsds/${file}`)
@@ -26,12 +11,6 @@ async function hsdsPage(request: APIRequestContext, file: string) {
   expect(body).toMatchObject({ total_pages: 1, page_number: 1, first_page: true, last_page: true })
   expect(body.total_items).toBe(body.contents.length)
   return body.contents as Record<string, any>[] // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON read back
-}
-
-function expectValid(schema: string, item: unknown) {
-  const validate = validator(schema)
-  const valid = validate(item)
-  expect(valid ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n'), `${schema} ${JSON.stringify(item).slice(0, 120)}`).toEqual([])
 }
 
 test('HSDS 3.0 export: organizations, services and service_at_locations validate against the official schemas', async ({ request }) => {

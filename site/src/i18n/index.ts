@@ -2,12 +2,13 @@ import { defaultLocale, getLocale, locales, type LocaleCode } from '../../../con
 import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
+import scheduleDa from './ui/schedule/da.json'
 import signupDa from './ui/signup/da.json'
 import volunteerDa from './ui/volunteer/da.json'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
-// finder, events, signup forms and volunteer pages); the Danish files define the keys.
-export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof volunteerDa
+// finder, events, signup forms, volunteer pages and schedule changes); the Danish files define the keys.
+export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof volunteerDa | keyof typeof scheduleDa
 type Strings = Record<UIKey, string>
 
 const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json'], { eager: true, import: 'default' })

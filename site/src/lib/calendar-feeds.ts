@@ -1,11 +1,11 @@
 import type { ICalCalendar } from 'ical-generator'
 
 import type { LocaleCode } from '../../../content/locales'
-import { fallbackRule } from '../../../content/schedule'
 import { addOneOff, addSeries } from './calendar'
-import { activities, buildTime, departments, relationId, upcomingEvents } from './data'
+import { activities, departments, relationId, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
 import { listingPlace } from './place'
+import { activityPeriods } from './schedule'
 
 type Event = Awaited<ReturnType<typeof upcomingEvents>>[number]
 type ActivityEntry = Awaited<ReturnType<typeof activities>>[number]
@@ -34,18 +34,22 @@ export async function calendarListings(lang: LocaleCode, site: URL) {
   const addActivities = (calendar: ICalCalendar, list: ActivityEntry[]) => {
     for (const activity of list) {
       const department = departmentOf(activity.department)
-      const rrule = activityRule(activity)
-      if (!rrule || !department) continue
-      addSeries(calendar, {
-        kind: 'activity',
-        slug: activity.slug,
-        title: activity.title,
-        description: [activity.summary, activity.scheduleText].filter(Boolean).join('\n'),
-        url: absolute(routes.activity(department.slug, activity.slug)),
-        place: listingPlace(activity, department),
-        rrule,
-        endTime: activity.schedule?.endTime,
-      })
+      if (!department) continue
+      // One VEVENT per period: the current one ends (UNTIL) the day before a planned change,
+      // the following one starts (DTSTART) on its day.
+      for (const period of activityPeriods(activity)) {
+        addSeries(calendar, {
+          kind: 'activity',
+          slug: activity.slug,
+          period: period.from ? period.key : undefined,
+          title: activity.title,
+          description: [activity.summary, activity.scheduleText].filter(Boolean).join('\n'),
+          url: absolute(routes.activity(department.slug, activity.slug)),
+          place: listingPlace(activity, department),
+          rrule: period.rule,
+          endTime: period.form.endTime,
+        })
+      }
     }
   }
   return {
@@ -59,15 +63,5 @@ export async function calendarListings(lang: LocaleCode, site: URL) {
   }
 }
 
-/**
- * The activity's recurrence rule: the one the CMS stored, or (for a listing saved before rules
- * were stored) one built from its schedule form. None for "by appointment".
- */
-export function activityRule(activity: Pick<ActivityEntry, 'schedule'>): string | null {
-  const schedule = activity.schedule
-  if (!schedule || schedule.byAppointment) return null
-  return schedule.rrule || fallbackRule(schedule, buildTime)
-}
-
-/** A recurring activity gets a feed when it meets at fixed times. */
-export const hasFeed = (activity: Pick<ActivityEntry, 'schedule'>) => activityRule(activity) !== null
+/** A recurring activity gets a feed when it meets at fixed times (in any of its periods). */
+export const hasFeed = (activity: Pick<ActivityEntry, 'schedule'>) => activityPeriods(activity).length > 0

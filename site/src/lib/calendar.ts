@@ -59,9 +59,12 @@ export interface SeriesEntry extends Entry {
   rrule: string
   /** "17:00": each meeting ends then, on the day it starts. */
   endTime?: string | null
+  /** A period planned to take over ("from-20270816"): its own VEVENT, with its own stable UID. */
+  period?: string
 }
 
-export const calendarUid = (kind: Entry['kind'], slug: string) => `${kind}-${slug}@${uidDomain}`
+/** The current period keeps the UID the activity always had, so subscribed calendars see no change when a period is added. */
+export const calendarUid = (kind: Entry['kind'], slug: string, period?: string) => `${kind}-${slug}${period ? `-${period}` : ''}@${uidDomain}`
 
 function location(place: Place) {
   const title = placeText(place)
@@ -117,7 +120,7 @@ export function addSeries(calendar: ICalCalendar, entry: SeriesEntry) {
   const [, endHour, endMinute] = entry.endTime?.match(/^(\d{1,2})[:.](\d{2})$/) ?? []
   const end = endHour && endMinute ? new TZDate(year, month - 1, day, Number(endHour), Number(endMinute), 0, calendarTimeZone) : null
   calendar.createEvent({
-    id: calendarUid(entry.kind, entry.slug),
+    id: calendarUid(entry.kind, entry.slug, entry.period),
     timezone: calendarTimeZone,
     start,
     end,

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content'
 
 import type { LocaleCode } from '../../../content/locales'
+import { buildTime } from './now'
 
 // Every page asks for the same lists; scanning all entries of all languages on each page made
 // the build time grow with the square of the content (≈280 ms a page at 10× scale). Each list
@@ -116,4 +117,5 @@ export function relationId(value: unknown): string | number | undefined {
   return value as string | number
 }
 
-export const buildTime = new Date()
+/** When the site was built (`SITE_NOW` in tests), see ./now. */
+export { buildTime }

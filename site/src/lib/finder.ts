@@ -3,7 +3,7 @@ import type { LocaleCode } from '../i18n'
 import { activities, activityTypes, departments, relationId, targetGroups } from './data'
 import { localeUrl, routes } from './paths'
 import { listingPlace, type Place } from './place'
-import { audienceFlags, nextDates, placeSlug, regions, weekdayCodes, type AudienceFlag, type Occurrence, type WeekdayCode } from './schedule'
+import { audienceFlags, finderWeekdays, nextDates, placeSlug, regions, weekdayCodes, type AudienceFlag, type Occurrence, type WeekdayCode } from './schedule'
 
 type Activities = Awaited<ReturnType<typeof activities>>
 type Departments = Awaited<ReturnType<typeof departments>>
@@ -52,7 +52,6 @@ async function load(lang: LocaleCode) {
     if (!department) return []
     const activityType = typeById.get(relationId(activity.activityType) as number)
     const groupIds = activity.targetGroups?.length ? activity.targetGroups : (activityType?.targetGroups ?? [])
-    const schedule = activity.schedule ?? {}
     return [
       {
         activity,
@@ -62,7 +61,8 @@ async function load(lang: LocaleCode) {
         municipalitySlug: placeSlug(department.municipality),
         place: listingPlace(activity, department),
         next: nextDates(activity, 1)[0],
-        weekdays: schedule.byAppointment ? [] : weekdayCodes.filter((code) => schedule.weekdays?.includes(code)),
+        // The weekdays in force, and those of a planned change within the finder's horizon.
+        weekdays: finderWeekdays(activity),
         audience: audienceFlags(activity),
       },
     ]

@@ -1,8 +1,8 @@
 import { useTranslations, type UIKey } from '../i18n'
-import { activityRule } from './calendar-feeds'
 import { richTextToHTML } from './cms/richtext'
 import { activities, activityTypes, buildTime, departments } from './data'
 import { buildHsds, page } from './hsds'
+import { activityPeriods } from './schedule'
 
 /** The HSDS export from the published content, in Danish (HSDS has no translations). */
 export async function hsdsExport(site: URL) {
@@ -12,7 +12,7 @@ export async function hsdsExport(site: URL) {
     departments: await departments('da'),
     activities: await activities('da'),
     activityTypes: await activityTypes('da'),
-    ruleOf: activityRule,
+    periodsOf: (activity) => activityPeriods(activity, buildTime),
     plainText: (value) =>
       richTextToHTML(value)
         .replace(/<\/(p|h\d|li)>/g, '\n')

@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid'
 
 import type { Activity, ActivityType, Department } from '../../../cms/src/payload-types'
 import { spokenLanguages } from '../../../content/languages'
-import { expandRule } from '../../../content/schedule'
+import { expandRule, type SchedulePeriod } from '../../../content/schedule'
 import { parseRule } from './calendar'
 import { localeUrl, routes } from './paths'
 import { listingPlace } from './place'
@@ -29,8 +29,8 @@ export interface HsdsInput {
   departments: Department[]
   activities: Activity[]
   activityTypes: ActivityType[]
-  /** The rule for an activity that meets at fixed times (see calendar-feeds.ts). */
-  ruleOf: (activity: Activity) => string | null
+  /** The periods (with rules) of an activity that meets at fixed times: the current one and one planned to take over (see content/schedule.ts). */
+  periodsOf: (activity: Activity) => SchedulePeriod[]
   /** Plain text of a rich-text field. */
   plainText: (value: unknown) => string
   regionName: (region: Department['region']) => string
@@ -69,7 +69,7 @@ function copenhagenOffset(at: Date): number {
 }
 
 export function buildHsds(input: HsdsInput) {
-  const { site, departments, activities, activityTypes, ruleOf, plainText, regionName, now } = input
+  const { site, departments, activities, activityTypes, periodsOf, plainText, regionName, now } = input
   const danishUrl = (path: string) => new URL(localeUrl('da', path), site).href
   const national = nationalBody(site)
   const departmentById = new Map(departments.map((department) => [department.id, department]))
@@ -132,7 +132,6 @@ export function buildHsds(input: HsdsInput) {
       : location(`department:${department.slug}`, organizationId, department, {})
     const serviceAtLocationId = id('service_at_location', activity.slug)
     const type = typeById.get(activity.activityType as number)
-    const rule = ruleOf(activity)
     return [
       without({
         id: serviceId,
@@ -148,9 +147,10 @@ export function buildHsds(input: HsdsInput) {
         maximum_age: activity.audience?.ageMax ?? undefined,
         assured_date: day(activity.lastConfirmedAt),
         last_modified: activity.updatedAt,
-        schedules: rule
-          ? [schedule(rule, activity, { serviceId, serviceAtLocationId, link: danishUrl(routes.calendarActivity(activity.slug)) }, now)]
-          : [],
+        // HSDS allows several schedules, each valid from/to: one per period.
+        schedules: periodsOf(activity).map((period) =>
+          schedule(period, activity, { serviceId, serviceAtLocationId, link: danishUrl(routes.calendarActivity(activity.slug)) }, now),
+        ),
         service_at_locations: [
           {
             id: serviceAtLocationId,
@@ -195,9 +195,9 @@ export function buildHsds(input: HsdsInput) {
   return { organizations, services, serviceAtLocations }
 }
 
-/** An activity's rule as an HSDS schedule (RRULE parts as HSDS fields). */
+/** One period of an activity's schedule as an HSDS schedule (RRULE parts as HSDS fields). */
 function schedule(
-  rule: string,
+  { rule, form, key, from }: SchedulePeriod,
   activity: Activity,
   { serviceId, serviceAtLocationId, link }: { serviceId: string; serviceAtLocationId: string; link: string },
   now: Date,
@@ -208,14 +208,15 @@ function schedule(
   const until = part('UNTIL')
   const start = parsed?.start
   const pad = (value: number) => String(value).padStart(2, '0')
-  const [next] = expandRule(rule, { after: now, count: 1, endTime: activity.schedule?.endTime })
+  const [next] = expandRule(rule, { after: now, count: 1, endTime: form.endTime })
   const time = (value: string | null | undefined) => (value ? value.replace('.', ':') : undefined)
   return without({
-    id: id('schedule', activity.slug),
+    // The current period keeps the id it always had; a following one gets its own.
+    id: from ? id('schedule', activity.slug, key) : id('schedule', activity.slug),
     service_id: serviceId,
     service_at_location_id: serviceAtLocationId,
-    valid_from: day(activity.schedule?.validFrom) ?? (start ? `${start.year}-${pad(start.month)}-${pad(start.day)}` : undefined),
-    valid_to: day(activity.schedule?.validUntil),
+    valid_from: day(form.validFrom) ?? (start ? `${start.year}-${pad(start.month)}-${pad(start.day)}` : undefined),
+    valid_to: day(form.validUntil),
     dtstart: start ? `${start.year}-${pad(start.month)}-${pad(start.day)}` : undefined,
     timezone: copenhagenOffset(next?.start ?? now),
     until: until ? `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}` : undefined,
@@ -223,8 +224,8 @@ function schedule(
     interval: Number(part('INTERVAL') ?? 1),
     wkst: part('WKST'),
     byday: part('BYDAY'),
-    opens_at: time(activity.schedule?.startTime),
-    closes_at: time(activity.schedule?.endTime),
+    opens_at: time(form.startTime),
+    closes_at: time(form.endTime),
     description: activity.scheduleText ?? undefined,
     // The iCalendar feed holds the whole rule, cancelled dates (EXDATE) included.
     schedule_link: link,

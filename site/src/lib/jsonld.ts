@@ -1,6 +1,7 @@
 import type { Activity, ActivityType, Department, Event } from '../../../cms/src/payload-types'
 import type { LocaleCode } from '../../../content/locales'
-import { parseRule, calendarTimeZone } from './calendar'
+import type { ScheduleForm, SchedulePeriod } from '../../../content/schedule'
+import { parseRule, calendarTimeZone, type ParsedRule } from './calendar'
 import { localeUrl, routes } from './paths'
 import { listingPlace, type Place } from './place'
 
@@ -107,8 +108,9 @@ const isoDay = (value: string | null | undefined) => (value ? new Date(value).to
 const isoTime = (value: string | null | undefined) => (value ? `${value.replace('.', ':')}:00` : undefined)
 
 /**
- * A local activity: an EventSeries with its schedule when it meets at fixed times (the rule
- * from content/schedule.ts), otherwise a Service offered by the department.
+ * A local activity: an EventSeries with its schedule when it meets at fixed times (the rules
+ * from content/schedule.ts; one Schedule per period when a change is planned), otherwise a
+ * Service offered by the department.
  */
 export function activityJsonLd(
   site: URL,
@@ -116,7 +118,7 @@ export function activityJsonLd(
   activity: Activity,
   department: Department,
   activityType: ActivityType | undefined,
-  rrule: string | null,
+  periods: SchedulePeriod[],
 ): Thing {
   const url = absolute(site, lang, routes.activity(department.slug, activity.slug))
   const location = placeJsonLd(listingPlace(activity, department))
@@ -126,9 +128,11 @@ export function activityJsonLd(
     description: activity.summary,
     url,
   }
-  const rule = rrule ? parseRule(rrule) : undefined
-  const schedule = activity.schedule
-  if (!rule || !schedule) {
+  const schedules = periods.flatMap((period) => {
+    const rule = parseRule(period.rule)
+    return rule ? [periodSchedule(rule, period.form)] : []
+  })
+  if (schedules.length === 0) {
     return withoutEmpty({
       ...common,
       '@type': 'Service',
@@ -139,10 +143,6 @@ export function activityJsonLd(
       isAccessibleForFree: activity.free !== false,
     })
   }
-  const ruleLine = rule.lines.find((line) => line.startsWith('RRULE:')) ?? ''
-  const interval = Number(/INTERVAL=(\d+)/.exec(ruleLine)?.[1] ?? 1)
-  const days = (/BYDAY=([A-Z,]+)/.exec(ruleLine)?.[1] ?? '').split(',').filter(Boolean)
-  const { year, month, day } = rule.start
   return withoutEmpty({
     ...common,
     '@type': 'EventSeries',
@@ -152,17 +152,32 @@ export function activityJsonLd(
     eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
     inLanguage: activity.languages?.length ? activity.languages : 'da',
     isAccessibleForFree: activity.free !== false,
-    eventSchedule: withoutEmpty({
-      '@type': 'Schedule',
-      repeatFrequency: `P${interval}W`,
-      byDay: days.map((code) => schemaDays[code]).filter(Boolean),
-      startDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-      endDate: isoDay(schedule.validUntil),
-      startTime: isoTime(schedule.startTime),
-      endTime: isoTime(schedule.endTime),
-      exceptDate: schedule.exceptions?.length ? schedule.exceptions.map((exception) => isoDay(exception.date)) : undefined,
-      scheduleTimezone: calendarTimeZone,
-    }),
+    eventSchedule: schedules.length === 1 ? schedules[0] : schedules,
+  })
+}
+
+/** One period as a schema.org Schedule: its weekdays, times and dates (it ends the day before a planned change). */
+function periodSchedule(rule: ParsedRule, form: ScheduleForm): Thing {
+  const ruleLine = rule.lines.find((line) => line.startsWith('RRULE:')) ?? ''
+  const interval = Number(/INTERVAL=(\d+)/.exec(ruleLine)?.[1] ?? 1)
+  const days = (/BYDAY=([A-Z,]+)/.exec(ruleLine)?.[1] ?? '').split(',').filter(Boolean)
+  const { year, month, day } = rule.start
+  const startDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const endDate = isoDay(form.validUntil)
+  // Cancelled dates are shared by the periods: each period lists those within its own dates.
+  const exceptDates = (form.exceptions ?? [])
+    .map((exception) => isoDay(exception.date))
+    .filter((date): date is string => date !== undefined && date >= startDate && (!endDate || date <= endDate))
+  return withoutEmpty({
+    '@type': 'Schedule',
+    repeatFrequency: `P${interval}W`,
+    byDay: days.map((code) => schemaDays[code]).filter(Boolean),
+    startDate,
+    endDate,
+    startTime: isoTime(form.startTime),
+    endTime: isoTime(form.endTime),
+    exceptDate: exceptDates.length ? exceptDates : undefined,
+    scheduleTimezone: calendarTimeZone,
   })
 }
 

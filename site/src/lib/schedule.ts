@@ -1,16 +1,66 @@
 import type { Activity, Department } from '../../../cms/src/payload-types'
-import { nextOccurrences, weekdayCodes, type Occurrence, type WeekdayCode } from '../../../content/schedule'
+import {
+  copenhagenInstant,
+  copenhagenToday,
+  nextOccurrences,
+  periodOn,
+  schedulePeriods,
+  weekdayCodes,
+  weekdaysWithin,
+  type Occurrence,
+  type ScheduleForm,
+  type SchedulePeriod,
+  type WeekdayCode,
+} from '../../../content/schedule'
 import { formatDateTime, type LocaleCode, type UIKey } from '../i18n'
-import { buildTime } from './data'
+import { buildTime } from './now'
 
-export { weekdayCodes, type Occurrence, type WeekdayCode }
+export { weekdayCodes, type Occurrence, type SchedulePeriod, type WeekdayCode }
 
 /** The regions in the order the site lists them (east to north). */
 export const regions = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const satisfies readonly Department['region'][]
 
-/** The next meetings of an activity after the site was built (it rebuilds daily). */
-export function nextDates(activity: Pick<Activity, 'schedule'>, count = 3): Occurrence[] {
-  return nextOccurrences(activity.schedule, { after: buildTime, count })
+/** The next meetings of an activity after the site was built (it rebuilds daily), across a planned change. */
+export function nextDates(activity: Pick<Activity, 'schedule'>, count = 3, now = buildTime): Occurrence[] {
+  return nextOccurrences(activity.schedule as ScheduleForm | null | undefined, { after: now, count })
+}
+
+/** The schedule's periods with their rules (the current one, and one planned to take over). */
+export const activityPeriods = (activity: Pick<Activity, 'schedule'>, now = buildTime): SchedulePeriod[] =>
+  schedulePeriods(activity.schedule as ScheduleForm | null | undefined, now)
+
+/**
+ * What the page says about the times: the period in force on the build's day, and the one that
+ * takes over later ("Fra 16. august: …"), if one is planned and its day has not come.
+ */
+export function schedulePhases(activity: Pick<Activity, 'schedule'>, now = buildTime): { current?: SchedulePeriod; upcoming?: SchedulePeriod } {
+  const periods = activityPeriods(activity, now)
+  const today = copenhagenToday(now)
+  return { current: periodOn(periods, today), upcoming: periods.find((period) => period.from !== null && period.from > today) }
+}
+
+/**
+ * How far ahead a planned change counts in the finder's weekday filter: someone who picks
+ * "Monday" today can start within a few weeks, so a café moving to Monday in two weeks is found
+ * there (and still under its old day until the change).
+ */
+export const finderHorizonDays = 28
+
+/** The weekdays the finder filters by: those in force now, and those of a change within `finderHorizonDays`. */
+export const finderWeekdays = (activity: Pick<Activity, 'schedule'>, now = buildTime): WeekdayCode[] =>
+  weekdaysWithin(activity.schedule as ScheduleForm | null | undefined, { now, horizonDays: finderHorizonDays })
+
+/** "mandag, torsdag" and "16.00–18.00" of a period's form, in the reader's language. */
+export function periodSummary(lang: LocaleCode, form: ScheduleForm) {
+  const days = weekdayCodes.filter((code) => form.weekdays?.includes(code)).map((code) => weekdayName(lang, code))
+  const clock = (value: string | null | undefined) => {
+    const match = value ? /^(\d{2})[:.](\d{2})$/.exec(value) : null
+    // Any winter day will do: only the wall-clock time is shown.
+    return match ? formatDateTime(lang, copenhagenInstant({ year: 2026, month: 1, day: 5, hour: Number(match[1]), minute: Number(match[2]), second: 0 }), 'time') : null
+  }
+  const start = clock(form.startTime)
+  const end = clock(form.endTime)
+  return { days, time: start && end ? `${start}–${end}` : (start ?? '') }
 }
 
 /** "tirsdag 3. februar 2026" and "15.00–17.00", in the reader's language and Copenhagen time. */
@@ -49,4 +99,13 @@ export function audienceLabel(t: (key: UIKey, params?: Record<string, string | n
   if (has(ageMin)) return t('audience.childrenFrom', { min: ageMin })
   if (has(ageMax)) return t('audience.childrenUpTo', { max: ageMax })
   return t('audience.children')
+}
+
+/** "16. august 2027": the day a change takes over, without the weekday (it reads as "from <date>" in every language). */
+export function changeDate(lang: LocaleCode, day: string) {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  // Noon UTC is the same calendar day in Copenhagen all year.
+  return new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Copenhagen', calendar: 'gregory', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(year, month - 1, date, 12)),
+  )
 }
