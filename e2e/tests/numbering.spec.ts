@@ -65,3 +65,10 @@ test('Arabic pages use one system too: Latin digits throughout (content/locales.
   await expect(page.locator('main')).toContainText('6 إلى 16')
   await expect(page.locator('main')).not.toContainText(/[٠-٩۰-۹]/)
 })
+
+test('the fa search page counts its results in Persian digits', async ({ page }) => {
+  await page.goto('/fa/soeg/?q=Odense')
+  await expect(page.locator('[data-search-list] a').first()).toBeVisible()
+  await expect(page.locator('[data-search-status]')).toContainText(/[۰-۹]/)
+  await expect(page.locator('[data-search-status]')).not.toContainText(/[0-9]/)
+})
