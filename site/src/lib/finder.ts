@@ -125,8 +125,8 @@ async function load(lang: LocaleCode) {
     weekdays: weekdayCodes.filter((code) => usedDays.has(code)),
     /** Town names, municipalities and postal codes → [latitude, longitude], for the place box. */
     places: placeLookup(allDepartments, [...entries, ...events]),
-    /** Town names to suggest in the place box, in the reader's language. */
-    towns: [...new Set(allDepartments.map((department) => placeName(department.town, lang)))].sort((a, b) => a.localeCompare(b, lang)),
+    /** Town names to suggest in the place box: in the reader's language, and as on Danish signs. */
+    towns: [...new Set(allDepartments.flatMap((department) => [placeName(department.town, lang), department.town]))].sort((a, b) => a.localeCompare(b, lang)),
   }
 }
 
