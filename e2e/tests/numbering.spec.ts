@@ -5,15 +5,16 @@
 // and typed as they are) and URLs (<code>), which a phone or browser needs in ASCII.
 import { expect, test, type Page } from '@playwright/test'
 
-/** Visible text in the page's own language that contains an ASCII digit, with where it is. */
-function asciiDigitsInPageLanguage(page: Page) {
-  return page.evaluate(() => {
+/** Visible text in the page's own language that matches `pattern` (a regular expression's source), with where it is. */
+function inPageLanguage(page: Page, pattern: string) {
+  return page.evaluate((source) => {
+    const wanted = new RegExp(source)
     const pageLang = document.documentElement.lang
     const found: string[] = []
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? ''
-      if (!/[0-9]/.test(text)) continue
+      if (!wanted.test(text)) continue
       const parent = node.parentElement
       if (!parent || !parent.checkVisibility()) continue
       if (parent.closest('script, style, code, a[href^="tel:"], a[href^="mailto:"]')) continue
@@ -21,8 +22,9 @@ function asciiDigitsInPageLanguage(page: Page) {
       found.push(`${parent.tagName.toLowerCase()}: ${text.trim()}`)
     }
     return found
-  })
+  }, pattern)
 }
+const asciiDigitsInPageLanguage = (page: Page) => inPageLanguage(page, '[0-9]')
 
 const faPages = [
   '/fa/find/',
@@ -37,6 +39,8 @@ for (const path of faPages) {
     await page.goto(path)
     await expect(page.locator('html')).toHaveAttribute('lang', 'fa')
     expect(await asciiDigitsInPageLanguage(page)).toEqual([])
+    // Persian's comma is "،"; the Latin one appears only in Danish (addresses, fallback texts).
+    expect(await inPageLanguage(page, ',')).toEqual([])
   })
 }
 

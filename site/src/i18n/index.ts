@@ -56,4 +56,4 @@ export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'd
   return new Intl.DateTimeFormat(lang, options).format(new Date(value))
 }
 
-export { formatList, formatNumber, listSeparators, localizeDigits, numberingSystem } from './numbers'
+export { comma, formatList, formatNumber, listSeparators, localizeDigits, numberingSystem } from './numbers'

@@ -59,3 +59,13 @@ export function listSeparators(lang: LocaleCode, count: number, type: Intl.ListF
   }
   return separators
 }
+
+/**
+ * The language's comma, for two things side by side that are not a list with "and" (a date and
+ * its time). Arabic-script languages write "،" (CLDR's Pashto and Arabic list data do not always
+ * give it outside "a, b and c"), others what their list format puts between the first items.
+ */
+export function comma(lang: LocaleCode) {
+  if (getLocale(lang).script === 'arabic') return '، '
+  return listSeparators(lang, 3)[0] ?? ', '
+}
