@@ -48,10 +48,23 @@ test('the volunteer page sorts by a typed place, like the finder', async ({ page
 test.describe('volunteer page without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
-  test('lists every activity and offers the way to one’s region', async ({ page }) => {
+  test('lists every activity, filters by type and weekday at once, and offers the way to one’s region', async ({ page }) => {
+    const da = uiStrings('da')
     await page.goto('/da/frivillig/')
-    await expect(page.locator('[data-finder-controls]')).toBeHidden()
-    await expect(visibleItems(page)).toHaveCount(await items(page).count())
+    const total = await items(page).count()
+    await expect(visibleItems(page)).toHaveCount(total)
+    // "Near me" and the place box need JavaScript; the selects do not.
+    await expect(page.getByRole('button', { name: da['finder.nearMe']! })).toBeHidden()
+    await page.locator('select[name="type"]').selectOption('lektiecafeer')
+    expect(new Set(await visibleValues(page, 'data-type'))).toEqual(new Set(['lektiecafeer']))
+    await page.locator('select[name="day"]').selectOption('TH')
+    const shown = await visibleValues(page, 'data-days')
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.length).toBeLessThan(total)
+    for (const days of shown) expect(days.split(' ')).toContain('TH')
+    await page.getByRole('button', { name: da['finder.filter.reset']! }).click()
+    await expect(visibleItems(page)).toHaveCount(total)
+
     await page.locator('[data-finder-nojs] a[href="#finder-region-sjaelland"]').click()
     await expect(page.locator('#finder-region-sjaelland')).toBeInViewport()
   })

@@ -54,6 +54,8 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
   let shownCount = items.length
 
   controls.hidden = false
+  // "Near me" and the place box need this script (the selects may work without it: FinderFilters).
+  for (const element of controls.querySelectorAll<HTMLElement>('[data-finder-script-only]')) element.hidden = false
   // The filters above do what the link lists do; keep the lists (shareable pages) but fold them.
   for (const browse of document.querySelectorAll<HTMLDetailsElement>('details[data-finder-browse]')) browse.open = false
   // What stands in for the filters without JavaScript (the volunteer page's region links).
