@@ -30,6 +30,8 @@ const faPages = [
   '/fa/find/',
   '/fa/afdelinger/odense/odense-kvindegruppe/',
   '/fa/afdelinger/holbaek/holbaek-lektiecafe/',
+  // Two target groups, listed side by side.
+  '/fa/afdelinger/aalborg/aalborg-cafe/',
   '/fa/arrangementer/holbaek-ungetur/',
   '/fa/frivillig/',
   '/fa/',
