@@ -40,6 +40,8 @@ export interface DemoActivity {
   schedule: { byAppointment?: boolean; weekdays?: Weekday[]; frequency?: 'weekly' | 'biweekly'; start?: string; end?: string }
   languages?: string[]
   audience?: { womenOnly?: boolean; families?: boolean; children?: boolean; ageMin?: number; ageMax?: number }
+  /** Target group slugs, when the activity's differ from its type's (a café for young people). */
+  targetGroups?: string[]
   howToJoin?: HowToJoin
   venue?: string
   address?: DemoAddress

@@ -165,6 +165,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           },
           languages: activity.languages as Activity['languages'],
           audience: activity.audience,
+          targetGroups: activity.targetGroups?.map((slug) => {
+            const id = targetGroupIds.get(slug)
+            if (id === undefined) throw new Error(`content/demo/departments/${department.slug}.md: unknown target group "${slug}" in ${activity.slug}`)
+            return id
+          }),
           howToJoin: activity.howToJoin ?? 'just-come',
           venue: activity.venue,
           address: activity.address,

@@ -5,6 +5,7 @@ import finderDa from './ui/finder/da.json'
 import scheduleDa from './ui/schedule/da.json'
 import signupDa from './ui/signup/da.json'
 import volunteerDa from './ui/volunteer/da.json'
+import { formatNumber, numberingSystem } from './numbers'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
 // finder, events, signup forms, volunteer pages and schedule changes); the Danish files define the keys.
@@ -30,7 +31,12 @@ export function useTranslations(lang: LocaleCode) {
   return function t(key: UIKey, params: Record<string, string | number> = {}): string {
     const text = strings[lang]?.[key] ?? strings[defaultLocale]?.[key]
     if (text === undefined) throw new Error(`Missing UI string "${key}" in ${defaultLocale}.json`)
-    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
+    // Numbers in the reader's digits ("۱۲ نتیجه"), so no caller can forget it.
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => {
+      if (!(name in params)) return match
+      const value = params[name]
+      return typeof value === 'number' ? formatNumber(lang, value) : String(value)
+    })
   }
 }
 
@@ -45,12 +51,10 @@ export function dir(lang: LocaleCode) {
 export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'date' | 'dateTime' | 'time' = 'dateTime') {
   // Dates people can match with Danish letters and signs: Gregorian calendar, 24-hour clock,
   // also in Persian and Pashto (whose default is the solar calendar).
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen', calendar: 'gregory', hourCycle: 'h23' }
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen', calendar: 'gregory', hourCycle: 'h23', numberingSystem: numberingSystem(lang) }
   if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
   return new Intl.DateTimeFormat(lang, options).format(new Date(value))
 }
 
-export function formatNumber(lang: LocaleCode, value: number) {
-  return new Intl.NumberFormat(lang).format(value)
-}
+export { comma, formatList, formatNumber, listSeparators, localizeDigits, numberingSystem } from './numbers'

@@ -1,5 +1,5 @@
 import type { Event } from '../../../cms/src/payload-types'
-import { formatDateTime, type LocaleCode } from '../i18n'
+import { formatDateTime, numberingSystem, type LocaleCode } from '../i18n'
 import type { Localized } from './cms/localized'
 import { calendarTimeZone } from './calendar'
 
@@ -15,7 +15,7 @@ const dayKey = (value: string) => dayFormat.format(new Date(value))
 
 /** Upcoming events grouped by month in Copenhagen ("2026-12"), in date order, with the month's name in the reader's language. */
 export function eventsByMonth<T extends Localized<Event>>(lang: LocaleCode, events: T[]) {
-  const monthName = new Intl.DateTimeFormat(lang, { timeZone: calendarTimeZone, calendar: 'gregory', month: 'long', year: 'numeric' })
+  const monthName = new Intl.DateTimeFormat(lang, { timeZone: calendarTimeZone, calendar: 'gregory', month: 'long', year: 'numeric', numberingSystem: numberingSystem(lang) })
   const groups = new Map<string, { key: string; label: string; events: T[] }>()
   for (const event of events) {
     const key = dayKey(event.startsAt).slice(0, 7)

@@ -1,6 +1,8 @@
 import { spokenLanguages } from '../../../content/languages'
+import { allPlaceNames, placeKey, placeName } from '../../../content/places'
 import type { LocaleCode } from '../i18n'
-import { activities, activityTypes, departments, relationId, targetGroups } from './data'
+import { calendarTimeZone } from './calendar'
+import { activities, activityTypes, departments, relationId, targetGroups, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
 import { listingPlace, type Place } from './place'
 import { audienceFlags, finderWeekdays, nextDates, placeSlug, regions, weekdayCodes, type AudienceFlag, type Occurrence, type WeekdayCode } from './schedule'
@@ -9,6 +11,7 @@ type Activities = Awaited<ReturnType<typeof activities>>
 type Departments = Awaited<ReturnType<typeof departments>>
 type ActivityTypes = Awaited<ReturnType<typeof activityTypes>>
 type TargetGroups = Awaited<ReturnType<typeof targetGroups>>
+type Events = Awaited<ReturnType<typeof upcomingEvents>>
 
 /** One activity as the finder lists and filters it. */
 export interface FinderEntry {
@@ -23,9 +26,24 @@ export interface FinderEntry {
   audience: AudienceFlag[]
 }
 
+/** One upcoming event among the finder's results: filtered by what applies to it (type, place, day, language). */
+export interface FinderEvent {
+  event: Events[number]
+  department: Departments[number]
+  activityType: ActivityTypes[number] | undefined
+  /** The event's activity type's target groups (events have none of their own). */
+  groups: TargetGroups
+  municipalitySlug: string
+  place: Place
+  weekday: WeekdayCode
+}
+
 export interface Municipality {
   slug: string
+  /** The Danish name (the municipality's own). */
   name: string
+  /** The name in the reader's language (content/places.ts), or the Danish one. */
+  label: string
   region: Departments[number]['region']
 }
 
@@ -37,11 +55,12 @@ export function finderData(lang: LocaleCode) {
 }
 
 async function load(lang: LocaleCode) {
-  const [allActivities, allDepartments, types, allGroups] = await Promise.all([
+  const [allActivities, allDepartments, types, allGroups, allEvents] = await Promise.all([
     activities(lang),
     departments(lang),
     activityTypes(lang),
     targetGroups(lang),
+    upcomingEvents(lang),
   ])
   const departmentById = new Map(allDepartments.map((department) => [department.id, department]))
   const typeById = new Map(types.map((activityType) => [activityType.id, activityType]))
@@ -68,35 +87,59 @@ async function load(lang: LocaleCode) {
     ]
   })
 
+  const events: FinderEvent[] = allEvents.flatMap((event) => {
+    const department = departmentById.get(relationId(event.department) as number)
+    if (!department) return []
+    const activityType = typeById.get(relationId(event.activityType) as number)
+    return [
+      {
+        event,
+        department,
+        activityType,
+        groups: (activityType?.targetGroups ?? []).map((id) => groupById.get(relationId(id) as number)).filter((group) => group !== undefined),
+        municipalitySlug: placeSlug(department.municipality),
+        place: listingPlace(event, department),
+        weekday: weekdayOf(event.startsAt),
+      },
+    ]
+  })
+
   const municipalities = new Map<string, Municipality>()
-  for (const { department, municipalitySlug } of entries) {
-    municipalities.set(municipalitySlug, { slug: municipalitySlug, name: department.municipality, region: department.region })
+  for (const { department, municipalitySlug } of [...entries, ...events]) {
+    municipalities.set(municipalitySlug, { slug: municipalitySlug, name: department.municipality, label: placeName(department.municipality, lang), region: department.region })
   }
   const usedLanguages = new Set(entries.flatMap(({ activity }) => activity.languages ?? []))
-  const usedGroups = new Set(entries.flatMap(({ groups }) => groups.map((group) => group.id)))
-  const usedDays = new Set(entries.flatMap(({ weekdays }) => weekdays))
+  const usedGroups = new Set([...entries, ...events].flatMap(({ groups }) => groups.map((group) => group.id)))
+  const usedDays = new Set([...entries.flatMap(({ weekdays }) => weekdays), ...events.map(({ weekday }) => weekday)])
 
   return {
     entries,
+    events,
     departments: allDepartments,
-    activityTypes: types.filter((activityType) => entries.some((entry) => entry.activityType?.id === activityType.id)),
+    activityTypes: types.filter((activityType) => [...entries, ...events].some((entry) => entry.activityType?.id === activityType.id)),
     allActivityTypes: types,
     targetGroups: allGroups.filter((group) => usedGroups.has(group.id)),
-    regions: regions.filter((region) => entries.some((entry) => entry.department.region === region)),
-    municipalities: [...municipalities.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    regions: regions.filter((region) => [...entries, ...events].some((entry) => entry.department.region === region)),
+    municipalities: [...municipalities.values()].sort((a, b) => a.label.localeCompare(b.label, lang)),
     languages: spokenLanguages.filter((language) => usedLanguages.has(language.code)).map((language) => language.code),
     weekdays: weekdayCodes.filter((code) => usedDays.has(code)),
     /** Town names, municipalities and postal codes → [latitude, longitude], for the place box. */
-    places: placeLookup(allDepartments, entries),
+    places: placeLookup(allDepartments, [...entries, ...events]),
+    /** Town names to suggest in the place box: in the reader's language, and as on Danish signs. */
+    towns: [...new Set(allDepartments.flatMap((department) => [placeName(department.town, lang), department.town]))].sort((a, b) => a.localeCompare(b, lang)),
   }
 }
 
-/** Lowercase, Danish letters spelled out, accents and punctuation gone: "Holbæk" → "holbaek". */
-export function placeKey(text: string) {
-  return placeSlug(text).replace(/-/g, ' ')
+const weekdayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: calendarTimeZone })
+/** The weekday an event starts on in Copenhagen, as the finder's day filter names it. */
+function weekdayOf(startsAt: string): WeekdayCode {
+  const short = weekdayFormat.format(new Date(startsAt)).slice(0, 2).toUpperCase()
+  return weekdayCodes.find((code) => code === short) ?? 'MO'
 }
 
-function placeLookup(allDepartments: Departments, entries: FinderEntry[]) {
+export { placeKey }
+
+function placeLookup(allDepartments: Departments, entries: { place: Place }[]) {
   const lookup: Record<string, [number, number]> = {}
   const add = (name: string | null | undefined, latitude: number | undefined, longitude: number | undefined) => {
     if (!name || latitude === undefined || longitude === undefined) return
@@ -106,7 +149,8 @@ function placeLookup(allDepartments: Departments, entries: FinderEntry[]) {
   // Departments first: "Odense" means the department's town, not one activity's address.
   for (const department of allDepartments) {
     const [longitude, latitude] = department.location ?? []
-    for (const name of [department.town, department.municipality, department.address?.postalCode, department.address?.city]) {
+    // Every language's name of the town and the municipality (content/places.ts), so "اودنسه" finds Odense.
+    for (const name of [...allPlaceNames(department.town), ...allPlaceNames(department.municipality), department.address?.postalCode, department.address?.city]) {
       add(name, latitude, longitude)
     }
   }
@@ -114,6 +158,27 @@ function placeLookup(allDepartments: Departments, entries: FinderEntry[]) {
     for (const name of [place.postalCode, place.city]) add(name, place.latitude, place.longitude)
   }
   return lookup
+}
+
+/**
+ * The data-* attributes the finder's script filters and sorts a list item by (scripts/finder.ts),
+ * for every list that uses it: the finder's activities and the volunteer page's.
+ */
+export function finderItemAttributes(entry: FinderEntry) {
+  const { activity, activityType, groups, department, place } = entry
+  return {
+    'data-finder-item': activity.slug,
+    'data-type': activityType?.slug ?? '',
+    'data-groups': groups.map((group) => group.slug).join(' '),
+    'data-region': department.region,
+    'data-municipality': entry.municipalitySlug,
+    'data-department': department.slug,
+    'data-languages': (activity.languages ?? []).join(' '),
+    'data-days': entry.weekdays.join(' '),
+    'data-audience': entry.audience.join(' '),
+    'data-lat': place.latitude,
+    'data-lng': place.longitude,
+  }
 }
 
 export interface MapMarker {

@@ -107,7 +107,8 @@ async function makePlan(): Promise<BuildPlan> {
   for (const { id, before } of changes('events')) {
     add(tag.event(id))
     for (const version of [before, current(events, id)]) {
-      if (version) add(tag.department(version.department), tag.type(version.activityType))
+      // The finder's municipality pages list upcoming events too.
+      if (version) add(tag.department(version.department), tag.type(version.activityType), tag.municipality(municipalityOf(version.department)))
     }
   }
   for (const { id, before } of changes('departments')) {

@@ -12,7 +12,7 @@ import {
   type SchedulePeriod,
   type WeekdayCode,
 } from '../../../content/schedule'
-import { formatDateTime, type LocaleCode, type UIKey } from '../i18n'
+import { formatDateTime, numberingSystem, type LocaleCode, type UIKey } from '../i18n'
 import { buildTime } from './now'
 
 export { weekdayCodes, type Occurrence, type SchedulePeriod, type WeekdayCode }
@@ -105,7 +105,7 @@ export function audienceLabel(t: (key: UIKey, params?: Record<string, string | n
 export function changeDate(lang: LocaleCode, day: string) {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]
   // Noon UTC is the same calendar day in Copenhagen all year.
-  return new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Copenhagen', calendar: 'gregory', day: 'numeric', month: 'long', year: 'numeric' }).format(
+  return new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Copenhagen', calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' }).format(
     new Date(Date.UTC(year, month - 1, date, 12)),
   )
 }

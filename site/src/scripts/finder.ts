@@ -1,8 +1,12 @@
 // The finder's enhancement: the whole list is already in the HTML (grouped by region); this
 // filters it at once, keeps the filters in the address (?type=…&lang=…) so a result can be
 // shared and survives reload and back/forward, and sorts by distance from "near me" or a town.
+// The volunteer page uses it too, with its own list and a subset of the filters: any filter
+// whose <select> is not on the page is simply not applied.
 
-import { slugify } from '../../../content/slug'
+import { isLocaleCode, type LocaleCode } from '../../../content/locales'
+import { placeKey } from '../../../content/places'
+import { formatNumber } from '../i18n/numbers'
 
 const filterNames = ['type', 'group', 'region', 'municipality', 'lang', 'day', 'audience'] as const
 type FilterName = (typeof filterNames)[number]
@@ -35,14 +39,27 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
   // Where each item lives in the grouped list, to put it back when the distance sort is cleared.
   const homes = new Map(items.map((item) => [item, item.parentElement!]))
   const places = JSON.parse(controls.querySelector('[data-finder-places]')?.textContent ?? '{}') as Record<string, [number, number]>
+  const pageLang = document.documentElement.lang
+  const lang: LocaleCode = isLocaleCode(pageLang) ? pageLang : 'da'
+  // Numbers in the page language's digits, as the build writes them (i18n/numbers.ts).
   const message = (name: string, params: Record<string, string | number> = {}) =>
-    (controls.dataset[name] ?? '').replace(/\{(\w+)\}/g, (match, key: string) => (key in params ? String(params[key]) : match))
-  const numberFormat = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 1 })
+    (controls.dataset[name] ?? '').replace(/\{(\w+)\}/g, (match, key: string) => {
+      if (!(key in params)) return match
+      const value = params[key]
+      return typeof value === 'number' ? formatNumber(lang, value) : String(value)
+    })
+  const resultsHeading = sorted.querySelector<HTMLElement>('[data-finder-results-heading]')!
+  const resultsStatus = list.querySelector<HTMLElement>('[data-finder-results-status]')!
   let origin: [number, number] | null = null
+  let shownCount = items.length
 
   controls.hidden = false
+  // "Near me" and the place box need this script (the selects may work without it: FinderFilters).
+  for (const element of controls.querySelectorAll<HTMLElement>('[data-finder-script-only]')) element.hidden = false
   // The filters above do what the link lists do; keep the lists (shareable pages) but fold them.
   for (const browse of document.querySelectorAll<HTMLDetailsElement>('details[data-finder-browse]')) browse.open = false
+  // What stands in for the filters without JavaScript (the volunteer page's region links).
+  for (const element of document.querySelectorAll<HTMLElement>('[data-finder-nojs]')) element.hidden = true
 
   function readFilters(params: URLSearchParams) {
     for (const name of filterNames) {
@@ -77,6 +94,7 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
     }
     sorted.hidden = origin === null || shown === 0
     none.hidden = shown > 0
+    shownCount = shown
     count.textContent = message('msgCount', { count: shown, total: items.length })
     document.dispatchEvent(new CustomEvent('finder:filtered', { detail: { visible: items.filter((item) => !item.hidden).map((item) => item.dataset.finderItem) } }))
   }
@@ -88,6 +106,19 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
     const query = params.toString()
     const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url)
+    keepFiltersAcrossLanguages()
+  }
+
+  /**
+   * After "near me" or a place the list below (two screens down on a phone) is what changed:
+   * take the reader there and say what they got, in words a screen reader reads out.
+   */
+  function showResults(sortedFrom: string) {
+    resultsStatus.textContent = `${sortedFrom} ${message('msgCount', { count: shownCount, total: items.length })}`
+    resultsStatus.scrollIntoView({ block: 'start' })
+    const target = shownCount > 0 ? resultsHeading : none
+    target.tabIndex = -1
+    target.focus({ preventScroll: true })
   }
 
   function sortFrom(point: [number, number] | null) {
@@ -113,7 +144,7 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
     for (const { item, km } of withDistance) {
       const label = item.querySelector<HTMLElement>('[data-distance]')!
       label.hidden = !Number.isFinite(km)
-      if (Number.isFinite(km)) label.textContent = message('msgDistance', { distance: numberFormat.format(km < 10 ? Math.round(km * 10) / 10 : Math.round(km)) })
+      if (Number.isFinite(km)) label.textContent = message('msgDistance', { distance: formatNumber(lang, km < 10 ? Math.round(km * 10) / 10 : Math.round(km), { maximumFractionDigits: 1 }) })
       sortedList.append(item)
     }
     apply()
@@ -140,6 +171,7 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
     setTimeout(() => {
       placeInput.value = ''
       status.textContent = ''
+      resultsStatus.textContent = ''
       sortFrom(null)
       writeUrl()
     })
@@ -147,7 +179,10 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
   placeForm.addEventListener('submit', (event) => {
     event.preventDefault()
     const text = placeInput.value.trim()
-    if (text && sortFromPlace(text)) writeUrl()
+    if (text && sortFromPlace(text)) {
+      writeUrl()
+      showResults(message('msgSortedFrom', { place: text }))
+    }
   })
   controls.querySelector('[data-near-me]')!.addEventListener('click', () => {
     if (!('geolocation' in navigator)) {
@@ -161,6 +196,7 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
         status.textContent = message('msgSortedNear')
         sortFrom([position.coords.latitude, position.coords.longitude])
         writeUrl()
+        showResults(message('msgSortedNear'))
       },
       (error) => {
         status.textContent = message(error.code === error.PERMISSION_DENIED ? 'msgDenied' : 'msgUnavailable')
@@ -181,13 +217,19 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
       else apply()
     }
   }
-  window.addEventListener('popstate', restore)
+  window.addEventListener('popstate', () => {
+    restore()
+    keepFiltersAcrossLanguages()
+  })
   restore()
+  keepFiltersAcrossLanguages()
 }
 
-/** Same folding as the build's place keys: "Holbæk" → "holbaek", "Odense C" → "odense c". */
-function placeKey(text: string) {
-  return slugify(text).replace(/-/g, ' ')
+/** The language switcher's links keep the chosen filters (they are all in the query string). */
+function keepFiltersAcrossLanguages() {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-language-switcher] a[href]')) {
+    link.search = location.search
+  }
 }
 
 function distanceKm([lat1, lng1]: [number, number], [lat2, lng2]: [number, number]) {
