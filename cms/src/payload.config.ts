@@ -54,7 +54,21 @@ function withHooks(collection: CollectionConfig, afterChange: CollectionAfterCha
 const rebuildsTheSite = (collection: CollectionConfig) => {
   const withRebuild = withHooks(collection, rebuildAfterChange, rebuildAfterDelete)
   // Last, so it reads the row as it is just before the write.
-  return { ...withRebuild, hooks: { ...withRebuild.hooks, beforeChange: [...(withRebuild.hooks?.beforeChange ?? []), rememberPublicStatus] } }
+  return {
+    ...withRebuild,
+    hooks: { ...withRebuild.hooks, beforeChange: [...(withRebuild.hooks?.beforeChange ?? []), rememberPublicStatus] },
+    admin: {
+      ...withRebuild.admin,
+      components: {
+        ...withRebuild.admin?.components,
+        // "Ikke live endnu: …" when a failed build (or an unpublished department) keeps it off the site.
+        edit: {
+          ...withRebuild.admin?.components?.edit,
+          beforeDocumentControls: [{ path: '/components/NotLiveYet#NotLiveYetDocument', serverProps: { collectionSlug: collection.slug } }],
+        },
+      },
+    },
+  }
 }
 
 /** What a signup can be for (or belongs to): a change forgets the signup endpoint's cached targets. */
@@ -77,7 +91,8 @@ export default buildConfig({
     dateFormat: 'd. MMMM yyyy HH:mm',
     components: {
       // A department editor lands on their own department's listings and what needs attention.
-      beforeDashboard: ['/components/DepartmentDashboard#DepartmentDashboard'],
+      // Published changes a failed site build kept off the public site, for whoever made them.
+      beforeDashboard: ['/components/NotLiveYet#NotLiveYetDashboard', '/components/DepartmentDashboard#DepartmentDashboard'],
     },
   },
   // The admin speaks Danish unless a user picks English.

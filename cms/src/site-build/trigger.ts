@@ -1,5 +1,6 @@
 import type {
   CollectionAfterChangeHook,
+  CollectionSlug,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
   Endpoint,
@@ -91,7 +92,7 @@ const publicStatusKey = (slug: string, id: unknown) => `siteBuild:publicStatus:$
  * only a new version and leaves this row alone; `previousDoc` is the latest *version*, which may
  * be a draft, so it cannot say whether the public saw the document.
  */
-async function publicStatus(req: PayloadRequest, slug: string, id: unknown): Promise<Status> {
+async function publicStatus(req: PayloadRequest, slug: CollectionSlug, id: unknown): Promise<Status> {
   const row = (await req.payload.db.findOne({ collection: slug, where: { id: { equals: id } }, req })) as { _status?: Status } | null
   return row?._status
 }
