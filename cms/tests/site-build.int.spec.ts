@@ -2,6 +2,7 @@ import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seedContext } from '../src/seed/index'
+import { caughtBy, pendingBuildFailure, plainBuildError } from '../src/site-build/notLive'
 import { startPayload } from './payload'
 
 let payload: Payload
@@ -130,5 +131,36 @@ describe('what rebuilds the site', () => {
   it('deleting a published event is recorded as "Slettet"', async () => {
     await rest('DELETE', `/events/${eventId}`)
     expect(await buildsAskedFor()).toEqual([`Slettet: Arrangement «${title}» (Bygherre)`])
+  })
+})
+
+describe('"Ikke live endnu": published changes a failed build kept off the site', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 12, minutes)).toISOString()
+  const build = (status: 'succeeded' | 'failed' | 'queued', startedAt: string, error?: string) =>
+    payload.create({ collection: 'site-builds', data: { status, startedAt, error } })
+
+  it('covers the changes made after the last good build started and before the failed one started, until a build succeeds', async () => {
+    await payload.delete({ collection: 'site-builds', where: { id: { exists: true } } })
+    await build('succeeded', at(0))
+    await build('failed', at(10), 'Serveren kunne ikke gemme den nye udgave af siden: disken er fuld (ENOSPC) i /work/drk/site/releases/.cache.')
+    const failure = await pendingBuildFailure(payload)
+    expect(failure).toMatchObject({ since: at(0), until: at(10), retrying: false })
+    expect(failure!.error).toContain('disken er fuld (ENOSPC)')
+    expect(caughtBy(failure!, at(5))).toBe(true)
+    expect(caughtBy(failure!, at(-5))).toBe(false) // live since the good build
+    expect(caughtBy(failure!, at(15))).toBe(false) // not tried yet
+
+    await build('queued', at(20))
+    expect((await pendingBuildFailure(payload))!.retrying).toBe(true)
+    await build('succeeded', at(30))
+    expect(await pendingBuildFailure(payload)).toBeNull()
+  })
+
+  it('names what went wrong without server paths, and keeps the site’s own addresses', () => {
+    const text = plainBuildError(
+      "Error: ENOENT: no such file or directory, open '/tmp/drk-test-x/releases/.cache/data-store.json' (file:///work/wt/site/src/pages/x.astro)\n- broken internal link: /da/afdelinger/herning/ (in da/index.html)",
+    )
+    expect(text).not.toMatch(/\/tmp\/|\/work\/|file:/)
+    expect(text).toContain('/da/afdelinger/herning/')
   })
 })

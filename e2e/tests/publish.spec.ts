@@ -75,8 +75,21 @@ test('one department’s unpublished page does not stop another department’s p
       await page.getByRole('button', { name: 'Offentliggør ændringer' }).click()
       await expect(page.getByText('Opdateret.').first()).toBeVisible()
     }
+    // The admin's autosave of the published event, with no build waiting to absorb it: it asks for no build
+    // (it used to be recorded as "Afpubliceret" and rebuild the site), and publishing then asks for one.
+    const latestBuild = async () => (await json<{ docs: Doc[] }>(await admin.get('/site-builds?sort=-createdAt&limit=1&depth=0'))).docs[0]
+    await expect(async () => expect(['queued', 'running']).not.toContain((await latestBuild())?.status)).toPass({ timeout: 150_000, intervals: [1_000, 2_000] })
+    const beforeAutosave = (await latestBuild())!.id
     const firstTitle = `Tur til Vadehavet ${Date.now()}`
-    await publishTitle(firstTitle)
+    await page.goto(`${cmsUrl()}/admin/collections/events/${event!.id}`)
+    const autosaved = page.waitForResponse((response) => response.url().includes('autosave=true') && response.request().method() === 'PATCH')
+    await page.locator('#field-title').fill(firstTitle)
+    expect((await autosaved).status()).toBe(200)
+    await page.getByRole('button', { name: 'Offentliggør ændringer' }).click()
+    await expect(page.getByText('Opdateret.').first()).toBeVisible()
+    const { docs: asked } = await json<{ docs: Doc[] }>(await admin.get(`/site-builds?where[id][greater_than]=${beforeAutosave}&sort=createdAt&depth=0`))
+    expect(asked[0]!.trigger).toBe(`Offentliggjort: Arrangement «${firstTitle}» (Jens)`)
+    expect(asked.map((build) => String(build.trigger)).filter((trigger) => trigger.startsWith('Afpubliceret'))).toEqual([])
 
     // Esbjerg's change is live; Herning's listings are gone, not blocking.
     await waitForSite(page, `/da/arrangementer/${event!.slug}/`, async () => {
@@ -113,9 +126,13 @@ test('one department’s unpublished page does not stop another department’s p
       const notice = page.locator('[data-not-live-yet]')
       await expect(notice).toContainText('Ikke live endnu')
       await expect(notice.getByRole('link', { name: secondTitle })).toBeVisible()
+      await expect(notice).toContainText('Serveren kunne ikke gemme den nye udgave af siden')
       await expect(notice).not.toContainText(process.env.E2E_SITE_RELEASES_DIR!)
       await page.goto(`${cmsUrl()}/admin/collections/events/${event!.id}`)
-      await expect(page.locator('[data-not-live-yet]')).toContainText('Ikke live endnu')
+      const onDocument = page.locator('[data-not-live-yet]')
+      await expect(onDocument.locator('summary')).toHaveText('Ikke live endnu: opdateringen af siden fejlede')
+      await onDocument.locator('summary').click()
+      await expect(onDocument.getByText('Serveren kunne ikke gemme den nye udgave af siden')).toBeVisible()
     } finally {
       fs.rmSync(cacheDir, { force: true })
       fs.renameSync(`${cacheDir}.kept`, cacheDir)

@@ -329,6 +329,12 @@ function explain(tail, code) {
   if (/Could not load .* from the CMS|ECONNREFUSED|fetch failed/.test(text)) {
     return 'Siden kunne ikke hente indholdet fra CMS’et (det svarede ikke). Den offentlige side blev ikke ændret. Prøv igen om et minut; bliver det ved, skal CMS’et genstartes.'
   }
+  // The server could not write the new release: say so in words, not as a system error with its paths.
+  const disk = /\b(ENOSPC|EACCES|EPERM|EROFS|ENOTDIR|EISDIR|EEXIST)\b/.exec(text)?.[1]
+  if (disk) {
+    const why = { ENOSPC: 'disken er fuld', EACCES: 'den må ikke skrive i sidens mapper', EPERM: 'den må ikke skrive i sidens mapper', EROFS: 'sidens mapper er skrivebeskyttede' }[disk] ?? 'en fil ligger, hvor den skulle bruge en mappe'
+    return `Serveren kunne ikke gemme den nye udgave af siden: ${why} (${disk}). Den offentlige side blev ikke ændret. Kontakt den, der driver serveren.`
+  }
   const lastError = tail.filter((line) => /error/i.test(line)).pop()
   return `Opdateringen af siden stoppede (kode ${code})${lastError ? `: ${lastError.trim()}` : ''}. Den offentlige side blev ikke ændret.`
 }

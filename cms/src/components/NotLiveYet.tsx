@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import type { ReactNode } from 'react'
 
-import { isLoggedIn } from '../access/index'
+import { departmentIdsOf, isDepartmentEditor, isLoggedIn } from '../access/index'
 import { caughtBy, pendingBuildFailure, type BuildFailure } from '../site-build/notLive'
 
 /** The public content collections, with the field that names each document. */
@@ -26,6 +26,10 @@ const text = {
     typeHidden: 'vises ikke på siden, fordi aktivitetstypen ikke er offentliggjort.',
     thisEvent: 'Arrangementet',
     thisActivity: 'Aktiviteten',
+    shortFailed: 'opdateringen af siden fejlede',
+    departmentPageHidden: 'afdelingens side er ikke offentliggjort, så ingen af afdelingens aktiviteter og arrangementer vises på den offentlige side. Offentliggør siden, når den er klar.',
+    shortDepartment: 'lokalafdelingen er ikke offentliggjort',
+    shortType: 'aktivitetstypen er ikke offentliggjort',
   },
   en: {
     heading: 'Not live yet',
@@ -37,6 +41,10 @@ const text = {
     typeHidden: 'is not shown on the site, because the activity type is not published.',
     thisEvent: 'The event',
     thisActivity: 'The activity',
+    shortFailed: 'the site build failed',
+    departmentPageHidden: 'the branch page is not published, so none of the branch’s activities and events are shown on the public site. Publish the page when it is ready.',
+    shortDepartment: 'the branch is not published',
+    shortType: 'the activity type is not published',
   },
 }
 type Text = (typeof text)['da']
@@ -67,41 +75,65 @@ function FailureText({ failure, t }: { failure: BuildFailure; t: Text }) {
 export async function NotLiveYetDashboard({ payload, user, i18n }: Props) {
   if (!isLoggedIn(user)) return null
   const t = text[i18n.language === 'en' ? 'en' : 'da']
-  const failure = await pendingBuildFailure(payload)
-  if (!failure) return null
   const admin = payload.config.routes.admin
-  const changed = { updatedAt: { less_than_equal: failure.until, ...(failure.since ? { greater_than: failure.since } : {}) } }
-  const lists = await Promise.all(
-    publicCollections.map(async ({ slug, title }) => {
-      const { docs } = await payload.find({
-        collection: slug,
-        where: { and: [{ _status: { equals: 'published' } }, changed] },
-        overrideAccess: false,
-        user,
-        depth: 0,
-        limit: 20,
-        sort: '-updatedAt',
-        select: { [title]: true, updatedAt: true } as never,
-      })
-      return (docs as unknown as Record<string, unknown>[]).map((doc) => ({ slug, id: String(doc.id), title: String(doc[title] ?? doc.id) }))
-    }),
-  )
-  const waiting = lists.flat()
-  if (!waiting.length) return null
+  // A department editor's own department page unpublished (by an admin, say): none of its listings are shown.
+  const hiddenDepartments = isDepartmentEditor(user)
+    ? (
+        await payload.find({
+          collection: 'departments',
+          where: { and: [{ id: { in: departmentIdsOf(user) } }, { _status: { not_equals: 'published' } }] },
+          overrideAccess: false,
+          user,
+          depth: 0,
+          pagination: false,
+        })
+      ).docs
+    : []
+  const failure = await pendingBuildFailure(payload)
+  let waiting: { slug: PublicSlug; id: string; title: string }[] = []
+  if (failure) {
+    const changed = { updatedAt: { less_than_equal: failure.until, ...(failure.since ? { greater_than: failure.since } : {}) } }
+    const lists = await Promise.all(
+      publicCollections.map(async ({ slug, title }) => {
+        const { docs } = await payload.find({
+          collection: slug,
+          where: { and: [{ _status: { equals: 'published' } }, changed] },
+          overrideAccess: false,
+          user,
+          depth: 0,
+          limit: 20,
+          sort: '-updatedAt',
+          select: { [title]: true, updatedAt: true } as never,
+        })
+        return (docs as unknown as Record<string, unknown>[]).map((doc) => ({ slug, id: String(doc.id), title: String(doc[title] ?? doc.id) }))
+      }),
+    )
+    waiting = lists.flat()
+  }
+  if (!hiddenDepartments.length && !(failure && waiting.length)) return null
   return (
     <section data-not-live-yet style={box}>
       <h3>{t.heading}</h3>
-      <p>{t.intro}</p>
-      <ul>
-        {waiting.map((doc) => (
-          <li key={`${doc.slug}:${doc.id}`}>
-            <a href={`${admin}/collections/${doc.slug}/${doc.id}`}>{doc.title}</a>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <FailureText failure={failure} t={t} />
-      </p>
+      {hiddenDepartments.map((department) => (
+        <p key={department.id} data-department-hidden>
+          <a href={`${admin}/collections/departments/${department.id}`}>{department.name}</a>: {t.departmentPageHidden}
+        </p>
+      ))}
+      {failure && waiting.length > 0 && (
+        <>
+          <p>{t.intro}</p>
+          <ul>
+            {waiting.map((doc) => (
+              <li key={`${doc.slug}:${doc.id}`}>
+                <a href={`${admin}/collections/${doc.slug}/${doc.id}`}>{doc.title}</a>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <FailureText failure={failure} t={t} />
+          </p>
+        </>
+      )}
     </section>
   )
 }
@@ -118,7 +150,8 @@ export async function NotLiveYetDocument({ payload, user, i18n, id, collectionSl
     .catch(() => null)) as { _status?: string; updatedAt?: string; department?: unknown; activityType?: unknown } | null
   if (!doc || doc._status !== 'published' || !doc.updatedAt) return null
 
-  const reasons: ReactNode[] = []
+  // One short line in the document's control bar, the whole explanation when it is opened.
+  const reasons: { short: string; full: ReactNode }[] = []
   // A listing is left out of the site while what it belongs to is unpublished (site/src/lib/cms/shown.ts).
   const unpublished = async (collection: 'departments' | 'activity-types', value: unknown) => {
     const relatedId = value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : value
@@ -128,21 +161,26 @@ export async function NotLiveYetDocument({ payload, user, i18n, id, collectionSl
   }
   const what = collectionSlug === 'events' ? t.thisEvent : t.thisActivity
   if ((collectionSlug === 'events' || collectionSlug === 'activities') && (await unpublished('departments', doc.department))) {
-    reasons.push(`${what} ${t.departmentHidden}`)
+    reasons.push({ short: t.shortDepartment, full: `${what} ${t.departmentHidden}` })
   } else if (collectionSlug === 'activities' && (await unpublished('activity-types', doc.activityType))) {
-    reasons.push(`${what} ${t.typeHidden}`)
+    reasons.push({ short: t.shortType, full: `${what} ${t.typeHidden}` })
   }
   const failure = await pendingBuildFailure(payload)
-  if (failure && caughtBy(failure, doc.updatedAt)) reasons.push(<FailureText key="failure" failure={failure} t={t} />)
+  if (failure && caughtBy(failure, doc.updatedAt)) reasons.push({ short: t.shortFailed, full: <FailureText failure={failure} t={t} /> })
   if (!reasons.length) return null
   return (
-    <div data-not-live-yet role="status" style={{ ...box, maxWidth: '32rem', fontSize: '0.85rem', padding: 'calc(var(--base) / 2)', margin: 0 }}>
-      <strong>{t.notLive}</strong>
-      {reasons.map((reason, index) => (
-        <span key={index} style={{ display: 'block' }}>
-          {reason}
-        </span>
-      ))}
-    </div>
+    <details data-not-live-yet role="status" style={{ position: 'relative', alignSelf: 'center' }}>
+      <summary style={{ cursor: 'pointer', color: 'var(--theme-error-600, #b00020)', fontWeight: 600, maxWidth: '22rem' }}>
+        {t.notLive}
+        {reasons.map(({ short }) => short).join('; ')}
+      </summary>
+      <div style={{ ...box, position: 'absolute', insetInlineEnd: 0, top: '100%', zIndex: 20, width: '28rem', maxWidth: '80vw', background: 'var(--theme-elevation-0, #fff)', boxShadow: '0 4px 12px rgba(0,0,0,0.15)' }}>
+        {reasons.map(({ full }, index) => (
+          <p key={index} style={{ margin: 0 }}>
+            {full}
+          </p>
+        ))}
+      </div>
+    </details>
   )
 }

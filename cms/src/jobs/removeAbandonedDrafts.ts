@@ -49,7 +49,7 @@ export const removeAbandonedDraftsTask: TaskConfig<{ input: Record<string, never
         req,
       })
       for (const doc of docs) {
-        if (hasText((doc as Record<string, unknown>)[title])) continue
+        if (hasText((doc as unknown as Record<string, unknown>)[title])) continue
         const edited = new Date(doc.updatedAt).getTime() - new Date(doc.createdAt).getTime() > untouchedMs
         if (edited) continue
         await payload.delete({ collection: slug, id: doc.id, req, context: { skipRebuild: true } })
