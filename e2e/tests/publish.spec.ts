@@ -43,7 +43,7 @@ test('an edit an editor publishes in the admin appears on the served site withou
  * the build log says so). When a build does fail, Jens sees it on his dashboard and on the
  * event ("Ikke live endnu"), and the notice goes away after the next good build.
  */
-test('one department’s unpublished page does not stop another department’s publishing, and a failed build is shown to whoever waits', async ({ page, request }) => {
+test('one department’s unpublished page does not stop another department’s publishing, and a failed build is shown to whoever waits', async ({ browser, page, request }) => {
   test.setTimeout(540_000)
   const admin = await adminApi(request)
   const [herning] = await publicDocs(request, 'departments', 'da', '&where[slug][equals]=herning')
@@ -62,6 +62,18 @@ test('one department’s unpublished page does not stop another department’s p
   // As the admin's "Afpublicér" button does.
   expect((await admin.patch(`/departments/${herning!.id}?depth=0`, { _status: 'draft' })).status()).toBe(200)
   try {
+    // Herning's own editor is told why Herning's listings are gone.
+    const herningEditor = await userApi(request, admin, { role: 'department-editor', departments: [herning!.id], name: 'Herning' })
+    const herningPage = await browser.newPage()
+    await herningPage.goto(`${cmsUrl()}/admin/login`)
+    await herningPage.getByRole('textbox', { name: 'Email' }).fill(herningEditor.email)
+    await herningPage.getByRole('textbox', { name: 'Adgangskode' }).fill(herningEditor.password)
+    await herningPage.getByRole('button', { name: 'Login' }).click()
+    await expect(herningPage.locator('[data-department-hidden]')).toContainText('afdelingens side er ikke offentliggjort')
+    await herningPage.goto(`${cmsUrl()}/admin/collections/events/${herningEvents[0]!.id}`)
+    await expect(herningPage.locator('[data-not-live-yet] summary')).toHaveText('Ikke live endnu: lokalafdelingen er ikke offentliggjort')
+    await herningPage.close()
+
     const { email, password } = await userApi(request, admin, { role: 'department-editor', departments: [esbjerg!.id], name: 'Jens' })
     await page.goto(`${cmsUrl()}/admin/login`)
     await page.getByRole('textbox', { name: 'Email' }).fill(email)

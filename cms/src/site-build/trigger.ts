@@ -1,8 +1,8 @@
 import type {
   CollectionAfterChangeHook,
-  CollectionSlug,
   CollectionAfterDeleteHook,
   CollectionBeforeChangeHook,
+  CollectionSlug,
   Endpoint,
   GlobalAfterChangeHook,
   Payload,
