@@ -22,7 +22,7 @@ import { databaseAdapter, payloadSecret } from './lib/database'
 import { removeAbandonedDraftsTask } from './jobs/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
-import { rebuildAfterChange, rebuildAfterDelete, rebuildAfterGlobalChange, recoverInterruptedBuilds, siteQueue } from './site-build/trigger'
+import { rebuildAfterChange, rebuildAfterDelete, rebuildAfterGlobalChange, recoverInterruptedBuilds, rememberPublicStatus, siteQueue } from './site-build/trigger'
 import { repoRoot } from './lib/paths'
 import { ChildCertificates } from './collections/ChildCertificates/index'
 import { Signups } from './collections/Signups/index'
@@ -50,7 +50,25 @@ function withHooks(collection: CollectionConfig, afterChange: CollectionAfterCha
 }
 
 /** Public content: publishing, unpublishing or deleting it rebuilds the site. */
-const rebuildsTheSite = (collection: CollectionConfig) => withHooks(collection, rebuildAfterChange, rebuildAfterDelete)
+const rebuildsTheSite = (collection: CollectionConfig) => {
+  const withRebuild = withHooks(collection, rebuildAfterChange, rebuildAfterDelete)
+  // Last, so it reads the row as it is just before the write.
+  return {
+    ...withRebuild,
+    hooks: { ...withRebuild.hooks, beforeChange: [...(withRebuild.hooks?.beforeChange ?? []), rememberPublicStatus] },
+    admin: {
+      ...withRebuild.admin,
+      components: {
+        ...withRebuild.admin?.components,
+        // "Ikke live endnu: …" when a failed build (or an unpublished department) keeps it off the site.
+        edit: {
+          ...withRebuild.admin?.components?.edit,
+          beforeDocumentControls: [{ path: '/components/NotLiveYet#NotLiveYetDocument', serverProps: { collectionSlug: collection.slug } }],
+        },
+      },
+    },
+  }
+}
 
 /** What a signup can be for (or belongs to): a change forgets the signup endpoint's cached targets. */
 const signupTargetSlugs = new Set<string>([ActivityTypes.slug, Departments.slug, Activities.slug, Events.slug])
@@ -72,7 +90,8 @@ export default buildConfig({
     dateFormat: 'd. MMMM yyyy HH:mm',
     components: {
       // A department editor lands on their own department's listings and what needs attention.
-      beforeDashboard: ['/components/DepartmentDashboard#DepartmentDashboard'],
+      // Published changes a failed site build kept off the public site, for whoever made them.
+      beforeDashboard: ['/components/NotLiveYet#NotLiveYetDashboard', '/components/DepartmentDashboard#DepartmentDashboard'],
     },
   },
   // The admin speaks Danish unless a user picks English.

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Department, Event, User } from '../src/payload-types'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
@@ -99,33 +99,30 @@ describe('last confirmed', () => {
 })
 
 describe('abandoned empty drafts (autosave saves a new form the moment it opens)', () => {
-  async function backdate(collection: 'events', id: Event['id'], createdAgoMs: number, editedAfterMs: number) {
-    const created = new Date(Date.now() - createdAgoMs)
-    await payload.db.updateOne({
-      collection,
-      where: { id: { equals: id } },
-      data: { createdAt: created.toISOString(), updatedAt: new Date(created.getTime() + editedAfterMs).toISOString() },
-    })
-  }
+  // Autosave writes versions only, so time is moved with a fake clock rather than by backdating rows.
   const untitledDraft = async () =>
     payload.create({ collection: 'events', draft: true, data: { department: departmentId, _status: 'draft' } as never, context: seedContext })
 
-  it('removes day-old untitled drafts nobody touched, and keeps everything else', async () => {
-    const abandoned = await untitledDraft()
-    await backdate('events', abandoned.id, 2 * 86_400_000, 0)
-    const fresh = await untitledDraft()
-    const worked = await untitledDraft()
-    await backdate('events', worked.id, 2 * 86_400_000, 60_000)
-    const titled = await draftEvent(departmentId)
-    await backdate('events', titled.id, 2 * 86_400_000, 0)
+  it('removes untitled drafts nobody touched for an hour, and keeps everything else', async () => {
+    try {
+      const abandoned = await untitledDraft()
+      const worked = await untitledDraft()
+      const titled = await draftEvent(departmentId)
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 })
+      await payload.update({ collection: 'events', id: worked.id, draft: true, data: { summary: 'Noget' }, context: seedContext })
+      vi.setSystemTime(Date.now() + 2 * 60 * 60_000)
+      const fresh = await untitledDraft()
 
-    await payload.jobs.queue({ task: 'removeAbandonedDrafts', input: {} })
-    await payload.jobs.run()
+      await payload.jobs.queue({ task: 'removeAbandonedDrafts', input: {} })
+      await payload.jobs.run()
 
-    const remaining = new Set((await payload.find({ collection: 'events', draft: true, pagination: false, depth: 0 })).docs.map((doc) => doc.id))
-    expect(remaining.has(abandoned.id)).toBe(false)
-    expect(remaining.has(fresh.id)).toBe(true)
-    expect(remaining.has(worked.id)).toBe(true)
-    expect(remaining.has(titled.id)).toBe(true)
+      const remaining = new Set((await payload.find({ collection: 'events', draft: true, pagination: false, depth: 0 })).docs.map((doc) => doc.id))
+      expect(remaining.has(abandoned.id)).toBe(false)
+      expect(remaining.has(fresh.id)).toBe(true)
+      expect(remaining.has(worked.id)).toBe(true)
+      expect(remaining.has(titled.id)).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

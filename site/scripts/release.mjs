@@ -226,8 +226,24 @@ export function validate(dir, { searchIndex = true } = {}) {
   }
   walk(dir)
   const broken = new Set()
+  const unlinked = []
   for (const file of htmlFiles) {
-    const html = fs.readFileSync(file, 'utf8')
+    let html = fs.readFileSync(file, 'utf8')
+    if (html.includes('data-content-link')) {
+      // A link an editor wrote to a page that is not published: shown as text, and said so in the log.
+      const fixed = html.replace(/<a data-content-link href="(\/[^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (whole, href, text) => {
+        if (exists(href)) return whole
+        unlinked.push(`Linket til ${href} på ${path.relative(dir, file)} vises uden link: siden findes ikke på den offentlige side.`)
+        return `<span>${text}</span>`
+      })
+      if (fixed !== html) {
+        // A new file, never a write through a hard link into the served release (partial builds).
+        const temporary = `${file}.${process.pid}.tmp`
+        fs.writeFileSync(temporary, fixed)
+        fs.renameSync(temporary, file)
+        html = fixed
+      }
+    }
     for (const [, href] of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) {
       if (href.startsWith('//')) continue
       if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
@@ -237,7 +253,7 @@ export function validate(dir, { searchIndex = true } = {}) {
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
 
   if (searchIndex) problems.push(...searchIndexProblems(dir))
-  return { problems, pages: htmlFiles.length }
+  return { problems, pages: htmlFiles.length, unlinked }
 }
 
 /**
@@ -313,8 +329,24 @@ function explain(tail, code) {
   if (/Could not load .* from the CMS|ECONNREFUSED|fetch failed/.test(text)) {
     return 'Siden kunne ikke hente indholdet fra CMS’et (det svarede ikke). Den offentlige side blev ikke ændret. Prøv igen om et minut; bliver det ved, skal CMS’et genstartes.'
   }
+  // The server could not write the new release: say so in words, not as a system error with its paths.
+  const disk = /\b(ENOSPC|EACCES|EPERM|EROFS|ENOTDIR|EISDIR|EEXIST)\b/.exec(text)?.[1]
+  if (disk) {
+    const why = { ENOSPC: 'disken er fuld', EACCES: 'den må ikke skrive i sidens mapper', EPERM: 'den må ikke skrive i sidens mapper', EROFS: 'sidens mapper er skrivebeskyttede' }[disk] ?? 'en fil ligger, hvor den skulle bruge en mappe'
+    return `Serveren kunne ikke gemme den nye udgave af siden: ${why} (${disk}). Den offentlige side blev ikke ændret. Kontakt den, der driver serveren.`
+  }
   const lastError = tail.filter((line) => /error/i.test(line)).pop()
   return `Opdateringen af siden stoppede (kode ${code})${lastError ? `: ${lastError.trim()}` : ''}. Den offentlige side blev ikke ændret.`
+}
+
+/** The "Udeladt" lines the content loaders wrote (site/src/lib/cms/shown.ts). */
+function readOmissions(changesDir) {
+  if (!fs.existsSync(changesDir)) return []
+  return fs
+    .readdirSync(changesDir)
+    .filter((name) => /^omitted-.*\.json$/.test(name))
+    .sort()
+    .flatMap((name) => readJson(path.join(changesDir, name)) ?? [])
 }
 
 export async function build() {
@@ -361,14 +393,17 @@ export async function build() {
     }
     const check = async () => {
       const result = await buildSearchIndex(building, () => validate(building, { searchIndex: false }))
-      return { problems: [...result.problems, ...searchIndexProblems(building)], pages: result.pages }
+      return { problems: [...result.problems, ...searchIndexProblems(building)], pages: result.pages, unlinked: result.unlinked }
     }
-    let { problems, pages } = await check()
+    let { problems, pages, unlinked } = await check()
     if (problems.length && partial) {
       // A partial build that does not hold together (a link to a page that went away): never publish it, build every page.
       await buildEveryPage(`The partial build failed its check (${problems[0]})`)
-      ;({ problems, pages } = await check())
+      ;({ problems, pages, unlinked } = await check())
     }
+    // What the content sync left out (a listing whose department page is unpublished…) and links shown as text: the build goes on without them.
+    const omitted = [...readOmissions(changesDir), ...unlinked]
+    if (omitted.length) process.stdout.write(`Udeladt:\n${omitted.map((line) => `- ${line}`).join('\n')}\n`)
     if (problems.length) {
       throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${problems.join('\n- ')}`)
     }
@@ -384,7 +419,7 @@ export async function build() {
     activate(name)
     fs.writeFileSync(storeReleaseFile(), name)
     prune()
-    return { ok: true, release: name, pages, partial, durationMs: Date.now() - started }
+    return { ok: true, release: name, pages, partial, omitted, durationMs: Date.now() - started }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: Date.now() - started }
   } finally {

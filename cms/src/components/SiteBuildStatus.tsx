@@ -5,6 +5,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { Payload } from 'payload'
 
 import { repoRoot } from '../lib/paths'
+import { plainBuildError } from '../site-build/notLive'
 import { RebuildButton } from './RebuildButton'
 
 interface Props {
@@ -34,7 +35,7 @@ export async function SiteBuildStatus({ payload, i18n }: Props) {
       {latest?.status === 'failed' && (
         <p role="alert" style={{ color: 'var(--theme-error-600, #b00020)' }}>
           {da ? 'Seneste opdatering fejlede: ' : 'The latest build failed: '}
-          {latest.error}
+          {plainBuildError(latest.error)}
         </p>
       )}
       <RebuildButton label={da ? 'Opdater siden nu' : 'Rebuild now'} done={da ? 'Siden bliver opdateret – se listen herunder.' : 'The site is being rebuilt – see the list below.'} />

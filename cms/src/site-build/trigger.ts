@@ -1,6 +1,8 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
   Endpoint,
   GlobalAfterChangeHook,
   Payload,
@@ -68,10 +70,11 @@ async function queueBuild(payload: Payload, reason: string): Promise<void> {
   })
 }
 
-const skip = (req: PayloadRequest, context: Record<string, unknown>) =>
-  Boolean(context.skipRebuild) || process.env.SITE_AUTO_BUILD === 'false' || req.query?.draft === 'true'
+// Not `req.query.draft`: Payload parses the query in place (the string 'true' becomes the
+// boolean true), and the Local API's `draft: true` has no query at all. Whether a save was a
+// draft is read from the database instead (see rebuildAfterChange).
+const skip = (context: Record<string, unknown>) => Boolean(context.skipRebuild) || process.env.SITE_AUTO_BUILD === 'false'
 
-/** Publishing, unpublishing or changing a published document (any locale) rebuilds the site. */
 /** The collection's Danish name, as editors know it ("Aktivitet", not "activities"). */
 function danishName(collection: { slug: string; labels?: { singular?: unknown } }): string {
   const label = collection.labels?.singular
@@ -80,20 +83,51 @@ function danishName(collection: { slug: string; labels?: { singular?: unknown } 
   return collection.slug
 }
 
-export const rebuildAfterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req, context, collection }) => {
-  // A draft save (autosave included) changes nothing the public sees.
-  if (skip(req, context)) return doc
-  if (doc?._status === 'published' || previousDoc?._status === 'published') {
+type Status = 'draft' | 'published' | undefined
+const publicStatusKey = (slug: string, id: unknown) => `siteBuild:publicStatus:${slug}:${String(id)}`
+
+/**
+ * The status of the document row itself, which is what the public API (and so the site) reads.
+ * A draft save (REST `?draft=true`, the admin's autosave, the Local API's `draft: true`) writes
+ * only a new version and leaves this row alone; `previousDoc` is the latest *version*, which may
+ * be a draft, so it cannot say whether the public saw the document.
+ */
+async function publicStatus(req: PayloadRequest, slug: CollectionSlug, id: unknown): Promise<Status> {
+  const row = (await req.payload.db.findOne({ collection: slug, where: { id: { equals: id } }, req })) as { _status?: Status } | null
+  return row?._status
+}
+
+/** Before an update: remember whether the public saw this document, for rebuildAfterChange. */
+export const rememberPublicStatus: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context, collection }) => {
+  if (operation === 'update' && originalDoc?.id !== undefined && !skip(context)) {
+    context[publicStatusKey(collection.slug, originalDoc.id)] = await publicStatus(req, collection.slug, originalDoc.id)
+  }
+  return data
+}
+
+/**
+ * Rebuilds when what the public sees changed: publishing, unpublishing (the published document
+ * becoming a draft), or a change to a published document's published version. A draft save of a
+ * published document (autosave included) changes nothing the public sees and rebuilds nothing.
+ */
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, req, context, collection, operation }) => {
+  if (skip(context)) return doc
+  const before: Status = operation === 'create' ? undefined : (context[publicStatusKey(collection.slug, doc.id)] as Status)
+  const now = await publicStatus(req, collection.slug, doc.id)
+  // The row stayed published while the saved version is a draft: a draft save.
+  const draftSave = now === 'published' && doc._status === 'draft'
+  let verb: string | undefined
+  if (now === 'published' && !draftSave) verb = context.confirmOnly ? 'Bekræftet' : 'Offentliggjort'
+  else if (before === 'published' && now !== 'published') verb = 'Afpubliceret'
+  if (verb) {
     const title = doc.title ?? doc.name ?? doc.slug ?? doc.id
-    const verb = context.confirmOnly ? 'Bekræftet' : doc._status === 'published' ? 'Offentliggjort' : 'Afpubliceret'
-    const what = `${verb}: ${danishName(collection)} «${title}»`
-    void requestSiteBuild(req.payload, describe(req, what))
+    void requestSiteBuild(req.payload, describe(req, `${verb}: ${danishName(collection)} «${title}»`))
   }
   return doc
 }
 
 export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, req, context, collection }) => {
-  if (skip(req, context)) return doc
+  if (skip(context)) return doc
   if (doc?._status === 'published') {
     void requestSiteBuild(req.payload, describe(req, `Slettet: ${danishName(collection)} «${doc.title ?? doc.name ?? doc.id}»`))
   }
@@ -101,7 +135,7 @@ export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, req, contex
 }
 
 export const rebuildAfterGlobalChange: GlobalAfterChangeHook = ({ doc, req, context, global }) => {
-  if (!skip(req, context)) void requestSiteBuild(req.payload, describe(req, `Ændret: ${global.slug}`))
+  if (!skip(context)) void requestSiteBuild(req.payload, describe(req, `Ændret: ${global.slug}`))
   return doc
 }
 

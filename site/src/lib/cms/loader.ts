@@ -4,10 +4,11 @@ import path from 'node:path'
 import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { cmsURL } from './client'
-import { type DocumentStamp, fetchLocalized, fetchLocalizedGlobal, fetchStamps, type PublicCollection, type PublicGlobal } from './localized'
+import { type DocumentStamp, fetchLocalized, fetchLocalizedGlobal, type PublicCollection, type PublicGlobal } from './localized'
+import { omissionText, recordOmissions, showableStamps } from './shown'
 
 /** Bump when what the loader stores changes shape, so the next build reloads everything. */
-const storeVersion = '2'
+const storeVersion = '3'
 /** Virtual fields that depend on the date (a listing's "not confirmed for 90 days") are refreshed by a full load at least this often. */
 const fullLoadEveryMs = 20 * 60 * 60 * 1000
 /** More changed documents than this: one full load is cheaper than a long `id in (...)` query. */
@@ -76,7 +77,11 @@ export function collectionLoader(collection: PublicCollection): Loader {
     load: async ({ store, meta, parseData, generateDigest, logger }) => {
       const now = Date.now()
       const state = readState(meta)
-      const stamps = await fetchStamps(collection)
+      // Published documents that cannot be shown (their department is unpublished…) are treated as unpublished.
+      const { stamps, omitted } = await showableStamps(collection)
+      const shown = new Set(stamps.map((stamp) => String(stamp.id)))
+      for (const omission of omitted) logger.warn(`Udeladt: ${omissionText(omission)}`)
+      recordOmissions(collection, omitted)
       const reason = fullLoadReason(state, now)
       const changed = reason ? [] : stamps.filter((stamp) => state?.stamps[String(stamp.id)] !== stamp.updatedAt)
       const full = reason !== null || changed.length > maxIncremental
@@ -88,7 +93,7 @@ export function collectionLoader(collection: PublicCollection): Loader {
       }
 
       if (full) {
-        const entries = await fetchLocalized(collection)
+        const entries = (await fetchLocalized(collection)).filter((entry) => shown.has(String(entry.id)))
         store.clear()
         for (const entry of entries) await put(entry as Entry)
         logger.info(`${entries.length} entries (${collection}, full load: ${reason ?? `${changed.length} changed`})`)

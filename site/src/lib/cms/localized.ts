@@ -73,19 +73,28 @@ export async function fetchLocalized<S extends PublicCollection>(
 export interface DocumentStamp {
   id: string | number
   updatedAt: string
+  /** The relationships asked for (`fields`), as IDs. */
+  relations?: Record<string, unknown>
 }
 
-/** ID and last change of every published document: one small request, to see what changed. */
-export async function fetchStamps(collection: PublicCollection): Promise<DocumentStamp[]> {
+/**
+ * ID and last change of every published document: one small request, to see what changed.
+ * `fields` adds relationships (IDs) the caller needs to decide whether a document can be shown.
+ */
+export async function fetchStamps(collection: PublicCollection, fields: string[] = []): Promise<DocumentStamp[]> {
   try {
     const result = await cms.find({
       collection,
       depth: 0,
       pagination: false,
       limit: 0,
-      select: { updatedAt: true } as never,
+      select: Object.fromEntries(['updatedAt', ...fields].map((field) => [field, true])) as never,
     })
-    return (result.docs as unknown as DocumentStamp[]).map(({ id, updatedAt }) => ({ id, updatedAt }))
+    return (result.docs as unknown as (Record<string, unknown> & DocumentStamp)[]).map((doc) => ({
+      id: doc.id,
+      updatedAt: doc.updatedAt,
+      ...(fields.length ? { relations: Object.fromEntries(fields.map((field) => [field, doc[field]])) } : {}),
+    }))
   } catch (error) {
     throw explainCmsError(error, collection)
   }

@@ -21,11 +21,13 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { NotLiveYetDocument as NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { DepartmentField as DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b } from '../../../components/DepartmentField'
 import { DateInput as DateInput_49e1145bd110dc9f720ff3e23f7f9c76 } from '../../../components/DateInput'
 import { ConfirmListing as ConfirmListing_89a32b1c00cfd86270a549475969c97c } from '../../../components/ConfirmListing'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
+import { NotLiveYetDashboard as NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { DepartmentDashboard as DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f } from '../../../components/DepartmentDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -54,11 +56,13 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/NotLiveYet#NotLiveYetDocument": NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba10,
   "/components/DepartmentField#DepartmentField": DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b,
   "/components/DateInput#DateInput": DateInput_49e1145bd110dc9f720ff3e23f7f9c76,
   "/components/ConfirmListing#ConfirmListing": ConfirmListing_89a32b1c00cfd86270a549475969c97c,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
+  "/components/NotLiveYet#NotLiveYetDashboard": NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10,
   "/components/DepartmentDashboard#DepartmentDashboard": DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
