@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { anyone, isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
 import { dataDir } from '../lib/paths'
@@ -10,6 +10,21 @@ const ownUploads: Access = ({ req: { user } }) => {
   if (isEditorOrAdmin(user)) return true
   if (isDepartmentEditor(user) && user) return { createdBy: { equals: user.id } }
   return false
+}
+
+/**
+ * Who uploaded a file: staff see it on every file, a department editor on their own files only,
+ * the public never. A field readable by someone is also a `where`/`sort` path for them, and
+ * through it every field of the uploader's user (e-mail, session ids and times, even the
+ * password hash's order): without a document (as when a query is checked) this answers false
+ * for everyone but staff, so nobody else can query or sort through it.
+ */
+const readUploader: FieldAccess = ({ req: { user }, doc }) => {
+  if (isEditorOrAdmin(user)) return true
+  if (!user || !doc) return false
+  const uploader: unknown = doc.createdBy
+  const uploaderId = uploader && typeof uploader === 'object' && 'id' in uploader ? (uploader as { id: unknown }).id : uploader
+  return uploaderId !== undefined && uploaderId !== null && String(uploaderId) === String(user.id)
 }
 
 export const Media: CollectionConfig = {
@@ -47,7 +62,7 @@ export const Media: CollectionConfig = {
       relationTo: 'users',
       label: { da: 'Uploadet af', en: 'Uploaded by' },
       // Set by the hook above; nobody can claim someone else's file.
-      access: { create: () => false, update: () => false },
+      access: { read: readUploader, create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
     },
   ],
