@@ -4,6 +4,7 @@ import * as migration_20261124_022715_site_builds from './20261124_022715_site_b
 import * as migration_20261124_042538_listing_details from './20261124_042538_listing_details';
 import * as migration_20261124_044425_signups from './20261124_044425_signups';
 import * as migration_20261124_123214_locales_parent_id_indexes from './20261124_123214_locales_parent_id_indexes';
+import * as migration_20261201_000511_no_account_lock from './20261201_000511_no_account_lock';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261124_123214_locales_parent_id_indexes.up,
     down: migration_20261124_123214_locales_parent_id_indexes.down,
-    name: '20261124_123214_locales_parent_id_indexes'
+    name: '20261124_123214_locales_parent_id_indexes',
+  },
+  {
+    up: migration_20261201_000511_no_account_lock.up,
+    down: migration_20261201_000511_no_account_lock.down,
+    name: '20261201_000511_no_account_lock'
   },
 ];
