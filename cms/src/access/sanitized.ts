@@ -93,7 +93,7 @@ async function locksOnUpdatableDocuments(req: PayloadRequest): Promise<Where> {
   return allowed.length ? { or: allowed } : nothing
 }
 
-const locksTheUserMayTouch: Access = ({ req }) => locksOnUpdatableDocuments(req)
+const locksTheUserMayTouch: Access = ({ req }) => (req.user ? locksOnUpdatableDocuments(req) : false)
 
 interface LockData {
   document?: { relationTo?: string; value?: Id | { id: Id } } | null
