@@ -1,5 +1,5 @@
 import type { CollectionSlug, CollectionBeforeOperationHook, FlattenedField, PayloadRequest, SanitizedConfig, Where } from 'payload'
-import { QueryError } from 'payload'
+import { NotFound, QueryError } from 'payload'
 
 import { isEditorOrAdmin } from './index'
 
@@ -16,8 +16,26 @@ import { isEditorOrAdmin } from './index'
 export const refuseHiddenQueryPaths: CollectionBeforeOperationHook = ({ args, collection, overrideAccess, req }) => {
   if (overrideAccess) return args
   const { sort, where } = args as { sort?: unknown; where?: Where }
-  const refused = [...sortPaths(sort), ...wherePaths(where)].filter((path) => !pathIsAllowed(req, collection.slug, path))
-  if (refused.length) throw new QueryError(refused.map((path) => ({ path })))
+  const conditions = whereConditions(where)
+  const refused = [...sortPaths(sort), ...conditions.map(({ path }) => path)].filter((path) => !pathIsAllowed(req, collection.slug, path))
+  // A geographic operator on anything but a point field failed in the database (500).
+  const notPoints = conditions.filter(({ path, operators }) => operators.some((operator) => geoOperators.has(operator)) && fieldAt(req, collection.slug, path)?.type !== 'point')
+  if (refused.length || notPoints.length) throw new QueryError([...refused, ...notPoints.map(({ path }) => path)].map((path) => ({ path })))
+  return args
+}
+
+const geoOperators = new Set(['near', 'within', 'intersects'])
+
+/**
+ * Ids of collections without their own id field are integers (SQLite): any other id failed in
+ * the database with a 500; it is a document that does not exist. (`GET /api/signups/versions`
+ * on a collection without versions reached this as the id "versions".)
+ */
+export const refuseMalformedIds: CollectionBeforeOperationHook = ({ args, collection, req }) => {
+  const { id } = args as { id?: unknown }
+  if (id === undefined || id === null) return args
+  const numeric = req.payload.db.defaultIDType === 'number' && !collection.flattenedFields.some(({ name }) => name === 'id')
+  if (numeric && !/^\d{1,15}$/.test(String(id))) throw new NotFound(req.t)
   return args
 }
 
@@ -26,11 +44,31 @@ function sortPaths(sort: unknown): string[] {
   return values.flatMap((value) => value.split(',')).map((value) => value.trim().replace(/^-/, '')).filter(Boolean)
 }
 
-function wherePaths(where: unknown): string[] {
+function whereConditions(where: unknown): { path: string; operators: string[] }[] {
   if (!where || typeof where !== 'object') return []
   return Object.entries(where as Record<string, unknown>).flatMap(([key, value]) =>
-    (key === 'and' || key === 'or') && Array.isArray(value) ? value.flatMap(wherePaths) : [key],
+    (key === 'and' || key === 'or') && Array.isArray(value)
+      ? value.flatMap(whereConditions)
+      : [{ path: key, operators: value && typeof value === 'object' ? Object.keys(value) : [] }],
   )
+}
+
+/** The field a path ends on, when it can be followed (ignoring access). */
+function fieldAt(req: PayloadRequest, slug: string, path: string): FlattenedField | undefined {
+  let fields: readonly FlattenedField[] = req.payload.collections[slug as CollectionSlug]?.config.flattenedFields ?? []
+  let found: FlattenedField | undefined
+  for (const segment of path.replace(/__/g, '.').split('.')) {
+    found = fields.find((candidate) => candidate.name === segment)
+    if (!found) return undefined
+    if ((found.type === 'relationship' || found.type === 'upload') && typeof found.relationTo === 'string') {
+      fields = req.payload.collections[found.relationTo as CollectionSlug]?.config.flattenedFields ?? []
+    } else if ('flattenedFields' in found && Array.isArray(found.flattenedFields)) {
+      fields = found.flattenedFields
+    } else {
+      fields = []
+    }
+  }
+  return found
 }
 
 function pathIsAllowed(req: PayloadRequest, slug: string, path: string): boolean {

@@ -2,6 +2,7 @@ import type {
   CollectionSlug,
   Access,
   CollectionBeforeChangeHook,
+  Endpoint,
   Field,
   FieldAccess,
   PayloadRequest,
@@ -9,14 +10,14 @@ import type {
   SanitizedConfig,
   Where,
 } from 'payload'
-import { Forbidden } from 'payload'
+import { Forbidden, NotFound } from 'payload'
 
-import { refuseHiddenQueryPaths } from './queryPaths'
+import { refuseHiddenQueryPaths, refuseMalformedIds } from './queryPaths'
 
 /**
  * Access for what Payload adds itself while sanitizing the config: the document-lock collection,
  * the sessions field of auth collections, and (for every collection, these included) the query
- * path guard. None of them can be configured where a collection is written, and a `plugins`
+ * path and id guards (queryPaths.ts), and a 404 for versions where a collection has none. None of them can be configured where a collection is written, and a `plugins`
  * function runs before sanitizing, when they do not exist yet; so this runs on the sanitized
  * config (payload.config.ts: `buildConfig(...).then(hardenAccess)`).
  */
@@ -24,12 +25,26 @@ export function hardenAccess(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
     if (collection.auth) restrictSessions(collection)
     if (collection.slug === lockedDocumentsSlug) restrictLockedDocuments(collection)
-    collection.hooks = { ...collection.hooks, beforeOperation: [refuseHiddenQueryPaths, ...(collection.hooks?.beforeOperation ?? [])] }
+    if (!collection.versions && Array.isArray(collection.endpoints)) collection.endpoints = [...noVersions, ...collection.endpoints]
+    collection.hooks = {
+      ...collection.hooks,
+      beforeOperation: [refuseMalformedIds, refuseHiddenQueryPaths, ...(collection.hooks?.beforeOperation ?? [])],
+    }
   }
   return config
 }
 
 type Id = number | string
+
+/** A collection without versions has none to list, read or restore (Payload answered 500). */
+const versionsNotFound: Endpoint['handler'] = (req) => {
+  throw new NotFound(req.t)
+}
+const noVersions: Endpoint[] = [
+  { path: '/versions', method: 'get', handler: versionsNotFound },
+  { path: '/versions/:id', method: 'get', handler: versionsNotFound },
+  { path: '/versions/:id', method: 'post', handler: versionsNotFound },
+]
 
 /**
  * Payload's `sessions` field is readable when `user?.id === doc?.id`, which is true for an

@@ -1,9 +1,24 @@
+import fs from 'node:fs'
 import path from 'node:path'
 
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
-import { anyone, isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
+import { isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
 import { dataDir } from '../lib/paths'
+
+const staticDir = path.join(dataDir, 'media')
+
+/**
+ * A file asked for by a name that is not on disk is not found (404); Payload answered 500 and
+ * logged the server path. A name leading outside the folder is left to Payload (400).
+ */
+const missingFileIsNotFound: UploadHandler = (req, { params }) => {
+  const file = path.resolve(staticDir, params.filename)
+  if (!file.startsWith(path.resolve(staticDir) + path.sep)) return
+  // One stat of a local file (Payload's own handler does the same next).
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return Response.json({ errors: [{ message: req.t('error:notFound') }] }, { status: 404 })
+}
+type UploadHandler = NonNullable<Exclude<CollectionConfig['upload'], boolean | undefined>['handlers']>[number]
 
 /** Editors manage all files; a department editor only the files they uploaded. */
 const ownUploads: Access = ({ req: { user } }) => {
@@ -34,9 +49,13 @@ export const Media: CollectionConfig = {
     plural: { da: 'Billeder og filer', en: 'Media' },
   },
   admin: { group: { da: 'Indstillinger', en: 'Settings' } },
-  access: { read: anyone, create: loggedIn, update: ownUploads, delete: ownUploads },
+  // Not public: the site shows no uploads (it reads content at depth 0 and has no upload
+  // fields), so an anonymous list or file only exposed files never meant for it, drafts' too.
+  // When the site shows images, its build should copy the files it uses, not link the CMS.
+  access: { read: loggedIn, create: loggedIn, update: ownUploads, delete: ownUploads },
   upload: {
-    staticDir: path.join(dataDir, 'media'),
+    staticDir,
+    handlers: [missingFileIsNotFound],
     mimeTypes: ['image/*', 'application/pdf'],
     imageSizes: [
       { name: 'card', width: 640 },
