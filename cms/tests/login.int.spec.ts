@@ -83,3 +83,35 @@ describe('forgot password', () => {
     expect(await ask('nobody@example.org')).toEqual(known)
   })
 })
+
+describe("changing one's password", () => {
+  const user = { email: 'olena@example.org', password: 'gammel-og-lang' }
+  let id: number | string
+  let token: string
+  beforeAll(async () => {
+    id = (await payload.create({ collection: 'users', data: { ...user, role: 'editor' } })).id
+    token = (await login('10.0.0.20', user.email, user.password)).body.token as string
+  })
+  const change = (body: Record<string, unknown>, as = token) => rest(payload, 'PATCH', `/users/${id}`, { token: as, body, headers: from('10.0.0.20') })
+
+  it('asks for the current password, and refuses a wrong one', async () => {
+    expect((await change({ password: 'ny-og-lang-nok' })).status).toBe(400)
+    expect((await change({ password: 'ny-og-lang-nok', currentPassword: 'forkert' })).status).toBe(400)
+    expect((await login('10.0.0.21', user.email, user.password)).status).toBe(200)
+    expect((await login('10.0.0.21', user.email, 'ny-og-lang-nok')).status).toBe(401)
+  })
+
+  it('changes it with the current password', async () => {
+    const response = await change({ password: 'ny-og-lang-nok', currentPassword: user.password })
+    expect(response.status).toBe(200)
+    expect(JSON.stringify(await response.json())).not.toContain(user.password)
+    expect((await login('10.0.0.22', user.email, 'ny-og-lang-nok')).status).toBe(200)
+  })
+
+  it('lets an admin set another user’s password without it (a reset)', async () => {
+    await payload.create({ collection: 'users', data: { email: 'root@example.org', password: 'admin-og-lang', role: 'admin' } })
+    const adminToken = (await login('10.0.0.23', 'root@example.org', 'admin-og-lang')).body.token as string
+    expect((await change({ password: 'nulstillet-og-lang' }, adminToken)).status).toBe(200)
+    expect((await login('10.0.0.23', user.email, 'nulstillet-og-lang')).status).toBe(200)
+  })
+})

@@ -1,6 +1,7 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { Forbidden } from 'payload'
 
+import { currentPasswordField, requireCurrentPassword } from '../auth/currentPassword'
 import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from '../auth/login'
 import {
   adminOnly,
@@ -93,9 +94,10 @@ export const Users: CollectionConfig = {
     admin: ({ req: { user } }) => isLoggedIn(user),
     unlock: adminOnly,
   },
-  hooks: { beforeOperation: [throttleLogin, refuseEscalation], beforeChange: [guardRolesAndEmail], afterLogin: [rememberKnownDevice] },
+  hooks: { beforeOperation: [throttleLogin, refuseEscalation, requireCurrentPassword], beforeChange: [guardRolesAndEmail], afterLogin: [rememberKnownDevice] },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
+    currentPasswordField,
     {
       name: 'role',
       type: 'select',

@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { DepartmentField as DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b } from '../../../components/DepartmentField'
 import { ConfirmListing as ConfirmListing_89a32b1c00cfd86270a549475969c97c } from '../../../components/ConfirmListing'
+import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
 import { DepartmentDashboard as DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f } from '../../../components/DepartmentDashboard'
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/DepartmentField#DepartmentField": DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b,
   "/components/ConfirmListing#ConfirmListing": ConfirmListing_89a32b1c00cfd86270a549475969c97c,
+  "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
   "/components/DepartmentDashboard#DepartmentDashboard": DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f,
