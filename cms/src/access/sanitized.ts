@@ -1,6 +1,7 @@
 import type {
   CollectionSlug,
   Access,
+  CollectionAfterReadHook,
   CollectionBeforeChangeHook,
   Endpoint,
   Field,
@@ -12,12 +13,15 @@ import type {
 } from 'payload'
 import { Forbidden, NotFound } from 'payload'
 
+import { redactServerPaths } from '../lib/redactPaths'
 import { refuseHiddenQueryPaths, refuseMalformedIds } from './queryPaths'
 
 /**
  * Access for what Payload adds itself while sanitizing the config: the document-lock collection,
  * the sessions field of auth collections, and (for every collection, these included) the query
- * path and id guards (queryPaths.ts), and a 404 for versions where a collection has none. None of them can be configured where a collection is written, and a `plugins`
+ * path and id guards (queryPaths.ts), a 404 for versions where a collection has none, and
+ * server paths taken out of the build log as the admin reads it (kept here rather than in
+ * site-build/SiteBuilds.ts, which the publishing pipeline owns). None of them can be configured where a collection is written, and a `plugins`
  * function runs before sanitizing, when they do not exist yet; so this runs on the sanitized
  * config (payload.config.ts: `buildConfig(...).then(hardenAccess)`).
  */
@@ -25,6 +29,7 @@ export function hardenAccess(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
     if (collection.auth) restrictSessions(collection)
     if (collection.slug === lockedDocumentsSlug) restrictLockedDocuments(collection)
+    if (collection.slug === 'site-builds') redactBuildTexts(collection)
     if (!collection.versions && Array.isArray(collection.endpoints)) collection.endpoints = [...noVersions, ...collection.endpoints]
     collection.hooks = {
       ...collection.hooks,
@@ -159,4 +164,15 @@ function restrictLockedDocuments(collection: SanitizedCollectionConfig): void {
     delete: locksTheUserMayTouch,
   }
   collection.hooks = { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), guardLock] }
+}
+
+/** The build log, error and summary as editors read them: without server paths (lib/redactPaths.ts). */
+function redactBuildTexts(collection: SanitizedCollectionConfig): void {
+  const redact: CollectionAfterReadHook = ({ doc }) => {
+    for (const field of ['log', 'error', 'summary'] as const) {
+      if (typeof doc?.[field] === 'string') doc[field] = redactServerPaths(doc[field])
+    }
+    return doc
+  }
+  collection.hooks = { ...collection.hooks, afterRead: [...(collection.hooks?.afterRead ?? []), redact] }
 }
