@@ -3,6 +3,7 @@ import { Forbidden } from 'payload'
 
 import { currentPasswordField, requireCurrentPassword } from '../auth/currentPassword'
 import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from '../auth/login'
+import { requireSetupToken, setupTokenField } from '../auth/setupToken'
 import {
   adminOnly,
   adminOnlyField,
@@ -94,10 +95,11 @@ export const Users: CollectionConfig = {
     admin: ({ req: { user } }) => isLoggedIn(user),
     unlock: adminOnly,
   },
-  hooks: { beforeOperation: [throttleLogin, refuseEscalation, requireCurrentPassword], beforeChange: [guardRolesAndEmail], afterLogin: [rememberKnownDevice] },
+  hooks: { beforeOperation: [throttleLogin, requireSetupToken, refuseEscalation, requireCurrentPassword], beforeChange: [guardRolesAndEmail], afterLogin: [rememberKnownDevice] },
   fields: [
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
     currentPasswordField,
+    setupTokenField,
     {
       name: 'role',
       type: 'select',
