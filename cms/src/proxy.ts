@@ -1,21 +1,13 @@
 import { type NextRequest, NextResponse } from 'next/server'
 
 const languageCookie = 'payload-lng'
-const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 
 /**
- * Methods the CMS does not serve (TRACE, CONNECT, made-up ones) are answered 405 here: Next
- * answered them with a 500.
- *
  * The admin speaks Danish unless the user chose otherwise. Payload would otherwise follow the
  * browser's Accept-Language, so a volunteer with an English browser got an English admin.
  * A user's own choice (Account → Language) sets this cookie and is kept.
  */
 export function proxy(request: NextRequest) {
-  if (!methods.includes(request.method.toUpperCase())) {
-    return new NextResponse(null, { status: 405, headers: { Allow: methods.join(', ') } })
-  }
-  if (!request.nextUrl.pathname.startsWith('/admin')) return NextResponse.next()
   if (request.cookies.has(languageCookie)) return NextResponse.next()
   const headers = new Headers(request.headers)
   const cookie = headers.get('cookie')
@@ -25,4 +17,4 @@ export function proxy(request: NextRequest) {
   return response
 }
 
-export const config = { matcher: ['/admin/:path*', '/admin', '/api/:path*', '/'] }
+export const config = { matcher: ['/admin/:path*', '/admin'] }

@@ -1,14 +1,15 @@
-import type { Payload } from 'payload'
+import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { limitBody } from '../src/lib/bodyLimit'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
 import { loginToken, rest, tinyPng } from './rest'
 
 /**
  * Requests that got a 500 (or a wrong answer) from Payload's REST handler answer 4xx, and `like`
- * takes `_` and `%` literally. (The body size limit and TRACE are answered by the Next route
- * and proxy: e2e/tests/access-api-edges.spec.ts.)
+ * takes `_` and `%` literally. The body size limit wraps the Next route: here around Payload's
+ * handler for a chunked body, over HTTP in e2e/tests/access-api-edges.spec.ts.
  */
 let payload: Payload
 let stop: () => Promise<void>
@@ -64,5 +65,32 @@ describe('media', () => {
     expect(await status('GET', '/media', false)).toBe(403)
     expect(await status('GET', `/media/file/${media.filename}`, false)).toBe(403)
     expect(await status('GET', `/media/file/${media.filename}`)).toBe(200)
+  })
+})
+
+describe('request body size', () => {
+  const chunkedLogin = async (bytes: number) => {
+    const { default: config } = await import('../src/payload.config')
+    const route = limitBody((request: Request) => handleEndpoints({ config, request }))
+    const text = JSON.stringify({ email: 'admin@example.org', password: 'x'.repeat(bytes) })
+    // A stream body has no declared length, as with Transfer-Encoding: chunked.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text))
+        controller.close()
+      },
+    })
+    const request = new Request(`${payload.config.serverURL}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.0.0.30' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    return (await route(request, undefined)).status
+  }
+
+  it('refuses a chunked JSON body over the limit (413) and passes one under it on', async () => {
+    expect(await chunkedLogin(3_000_000)).toBe(413)
+    expect(await chunkedLogin(20)).toBe(401)
   })
 })

@@ -1,8 +1,8 @@
 import type {
-  CollectionSlug,
   Access,
   CollectionAfterReadHook,
   CollectionBeforeChangeHook,
+  CollectionSlug,
   Endpoint,
   Field,
   FieldAccess,
@@ -17,13 +17,13 @@ import { redactServerPaths } from '../lib/redactPaths'
 import { refuseHiddenQueryPaths, refuseMalformedIds } from './queryPaths'
 
 /**
- * Access for what Payload adds itself while sanitizing the config: the document-lock collection,
- * the sessions field of auth collections, and (for every collection, these included) the query
- * path and id guards (queryPaths.ts), a 404 for versions where a collection has none, and
- * server paths taken out of the build log as the admin reads it (kept here rather than in
- * site-build/SiteBuilds.ts, which the publishing pipeline owns). None of them can be configured where a collection is written, and a `plugins`
- * function runs before sanitizing, when they do not exist yet; so this runs on the sanitized
- * config (payload.config.ts: `buildConfig(...).then(hardenAccess)`).
+ * What has to be set on the sanitized config: access for what Payload adds itself while
+ * sanitizing (the document-lock collection, the sessions field of auth collections), and for
+ * every collection, these included, the query-path and id guards (queryPaths.ts) and a 404 for
+ * versions where a collection has none. None of these can be configured where a collection is
+ * written, and a `plugins` function runs before sanitizing, when they do not exist yet; so this
+ * runs after it (payload.config.ts: `buildConfig(...).then(hardenAccess)`). The build log's
+ * server paths are taken out here too, to leave site-build/ to the publishing pipeline.
  */
 export function hardenAccess(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {

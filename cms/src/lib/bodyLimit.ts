@@ -20,8 +20,8 @@ const tooLarge = (limit: number) =>
 
 /**
  * Wraps a route handler: a body declared larger than the limit is refused before it is read; a
- * body without a length (chunked) is counted as the handler reads it, and the answer is 413 once
- * it goes over (the handler's own answer to the cut-off body is dropped).
+ * body without a declared length (chunked) is read here, up to the limit, and handed on as a
+ * plain request with that body (413 as soon as it goes over; the rest is not read).
  */
 export function limitBody<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
@@ -29,23 +29,23 @@ export function limitBody<Context>(handler: (request: Request, context: Context)
     const declared = request.headers.get('content-length')
     if (declared !== null && Number(declared) > limit) return tooLarge(limit)
     if (!request.body || declared !== null) return handler(request, context)
-    let seen = 0
-    let exceeded = false
-    const counted = request.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          seen += chunk.byteLength
-          if (seen > limit) {
-            exceeded = true
-            controller.error(new Error('request body too large'))
-          } else {
-            controller.enqueue(chunk)
-          }
-        },
-      }),
-    )
-    const limited = new Request(request, { body: counted, duplex: 'half' } as RequestInit)
-    const response = await handler(limited, context)
-    return exceeded ? tooLarge(limit) : response
+    const chunks: Uint8Array[] = []
+    let size = 0
+    const reader = request.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        await reader.cancel()
+        return tooLarge(limit)
+      }
+      chunks.push(value)
+    }
+    const body = Buffer.concat(chunks)
+    const headers = new Headers(request.headers)
+    headers.delete('transfer-encoding')
+    headers.set('content-length', String(body.byteLength))
+    return handler(new Request(request.url, { method: request.method, headers, body, signal: request.signal }), context)
   }
 }
