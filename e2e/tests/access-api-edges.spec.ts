@@ -1,4 +1,7 @@
+import crypto from 'node:crypto'
+
 import { expect, test } from '@playwright/test'
+import sharp from 'sharp'
 
 import { type Doc, json } from '../fixtures/api'
 import { type AccessWorld, createWorld, unique } from '../fixtures/access-world'
@@ -33,9 +36,11 @@ test("a department editor's 5 MB summary is refused, and nothing is stored", asy
   expect(found.totalDocs).toBe(0)
 })
 
-test('an upload larger than a JSON body still goes through (3 MB PDF)', async () => {
-  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3_000_000, 0x20), Buffer.from('\n%%EOF\n')])
-  const response = await world.as['department-editor'].upload('/media', { name: `${unique('folder')}.pdf`, mimeType: 'application/pdf', buffer: pdf }, { alt: 'Folder' })
+test('an upload larger than a JSON body still goes through (a 3 MB photo)', async () => {
+  // Noise, stored without compression: a real image of about 3 MB.
+  const photo = await sharp(crypto.randomBytes(1000 * 1000 * 3), { raw: { width: 1000, height: 1000, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer()
+  expect(photo.length).toBeGreaterThan(2_500_000)
+  const response = await world.as['department-editor'].upload('/media', { name: `${unique('foto')}.png`, mimeType: 'image/png', buffer: photo }, { alt: 'Foto' })
   expect(response.status(), await response.text()).toBe(201)
   const { doc } = await json<{ doc: Doc }>(response)
   expect((await world.as['department-editor'].get(`/media/file/${doc.filename}`)).status()).toBe(200)
