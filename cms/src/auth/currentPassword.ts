@@ -2,21 +2,20 @@ import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 
 import type { CollectionBeforeOperationHook, Field } from 'payload'
-import { ValidationError } from 'payload'
+import { APIError } from 'payload'
 
 const pbkdf2 = promisify(crypto.pbkdf2)
 
 /**
  * Changing one's own password asks for the current one, so a session left open (or a stolen
  * token) cannot take the account over by changing it. An admin setting another user's password
- * (a reset) is not asked. Shown on one's own account page only; never stored or returned.
+ * (a reset) is not asked. Shown on one's own account page only; virtual, so never stored.
  */
 export const currentPasswordField: Field = {
   name: 'currentPassword',
   type: 'text',
   virtual: true,
   label: { da: 'Nuværende adgangskode', en: 'Current password' },
-  access: { read: () => false },
   admin: {
     components: { Field: '@payloadcms/ui#PasswordField' },
     description: { da: 'Skal udfyldes, når du skifter din egen adgangskode.', en: 'Required when you change your own password.' },
@@ -42,16 +41,13 @@ export const requireCurrentPassword: CollectionBeforeOperationHook = async ({ ar
     const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({ collection: 'users', where: { id: { equals: req.user.id } }, req })
     const given = typeof data.currentPassword === 'string' ? data.currentPassword : ''
     const matches = Boolean(given && stored?.hash && stored.salt && (await matchesStoredPassword(given, stored.hash, stored.salt)))
+    // A plain 400 (shown as the admin's toast), not a field error: Payload's password input
+    // keeps a field error after the user types, and the form then refuses every later save.
     if (!matches) {
-      throw new ValidationError({
-        collection: 'users',
-        errors: [
-          {
-            path: 'currentPassword',
-            message: req.i18n?.language === 'en' ? 'The current password is wrong or missing.' : 'Den nuværende adgangskode mangler eller er forkert.',
-          },
-        ],
-      })
+      throw new APIError(
+        req.i18n?.language === 'en' ? 'The current password is wrong or missing.' : 'Den nuværende adgangskode mangler eller er forkert.',
+        400,
+      )
     }
   }
   delete data.currentPassword

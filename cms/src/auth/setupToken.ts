@@ -16,7 +16,6 @@ export const setupTokenField: Field = {
   type: 'text',
   virtual: true,
   label: { da: 'Opsætningskode', en: 'Setup code' },
-  access: { read: () => false },
   admin: {
     description: { da: 'Koden, som npm start skrev i terminalen.', en: 'The code npm start printed in the terminal.' },
     // Only on the "create first user" screen, where nobody is logged in.

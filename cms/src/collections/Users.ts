@@ -97,9 +97,10 @@ export const Users: CollectionConfig = {
   },
   hooks: { beforeOperation: [throttleLogin, requireSetupToken, refuseEscalation, requireCurrentPassword], beforeChange: [guardRolesAndEmail], afterLogin: [rememberKnownDevice] },
   fields: [
-    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
+    // Right under Payload's e-mail and password fields, where a password change is made.
     currentPasswordField,
     setupTokenField,
+    { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
     {
       name: 'role',
       type: 'select',
