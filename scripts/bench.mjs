@@ -226,6 +226,34 @@ async function lighthouseScores(urls) {
 }
 
 /**
+ * Login answer times for an address without an account and for a wrong password (issue 12: they
+ * told the two apart, 5-9 ms against 86-124 ms). Each attempt from its own client address (the
+ * test CMS trusts X-Forwarded-For), so the login throttle does not answer instead.
+ */
+async function loginTimes(environment) {
+  const headers = { ...(await login(environment.cmsUrl, environment.admin)), 'Content-Type': 'application/json' }
+  const email = `bench-login-${Date.now()}@example.org`
+  await fetch(`${environment.cmsUrl}/api/users`, { method: 'POST', headers, body: JSON.stringify({ email, password: 'bench-og-lang-nok', role: 'editor' }) })
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  let n = 0
+  const times = async (address) => {
+    const values = []
+    for (let i = 0; i < 21; i++) {
+      const started = performance.now()
+      const response = await fetch(`${environment.cmsUrl}/api/users/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.250.${Math.floor(n / 250)}.${n++ % 250}` },
+        body: JSON.stringify({ email: address, password: 'forkert-kodeord' }),
+      })
+      await response.text()
+      values.push(performance.now() - started)
+    }
+    return median(values)
+  }
+  return { unknown: await times(`nobody-${Date.now()}@example.org`), wrong: await times(email) }
+}
+
+/**
  * Valid volunteer signups posted as fast as 50 connections allow. The CMS is restarted without
  * its rate limits for this (they would answer 429 after a few), and the database must hold
  * exactly as many signups as were accepted.
@@ -337,6 +365,14 @@ try {
   for (const [url, [performance, accessibility, bestPractices, seo]] of Object.entries(scores)) {
     record(`Lighthouse ${new URL(url).pathname}`, `performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`, '100 in all four', 'npm run bench -- --quick')
   }
+  ui.step('Login answer time: unknown address against wrong password')
+  const loginTime = await loginTimes(environment)
+  record(
+    'Login answer, median of 21: an address without an account / a wrong password',
+    `${loginTime.unknown.toFixed(0)} ms / ${loginTime.wrong.toFixed(0)} ms`,
+    'about equal',
+    'npm run bench -- --quick',
+  )
   ui.step('Signup endpoint under load (autocannon, 10 s, 50 connections)')
   const load = await signupLoad(environment)
   record(

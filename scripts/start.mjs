@@ -1,6 +1,7 @@
 // `npm start`: the whole thing on the embedded default. Migrates and (on first start) seeds
 // the SQLite database, builds and starts the CMS on :3000, builds the site from it and serves
 // it on :4321. Ports: CMS_PORT, SITE_PORT. Database: DATABASE_URI (default data/drk.db).
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -25,7 +26,10 @@ const sitePort = Number(process.env.SITE_PORT ?? 4321)
 const cmsUrl = `http://localhost:${cmsPort}`
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
 const siteRoot = path.join(releasesDir(), 'current')
-const env = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_URL: siteUrl }
+// The "create first user" screen asks for this one-time code (cms/src/auth/setupToken.ts), so that
+// nobody but whoever sees this terminal can make themselves the first admin.
+const setupToken = process.env.SETUP_TOKEN || crypto.randomBytes(18).toString('base64url')
+const env = { CMS_PORT: String(cmsPort), SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_URL: siteUrl, SETUP_TOKEN: setupToken }
 const started = Date.now()
 
 let cms
@@ -81,7 +85,7 @@ try {
   const { initialized } = await fetch(`${cmsUrl}/api/users/init`).then((response) => response.json())
   const login = initialized
     ? 'log in with your user (new users: npm run create-user -- --email E --password P --role admin)'
-    : `no users yet: open ${cmsUrl}/admin to create the first admin,\n             or run: npm run create-user -- --email you@example.org --password '...' --role admin`
+    : `no users yet: open ${cmsUrl}/admin to create the first admin with the setup code ${ui.bold(setupToken)}\n             (good until the first user exists; SETUP_TOKEN sets it), or run:\n             npm run create-user -- --email you@example.org --password '...' --role admin`
   console.log(`
 ${ui.bold('Ready')} in ${((Date.now() - started) / 1000).toFixed(0)} s
   Site:      ${siteUrl}/da/   (all languages: /da/ /en/ /uk/ /ar/ /fa/ /ps/ /ti/ /so/)

@@ -647,6 +647,14 @@ export interface Media {
  */
 export interface User {
   id: number;
+  /**
+   * Required when you change your own password.
+   */
+  currentPassword?: string | null;
+  /**
+   * The code npm start printed in the terminal.
+   */
+  setupToken?: string | null;
   name?: string | null;
   role: 'admin' | 'editor' | 'department-editor';
   /**
@@ -661,8 +669,6 @@ export interface User {
   salt?: string | null;
   hash?: string | null;
   resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
   sessions?:
     | {
         id: string;
@@ -1210,6 +1216,8 @@ export interface MediaSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
+  setupToken?: T;
   name?: T;
   role?: T;
   departments?: T;
@@ -1221,8 +1229,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

@@ -18,6 +18,7 @@ import { Users } from './collections/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { isEditorOrAdmin, isLoggedIn } from './access/index'
+import { hardenAccess } from './access/sanitized'
 import { databaseAdapter, payloadSecret } from './lib/database'
 import { removeAbandonedDraftsTask } from './jobs/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
@@ -153,4 +154,5 @@ export default buildConfig({
     if (process.env.NEXT_RUNTIME === 'nodejs') await recoverInterruptedBuilds(payload)
     if (process.env.NEXT_RUNTIME === 'nodejs') payload.logger.info(emailDestination())
   },
-})
+  // Document locks and session fields are added by Payload while sanitizing: their access is set after.
+}).then(hardenAccess)

@@ -102,6 +102,21 @@ test('an anonymous reader cannot read a draft, by ID, by query or through versio
   expect(refused).toContain((await world.as.anonymous.get(`/activities/versions?where[parent][equals]=${draft.id}`)).status())
 })
 
+test("a department editor reads their own department's draft, and another department's page only as published", async () => {
+  const phone = unique('tlf')
+  for (const department of [world.departmentA, world.departmentB]) {
+    const saved = await world.admin.patch(`/departments/${department.id}?draft=true`, { phone })
+    expect(saved.status(), await saved.text()).toBe(200)
+  }
+  const own = await json<Doc>(await editorApi().get(`/departments/${world.departmentA.id}?draft=true&depth=0`))
+  expect(own.phone).toBe(phone)
+  const foreign = await editorApi().get(`/departments/${world.departmentB.id}?draft=true&depth=0`)
+  expect(foreign.status()).toBe(200)
+  expect((await json<Doc>(foreign)).phone).not.toBe(phone)
+  const listed = await json<{ docs: Doc[] }>(await editorApi().get(`/departments?where[id][equals]=${world.departmentB.id}&draft=true&depth=0`))
+  expect(listed.docs.map((department) => department.phone)).not.toContain(phone)
+})
+
 test('a department editor reading users sees only themselves', async () => {
   const { docs, totalDocs } = await json<{ docs: Doc[]; totalDocs: number }>(await editorApi().get('/users?limit=100'))
   expect(totalDocs).toBe(1)

@@ -56,6 +56,17 @@ export const adminOnlyField: FieldAccess = ({ req: { user } }) => isAdmin(user)
 export const publishedOrStaff: Access = ({ req: { user } }) => (isLoggedIn(user) ? true : publishedOnly)
 
 /**
+ * Department pages: the public and department editors read the published ones; a department
+ * editor also their own department's drafts (not another department's unpublished page, by ID
+ * or with ?draft=true); staff everything.
+ */
+export const publishedOrOwnDepartmentPage: Access = ({ req: { user } }) => {
+  if (isEditorOrAdmin(user)) return true
+  const ids = departmentIdsOf(user)
+  return ids.length ? { or: [publishedOnly, { id: { in: ids } }] } : publishedOnly
+}
+
+/**
  * A department's own documents (activities, events, the department page itself).
  * `field` is the path holding the department: 'department', 'id', or 'version.department'.
  */

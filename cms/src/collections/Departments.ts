@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { editorsOnly, editorsOnlyField, ownDepartment, publishedOrStaff } from '../access/index'
+import { editorsOnly, editorsOnlyField, ownDepartment, publishedOrOwnDepartmentPage } from '../access/index'
 
 import { placeFields } from '../fields/address'
 import { demoField } from '../fields/demo'
@@ -29,7 +29,7 @@ export const Departments: CollectionConfig = {
   },
   defaultSort: 'name',
   access: {
-    read: publishedOrStaff,
+    read: publishedOrOwnDepartmentPage,
     readVersions: ownDepartment('parent'),
     create: editorsOnly,
     // A department editor keeps their own department's page current, and only that.

@@ -1,6 +1,9 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 import { Forbidden } from 'payload'
 
+import { currentPasswordField, requireCurrentPassword } from '../auth/currentPassword'
+import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from '../auth/login'
+import { requireSetupToken, setupTokenField } from '../auth/setupToken'
 import {
   adminOnly,
   adminOnlyField,
@@ -74,7 +77,10 @@ export const Users: CollectionConfig = {
     singular: { da: 'Bruger', en: 'User' },
     plural: { da: 'Brugere', en: 'Users' },
   },
-  auth: { useAPIKey: false, maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  // No per-account lock (anyone could lock anyone out, and "locked" told which addresses have
+  // accounts): failed logins are throttled per client address and per account instead (auth/).
+  auth: { useAPIKey: false, maxLoginAttempts: 0 },
+  endpoints: [forgotPasswordEndpoint],
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role', 'departments'],
@@ -89,8 +95,11 @@ export const Users: CollectionConfig = {
     admin: ({ req: { user } }) => isLoggedIn(user),
     unlock: adminOnly,
   },
-  hooks: { beforeOperation: [refuseEscalation], beforeChange: [guardRolesAndEmail] },
+  hooks: { beforeOperation: [throttleLogin, requireSetupToken, refuseEscalation, requireCurrentPassword], beforeChange: [guardRolesAndEmail], afterLogin: [rememberKnownDevice] },
   fields: [
+    // Right under Payload's e-mail and password fields, where a password change is made.
+    currentPasswordField,
+    setupTokenField,
     { name: 'name', type: 'text', label: { da: 'Navn', en: 'Name' } },
     {
       name: 'role',

@@ -7,6 +7,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations/index'
+import { escapeLikeWildcards } from './likeEscape'
 import { dataDir, repoRoot } from './paths'
 
 /**
@@ -17,7 +18,7 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
   if (uri && /^mongodb(\+srv)?:\/\//.test(uri)) {
     return mongooseAdapter({ url: uri })
   }
-  return sqliteAdapter({
+  const adapter = sqliteAdapter({
     client: { url: sqliteUrl(uri) },
     migrationDir: path.join(repoRoot, 'cms', 'src', 'migrations'),
     prodMigrations: migrations,
@@ -30,6 +31,8 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     // The CMS, its jobs and scripts (seed, create-user) share the file: wait for a writer instead of failing.
     busyTimeout: 10_000,
   })
+  const init = adapter.init
+  return { ...adapter, init: (args) => escapeLikeWildcards(init(args)) }
 }
 
 /** A relative `file:` URL is resolved against the project root once, whatever the working directory. */

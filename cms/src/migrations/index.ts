@@ -5,6 +5,7 @@ import * as migration_20261124_042538_listing_details from './20261124_042538_li
 import * as migration_20261124_044425_signups from './20261124_044425_signups';
 import * as migration_20261124_123214_locales_parent_id_indexes from './20261124_123214_locales_parent_id_indexes';
 import * as migration_20261130_235647_schedule_next_period from './20261130_235647_schedule_next_period';
+import * as migration_20261201_000511_no_account_lock from './20261201_000511_no_account_lock';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261130_235647_schedule_next_period.up,
     down: migration_20261130_235647_schedule_next_period.down,
-    name: '20261130_235647_schedule_next_period'
+    name: '20261130_235647_schedule_next_period',
+  },
+  {
+    up: migration_20261201_000511_no_account_lock.up,
+    down: migration_20261201_000511_no_account_lock.down,
+    name: '20261201_000511_no_account_lock',
   },
 ];

@@ -25,6 +25,7 @@ import { NotLiveYetDocument as NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba
 import { DepartmentField as DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b } from '../../../components/DepartmentField'
 import { DateInput as DateInput_49e1145bd110dc9f720ff3e23f7f9c76 } from '../../../components/DateInput'
 import { ConfirmListing as ConfirmListing_89a32b1c00cfd86270a549475969c97c } from '../../../components/ConfirmListing'
+import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
 import { NotLiveYetDashboard as NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
@@ -60,6 +61,7 @@ export const importMap = {
   "/components/DepartmentField#DepartmentField": DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b,
   "/components/DateInput#DateInput": DateInput_49e1145bd110dc9f720ff3e23f7f9c76,
   "/components/ConfirmListing#ConfirmListing": ConfirmListing_89a32b1c00cfd86270a549475969c97c,
+  "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
   "/components/NotLiveYet#NotLiveYetDashboard": NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10,
