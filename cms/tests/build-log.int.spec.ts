@@ -23,6 +23,9 @@ const log = [
   `    at render (${repoRoot}/node_modules/astro/dist/core/render.js:12:5)`,
   `wrote ${os.tmpdir()}/drk-releases/2026-12-01T00-00-00/da/index.html`,
   `served by http://localhost:3000/api/activities?depth=0 and https://example.org/da/`,
+  `sitemap-index.xml created at ../../../../../tmp/drk-test-x1/releases/.building`,
+  `- Linket til /da/afdelinger/herning/ på da/arrangementer/esbjerg/index.html vises uden link`,
+  `cache in /var/lib/drk/releases/.cache`,
 ].join('\n')
 
 describe('build log', () => {
@@ -41,6 +44,11 @@ describe('build log', () => {
     expect(read.log).toContain('…/index.html')
     expect(read.log).toContain('http://localhost:3000/api/activities?depth=0')
     expect(read.log).toContain('https://example.org/da/')
+    // The site's own paths are what an editor needs to find the link a message is about.
+    expect(read.log).toContain('Linket til /da/afdelinger/herning/ på da/arrangementer/esbjerg/index.html')
+    expect(read.log).not.toContain('drk-test-x1')
+    expect(read.log).toContain('created at …/.building')
+    expect(read.log).not.toContain('/var/lib')
   })
 
   it('leaves text without paths as it is', () => {
