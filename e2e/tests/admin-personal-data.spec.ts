@@ -64,18 +64,20 @@ test('the readable copy holds each of the person’s records in Danish words, be
   expect(download.suggestedFilename()).toBe('personoplysninger.html')
   const html = fs.readFileSync((await download.path())!, 'utf8')
 
-  // Read as the person would: the page itself, in a browser.
-  await page.setContent(html)
-  await expect(page.locator('html')).toHaveAttribute('lang', 'da')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dine oplysninger hos Røde Kors')
-  await expect(page.locator('body')).toContainText('2 tilmeldinger og 1 børneattest')
-  await expect(page.getByRole('heading', { level: 3 })).toHaveText([
+  // Read as the person would: the page itself, in a browser tab of its own (the admin's React
+  // app, still running in its tab, would take over a document written into it).
+  const reader = await page.context().newPage()
+  await reader.setContent(html)
+  await expect(reader.locator('html')).toHaveAttribute('lang', 'da')
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText('Dine oplysninger hos Røde Kors')
+  await expect(reader.locator('body')).toContainText('2 tilmeldinger og 1 børneattest')
+  await expect(reader.getByRole('heading', { level: 3 })).toHaveText([
     // Newest first (the participant signup was sent last).
     `Tilmelding som deltager til «${cykelkursus}» hos Røde Kors Aarhus`,
     `Tilmelding som frivillig til «${lektiecafe}» hos Røde Kors Aarhus`,
     `Børneattest til frivilligt arbejde i «${lektiecafe}» hos Røde Kors Aarhus`,
   ])
-  const volunteerRecord = page.locator('li').filter({ hasText: `Tilmelding som frivillig til «${lektiecafe}»` })
+  const volunteerRecord = reader.locator('li').filter({ hasText: `Tilmelding som frivillig til «${lektiecafe}»` })
   await expect(volunteerRecord.locator('dt')).toContainText(['Status', 'Hvad', 'Navn', 'E-mail', 'Foretrukket sprog', 'Besked', 'Aktivitet', 'Lokalafdeling', 'Samtykke givet'])
   await expect(volunteerRecord).toContainText(volunteer.name!)
   await expect(volunteerRecord).toContainText('Frivillig')
@@ -83,7 +85,7 @@ test('the readable copy holds each of the person’s records in Danish words, be
   await expect(volunteerRecord.locator('b')).toHaveCount(0)
   // Dates in words, Copenhagen time ("1. december 2026 kl. 14.05").
   await expect(volunteerRecord.locator('dd').filter({ hasText: /^\d+\. \p{L}+ \d{4} kl\. \d\d[.:]\d\d$/u }).first()).toBeVisible()
-  await expect(page.locator('li').filter({ hasText: 'Børneattest til frivilligt' })).toContainText('Skal bestilles')
+  await expect(reader.locator('li').filter({ hasText: 'Børneattest til frivilligt' })).toContainText('Skal bestilles')
 
   // The JSON stays, for portability.
   const exported = await admin.get(`/personal-data?email=${encodeURIComponent(volunteer.email!)}`)
