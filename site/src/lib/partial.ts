@@ -113,8 +113,9 @@ async function makePlan(): Promise<BuildPlan> {
   }
   for (const { id, before } of changes('departments')) {
     add(tag.department(id), tag.municipality(before?.municipality), tag.municipality(municipalityOf(id)))
-    // Activity-type pages and the finder's type pages list the department's activities with its name.
-    for (const { data } of activities) if (String(relationId(data.department)) === id) add(tag.type(data.activityType))
+    // Activity-type pages and the finder's type pages list the department's activities and
+    // upcoming events with its name.
+    for (const { data } of [...activities, ...events]) if (String(relationId(data.department)) === id) add(tag.type(data.activityType))
   }
   for (const { id } of changes('pages')) add(tag.page(id))
   const described: string[] = []
