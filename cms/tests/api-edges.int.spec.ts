@@ -1,7 +1,7 @@
 import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { limitBody } from '../src/lib/bodyLimit'
+import { limitBody, nestsDeeperThan } from '../src/lib/bodyLimit'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
 import { loginToken, rest, tinyPng } from './rest'
@@ -92,5 +92,30 @@ describe('request body size', () => {
   it('refuses a chunked JSON body over the limit (413) and passes one under it on', async () => {
     expect(await chunkedLogin(3_000_000)).toBe(413)
     expect(await chunkedLogin(20)).toBe(401)
+  })
+})
+
+describe('request body nesting', () => {
+  const nested = (depth: number) => `${'{"children":['.repeat(depth)}${']}'.repeat(depth)}`
+  const login = async (text: string) => {
+    const { default: config } = await import('../src/payload.config')
+    const route = limitBody((request: Request) => handleEndpoints({ config, request }))
+    const request = new Request(`${payload.config.serverURL}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)), 'X-Forwarded-For': '10.0.0.31' },
+      body: text,
+    })
+    return (await route(request, undefined)).status
+  }
+
+  it('counts brackets, not those inside strings', () => {
+    expect(nestsDeeperThan(nested(100), 256)).toBe(false)
+    expect(nestsDeeperThan(nested(3000), 256)).toBe(true)
+    expect(nestsDeeperThan(JSON.stringify({ text: '['.repeat(5000), quote: '\\"{{{' }), 3)).toBe(false)
+  })
+
+  it('refuses a body nested 3,000 deep with 400, and lets an ordinary one through', async () => {
+    expect(await login(`{"email":"admin@example.org","password":"x","extra":${nested(3000)}}`)).toBe(400)
+    expect(await login(JSON.stringify({ email: 'admin@example.org', password: 'x' }))).toBe(401)
   })
 })

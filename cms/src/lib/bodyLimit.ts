@@ -15,6 +15,34 @@ export function bodyLimitFor(request: Request): number {
   return type.toLowerCase().startsWith('multipart/') ? bodyLimits().upload : bodyLimits().json
 }
 
+/**
+ * How deep a JSON body may nest. Payload's rich-text validation and the database adapter walk
+ * a body recursively, and a document nested 3,000 deep overflowed the stack (500). The deepest
+ * real rich text (lists in lists in a table) is a few dozen levels.
+ */
+export const maxJsonDepth = () => Number(process.env.API_JSON_MAX_DEPTH ?? 256)
+
+/** Whether JSON text nests deeper than `limit` (brackets outside strings; no parse needed). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (inString) {
+      if (char === 0x5c) index++ // backslash: skip the escaped character
+      else if (char === 0x22) inString = false
+    } else if (char === 0x22) inString = true
+    else if (char === 0x7b || char === 0x5b) {
+      if (++depth > limit) return true
+    } else if (char === 0x7d || char === 0x5d) depth--
+  }
+  return false
+}
+
+const tooDeep = (limit: number) => Response.json({ errors: [{ message: `Request body nested too deeply (at most ${limit} levels).` }] }, { status: 400 })
+
+const isJson = (request: Request) => (request.headers.get('content-type') ?? '').toLowerCase().includes('json')
+
 const tooLarge = (limit: number) =>
   Response.json({ errors: [{ message: `Request body too large (at most ${limit} bytes).` }] }, { status: 413, headers: { Connection: 'close' } })
 
@@ -28,6 +56,10 @@ export function limitBody<Context>(handler: (request: Request, context: Context)
     const limit = bodyLimitFor(request)
     const declared = request.headers.get('content-length')
     if (declared !== null && Number(declared) > limit) return tooLarge(limit)
+    if (request.body && declared !== null && isJson(request)) {
+      // Read here (at most the limit, declared above), and handed on unread to Payload.
+      if (nestsDeeperThan(await request.clone().text(), maxJsonDepth())) return tooDeep(maxJsonDepth())
+    }
     if (!request.body || declared !== null) return handler(request, context)
     const chunks: Uint8Array[] = []
     let size = 0
@@ -43,6 +75,7 @@ export function limitBody<Context>(handler: (request: Request, context: Context)
       chunks.push(value)
     }
     const body = Buffer.concat(chunks)
+    if (isJson(request) && nestsDeeperThan(body.toString('utf8'), maxJsonDepth())) return tooDeep(maxJsonDepth())
     const headers = new Headers(request.headers)
     headers.delete('transfer-encoding')
     headers.set('content-length', String(body.byteLength))
