@@ -12,6 +12,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { bodyLimitForType, tooLargeMessage } from './src/lib/bodyLimits.mjs'
+
 export const socketAddressHeader = 'x-drk-socket-address'
 
 const { values } = parseArgs({
@@ -35,10 +37,53 @@ await app.prepare()
 // any of our code ran. Nothing here uses it. (Node's parser already refuses TRACK with 400.)
 const refusedMethods = new Set(['TRACE'])
 
+// A body declared larger than the API's limit is refused here, before Next reads any of it. The
+// answer waits until the client has sent its body (read and thrown away, never kept), as nginx's
+// lingering close does: a client still writing when the connection closes sees a broken pipe
+// instead of the 413 (Playwright did, in CI). Past these bounds the connection is simply closed.
+const discardAtMostBytes = 64 * 1024 * 1024
+const discardAtMostMs = 10_000
+
+function refuseTooLarge(req, res, limit) {
+  let discarded = 0
+  let answered = false
+  const answer = () => {
+    if (answered) return
+    answered = true
+    clearTimeout(timer)
+    const body = JSON.stringify(tooLargeMessage(limit))
+    res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), Connection: 'close' })
+    res.end(body)
+  }
+  const giveUp = () => {
+    answer()
+    req.socket.destroySoon?.()
+  }
+  const timer = setTimeout(giveUp, discardAtMostMs)
+  req.on('data', (chunk) => {
+    discarded += chunk.length
+    if (discarded > discardAtMostBytes) {
+      req.pause()
+      giveUp()
+    }
+  })
+  req.on('end', answer)
+  req.on('error', () => clearTimeout(timer))
+}
+
+const writesBody = new Set(['POST', 'PUT', 'PATCH'])
+
 const server = http.createServer((req, res) => {
   if (refusedMethods.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed')
     return
+  }
+  if (writesBody.has(req.method ?? '') && req.url?.startsWith('/api/') && req.headers['content-length'] !== undefined) {
+    const limit = bodyLimitForType(req.headers['content-type'])
+    if (Number(req.headers['content-length']) > limit) {
+      refuseTooLarge(req, res, limit)
+      return
+    }
   }
   // Assigning replaces a value a client sent under the same (case-insensitive) name.
   req.headers[socketAddressHeader] = req.socket.remoteAddress ?? ''

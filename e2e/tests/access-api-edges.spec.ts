@@ -36,6 +36,35 @@ test("a department editor's 5 MB summary is refused, and nothing is stored", asy
   expect(found.totalDocs).toBe(0)
 })
 
+test('a client that sends a too-large body slowly still reads the 413 (no broken pipe)', async () => {
+  // CI once saw "write EPIPE" instead of 413: the connection was closed while the client was
+  // still writing. The body goes out in 20 pieces, 25 ms apart; every byte must be accepted.
+  const net = await import('node:net')
+  const { hostname, port } = new URL(cmsUrl())
+  const piece = Buffer.alloc(250_000, 'x')
+  let piecesSent = 0
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname === 'localhost' ? '127.0.0.1' : hostname)
+    let received = ''
+    socket.on('data', (data) => (received += data.toString('latin1')))
+    socket.on('error', reject)
+    socket.on('close', () => resolve(received))
+    socket.on('connect', () => void send().catch(reject))
+    const send = async () => {
+      socket.write(`POST /api/users/login HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${piece.length * 20}\r\n\r\n`)
+      for (let index = 0; index < 20; index++) {
+        await new Promise((done) => setTimeout(done, 25))
+        if (socket.destroyed) return
+        await new Promise<void>((done, fail) => socket.write(piece, (error) => (error ? fail(error) : done())))
+        piecesSent++
+      }
+    }
+  })
+  expect(piecesSent, 'the connection was closed while the client was still sending').toBe(20)
+  expect(answer.split('\r\n')[0]).toMatch(/^HTTP\/1\.1 413 /)
+  expect(answer).toContain('Request body too large')
+})
+
 test('rich text nested 3,000 deep is refused (400, was 500), and nothing is stored', async ({ request }) => {
   const slug = unique('aktivitet')
   // Written out as text: serializers (Playwright's too) overflow their own stack on such a value.

@@ -1,18 +1,16 @@
 /**
  * Request body size limits for the REST API. Payload reads a JSON body whole into memory
  * (`req.text()`) with no ceiling of its own, so a 10 MB login body was read, parsed and answered;
- * uploads (multipart) have their own, larger limit.
- * API_JSON_BODY_LIMIT_BYTES (default 2 MB: a long page of rich text in eight languages is well
- * under 1 MB) and API_UPLOAD_BODY_LIMIT_BYTES (default 25 MB).
+ * uploads (multipart) have their own, larger limit (both in bodyLimits.mjs). A body *declared*
+ * too large is refused by the CMS's server (server.mjs) before Next sees it; this wrapper is the
+ * second line, and the only one for bodies sent without a declared length.
  */
-export const bodyLimits = () => ({
-  json: Number(process.env.API_JSON_BODY_LIMIT_BYTES ?? 2_000_000),
-  upload: Number(process.env.API_UPLOAD_BODY_LIMIT_BYTES ?? 25_000_000),
-})
+import { bodyLimitForType, bodyLimits, tooLargeMessage } from './bodyLimits.mjs'
+
+export { bodyLimits }
 
 export function bodyLimitFor(request: Request): number {
-  const type = request.headers.get('content-type') ?? ''
-  return type.toLowerCase().startsWith('multipart/') ? bodyLimits().upload : bodyLimits().json
+  return bodyLimitForType(request.headers.get('content-type'))
 }
 
 /**
@@ -44,7 +42,7 @@ const tooDeep = (limit: number) => Response.json({ errors: [{ message: `Request 
 const isJson = (request: Request) => (request.headers.get('content-type') ?? '').toLowerCase().includes('json')
 
 const tooLarge = (limit: number) =>
-  Response.json({ errors: [{ message: `Request body too large (at most ${limit} bytes).` }] }, { status: 413, headers: { Connection: 'close' } })
+  Response.json(tooLargeMessage(limit), { status: 413, headers: { Connection: 'close' } })
 
 /**
  * Wraps a route handler: a body declared larger than the limit is refused before it is read; a
