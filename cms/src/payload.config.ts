@@ -65,10 +65,17 @@ const rebuildsTheSite = (collection: CollectionConfig) => {
         edit: {
           ...withRebuild.admin?.components?.edit,
           beforeDocumentControls: [{ path: '/components/NotLiveYet#NotLiveYetDocument', serverProps: { collectionSlug: collection.slug } }],
+          // "Planlæg" reads dates day-month (Payload's own schedule drawer read 10.07.2027 as 7 October).
+          ...(hasSchedulePublish(collection) && { PublishButton: '/components/SchedulePublish#PublishWithSchedule' }),
         },
       },
     },
   }
+}
+
+function hasSchedulePublish(collection: CollectionConfig): boolean {
+  const drafts = typeof collection.versions === 'object' ? collection.versions.drafts : undefined
+  return typeof drafts === 'object' && Boolean(drafts.schedulePublish)
 }
 
 /** What a signup can be for (or belongs to): a change forgets the signup endpoint's cached targets. */

@@ -77,3 +77,54 @@ test('the English admin reads day-month too, the British way', async ({ page, re
     await admin.delete(`/events/${event.id}`)
   }
 })
+
+/**
+ * Mette plans the trip's page to go live on 10 July at 10:00. Payload's own "Planlæg udgivelse"
+ * box read 10.07.2027 as 7 October; the schedule drawer reads it day-month like every date field.
+ */
+test('Mette schedules publishing for 10.07.2027 10:00 and it is planned for 10 July', async ({ page, request }) => {
+  test.setTimeout(120_000)
+  const admin = await adminApi(request)
+  await openAdminAs(page)
+  const event = await draftEvent(admin, `Planlægning ${Date.now()}`)
+  try {
+    await page.goto(`${cmsUrl()}/admin/collections/events/${event.id}`)
+    await page.getByRole('button', { name: 'Planlæg', exact: true }).click()
+    const drawer = page.locator('.drk-schedule')
+    await expect(drawer.getByRole('heading', { name: /Planlæg udgivelse eller afpublicering/ })).toBeVisible()
+    await expect(drawer.getByText('Intet er planlagt for dette dokument.')).toBeVisible()
+
+    const when = drawer.getByLabel('Hvornår?')
+    await expect(when).toHaveAttribute('placeholder', 'dd.mm.åååå tt:mm')
+    await when.fill('10.07.2027 10:00')
+    await when.press('Enter')
+    await expect(when).toHaveValue('10.07.2027 10:00')
+    // Read back in words before it is saved: 10 July, not 7 October.
+    await expect(drawer.locator('.drk-schedule__reads')).toHaveText('10. juli 2027 kl. 10.00')
+
+    await drawer.locator('.drk-schedule__body').getByRole('button', { name: 'Planlæg', exact: true }).click()
+    await expect(page.getByText('Udgiv er planlagt til 10. juli 2027 kl. 10.00.')).toBeVisible()
+    // As the server stored it: the list is fetched from Payload's queue.
+    const planned = drawer.locator('.drk-schedule__upcoming li')
+    await expect(planned).toHaveCount(1)
+    await expect(planned.first()).toContainText('Udgiv')
+    await expect(planned.first()).toContainText('10. juli 2027 kl. 10.00')
+    await expect(planned.first()).toContainText('Alle sprog')
+
+    // Still there after a reload, and it can be taken back.
+    await page.reload()
+    await page.getByRole('button', { name: 'Planlæg', exact: true }).click()
+    await expect(drawer.locator('.drk-schedule__upcoming li')).toHaveCount(1)
+    await drawer.getByRole('button', { name: 'Fjern' }).click()
+    await expect(drawer.getByText('Intet er planlagt for dette dokument.')).toBeVisible()
+
+    // A time already past is refused with a reason, not queued to run at once.
+    await when.fill('10.07.2020 10:00')
+    await when.press('Enter')
+    await drawer.locator('.drk-schedule__body').getByRole('button', { name: 'Planlæg', exact: true }).click()
+    await expect(drawer.getByRole('alert')).toHaveText(/allerede passeret|Skriv eller vælg/)
+    await expect(drawer.getByText('Intet er planlagt for dette dokument.')).toBeVisible()
+  } finally {
+    await admin.delete(`/events/${event.id}`)
+  }
+})

@@ -11,8 +11,8 @@ import {
 
 /** Drafts with autosave, version history with restore, and publish/unpublish at a set time. */
 export const editorialVersions: CollectionConfig['versions'] = {
-  // A 24-hour clock in the "schedule publish" time list (Payload's own picker; its text input
-  // cannot be told the day-month formats of fields/date.ts).
+  // Scheduling is Payload's (its job and server functions); its drawer is ours
+  // (components/SchedulePublish.tsx), which reads dates day-month.
   drafts: { autosave: { interval: 2000 }, schedulePublish: { timeFormat: 'HH:mm' } },
   maxPerDoc: 50,
 }
