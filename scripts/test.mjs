@@ -1,6 +1,6 @@
-// `npm test`: every test. Makes sure a browser is there, type-checks, runs the CMS integration
-// tests on temporary SQLite files, then starts one test environment (CMS + built site) for
-// `astro check` and the Playwright journeys in Chromium.
+// `npm test`: every test. Makes sure a browser is there, type-checks, runs the site's unit tests
+// (no CMS needed) and the CMS integration tests on temporary SQLite files, then starts one test
+// environment (CMS + built site) for `astro check` and the Playwright journeys in Chromium.
 import fs from 'node:fs'
 
 import { bin, cmsDir, root, run, siteDir, ui } from './lib.mjs'
@@ -30,6 +30,7 @@ try {
   const browserEnv = await ensureBrowser()
   await run('Type check: CMS (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: cmsDir, quiet: true })
   await run('Type check: end-to-end tests (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: `${root}/e2e`, quiet: true })
+  await run('Site unit tests (Vitest: site/src/lib, UI strings)', bin('vitest'), ['run'], { cwd: siteDir, env: { CI: '1' } })
   await run('CMS integration tests (Vitest, temporary SQLite)', bin('vitest'), ['run'], { cwd: cmsDir, env: { CI: '1' } })
 
   environment = await startTestEnvironment()

@@ -1,10 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { describe, expect, it } from 'vitest'
 
 import { localeCodes } from '../../content/locales'
-import { repoRoot } from '../src/lib/paths'
 import { readDemoDepartments, readDocuments } from '../src/seed/content'
 
 describe('content/ files', () => {
@@ -36,16 +32,6 @@ describe('content/ files', () => {
       expect(longitude).toBeLessThan(15.3)
       expect(latitude).toBeGreaterThan(54.5)
       expect(latitude).toBeLessThan(57.8)
-    }
-  })
-
-  it('every UI strings file has exactly the Danish keys', () => {
-    const dir = path.join(repoRoot, 'site', 'src', 'i18n', 'ui')
-    const danish = Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'da.json'), 'utf8'))).sort()
-    for (const code of localeCodes) {
-      const strings = JSON.parse(fs.readFileSync(path.join(dir, `${code}.json`), 'utf8')) as Record<string, string>
-      expect(Object.keys(strings).sort(), code).toEqual(danish)
-      for (const [key, value] of Object.entries(strings)) expect(value.trim(), `${code}: ${key}`).not.toBe('')
     }
   })
 })

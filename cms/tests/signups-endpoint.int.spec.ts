@@ -14,7 +14,7 @@ import { startPayload } from './payload'
 /**
  * The signup endpoint through Payload's own REST handler, with the SMTP server down: the signup
  * is stored and answered all the same, and the log says only how many e-mails failed.
- * (The HTTP tests of every rule are in e2e/tests/signup-endpoint.spec.ts.)
+ * (The HTTP tests of every rule are in e2e/tests/signup-validation.spec.ts and the other signup-*.spec.ts.)
  */
 let payload: Payload
 let stop: () => Promise<void>

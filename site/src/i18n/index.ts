@@ -25,7 +25,7 @@ for (const locale of locales) {
 
 /**
  * `t('department.events')` in the reader's language. A key missing in Danish fails the build;
- * one missing in a translation falls back to Danish (the ui test lists those).
+ * one missing in a translation falls back to Danish (site/tests/strings.test.ts refuses that).
  */
 export function useTranslations(lang: LocaleCode) {
   return function t(key: UIKey, params: Record<string, string | number> = {}): string {

@@ -2,7 +2,7 @@ import { spokenLanguages } from '../../../content/languages'
 import { allPlaceNames, placeKey, placeName } from '../../../content/places'
 import type { LocaleCode } from '../i18n'
 import { calendarTimeZone } from './calendar'
-import { activities, activityTypes, departments, relationId, targetGroups, upcomingEvents } from './data'
+import { activities, activityTypes, buildTime, departments, relationId, targetGroups, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
 import { listingPlace, type Place } from './place'
 import { audienceFlags, finderWeekdays, nextDates, placeSlug, regions, weekdayCodes, type AudienceFlag, type Occurrence, type WeekdayCode } from './schedule'
@@ -62,6 +62,22 @@ async function load(lang: LocaleCode) {
     targetGroups(lang),
     upcomingEvents(lang),
   ])
+  return finderDataFrom(lang, { activities: allActivities, departments: allDepartments, activityTypes: types, targetGroups: allGroups, events: allEvents })
+}
+
+/** The published content of one language, as the finder reads it. */
+export interface FinderContent {
+  activities: Activities
+  departments: Departments
+  activityTypes: ActivityTypes
+  targetGroups: TargetGroups
+  /** Upcoming events only (the finder lists no past ones). */
+  events: Events
+}
+
+/** The finder's data from one language's content, as of `now` (next dates, weekdays in force). */
+export function finderDataFrom(lang: LocaleCode, content: FinderContent, now = buildTime) {
+  const { activities: allActivities, departments: allDepartments, activityTypes: types, targetGroups: allGroups, events: allEvents } = content
   const departmentById = new Map(allDepartments.map((department) => [department.id, department]))
   const typeById = new Map(types.map((activityType) => [activityType.id, activityType]))
   const groupById = new Map(allGroups.map((group) => [group.id, group]))
@@ -79,9 +95,9 @@ async function load(lang: LocaleCode) {
         groups: groupIds.map((id) => groupById.get(relationId(id) as number)).filter((group) => group !== undefined),
         municipalitySlug: placeSlug(department.municipality),
         place: listingPlace(activity, department),
-        next: nextDates(activity, 1)[0],
+        next: nextDates(activity, 1, now)[0],
         // The weekdays in force, and those of a planned change within the finder's horizon.
-        weekdays: finderWeekdays(activity),
+        weekdays: finderWeekdays(activity, now),
         audience: audienceFlags(activity),
       },
     ]

@@ -65,9 +65,34 @@ export function buildPlan(): Promise<BuildPlan> {
 
 const full = (reason: string): BuildPlan => ({ partial: false, reason, tags: new Set() })
 
-async function makePlan(): Promise<BuildPlan> {
-  if (process.env.SITE_PARTIAL !== '1') return full(process.env.SITE_PARTIAL_WHY || 'every page')
-  const dir = process.env.SITE_CHANGES_DIR
+function makePlan(): Promise<BuildPlan> {
+  return planBuild({ partial: process.env.SITE_PARTIAL === '1', why: process.env.SITE_PARTIAL_WHY, changesDir: process.env.SITE_CHANGES_DIR }, async () => {
+    const [departments, activities, events] = await Promise.all([getCollection('departments'), getCollection('activities'), getCollection('events')])
+    return { departments: departments.map(({ data }) => data), activities: activities.map(({ data }) => data), events: events.map(({ data }) => data) }
+  })
+}
+
+/** What release.mjs says about this build (SITE_PARTIAL, SITE_PARTIAL_WHY, SITE_CHANGES_DIR). */
+export interface PlanSettings {
+  /** The served release allows a partial build. */
+  partial: boolean
+  /** Why it does not, for the log. */
+  why?: string
+  /** Where the loaders wrote their change records. */
+  changesDir?: string
+}
+
+type Listing = { id: number | string; department?: unknown; activityType?: unknown }
+/** The content as this build loaded it (any locale: relationships and municipalities are not translated). */
+export interface CurrentContent {
+  departments: { id: number | string; municipality: string }[]
+  activities: Listing[]
+  events: Listing[]
+}
+
+/** The plan from the change records in `changesDir`; `loadCurrent` is read only when the records allow a partial build. */
+export async function planBuild({ partial, why, changesDir: dir }: PlanSettings, loadCurrent: () => Promise<CurrentContent>): Promise<BuildPlan> {
+  if (!partial) return full(why || 'every page')
   if (!dir) return full('no content changes recorded')
   const records = new Map<string, ChangeRecord>()
   for (const source of sources) {
@@ -86,10 +111,10 @@ async function makePlan(): Promise<BuildPlan> {
 
   const tags = new Set<string>()
   const add = (...values: Tag[]) => values.forEach((value) => value && tags.add(value))
-  const [departments, activities, events] = await Promise.all([getCollection('departments'), getCollection('activities'), getCollection('events')])
-  const municipalityById = new Map(departments.map(({ data }) => [String(data.id), data.municipality]))
+  const { departments, activities, events } = await loadCurrent()
+  const municipalityById = new Map(departments.map((department) => [String(department.id), department.municipality]))
   const municipalityOf = (department: unknown) => municipalityById.get(String(relationId(department)))
-  const current = <T extends { data: { id: number | string } }>(entries: T[], id: string) => entries.find(({ data }) => String(data.id) === id)?.data as Record<string, unknown> | undefined
+  const current = (entries: Listing[], id: string): Record<string, unknown> | undefined => entries.find((entry) => String(entry.id) === id)
 
   // A changed document's pages show it as it was (the served release) and as it is: tag both, so
   // a listing that moved to another department or type is taken off the old one's pages too. A
@@ -115,7 +140,7 @@ async function makePlan(): Promise<BuildPlan> {
     add(tag.department(id), tag.municipality(before?.municipality), tag.municipality(municipalityOf(id)))
     // Activity-type pages and the finder's type pages list the department's activities and
     // upcoming events with its name.
-    for (const { data } of [...activities, ...events]) if (String(relationId(data.department)) === id) add(tag.type(data.activityType))
+    for (const listing of [...activities, ...events]) if (String(relationId(listing.department)) === id) add(tag.type(listing.activityType))
   }
   for (const { id } of changes('pages')) add(tag.page(id))
   const described: string[] = []
