@@ -1,4 +1,4 @@
-import { defaultLocale, getLocale, locales, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../content/locales'
 import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
@@ -38,6 +38,18 @@ export function useTranslations(lang: LocaleCode) {
       return typeof value === 'number' ? formatNumber(lang, value) : String(value)
     })
   }
+}
+
+/** What `useTranslations` returns: `Astro.locals.t` on every page. */
+export type Translate = ReturnType<typeof useTranslations>
+
+/**
+ * A page's language: the first segment of its path (`/ar/find/` is Arabic). The few files outside
+ * a language prefix (`/`, `/404.html`, `/open-data/…`) are Danish, as their HTML and data are.
+ */
+export function localeFromPath(pathname: string): LocaleCode {
+  const first = pathname.split('/')[1] ?? ''
+  return isLocaleCode(first) ? first : defaultLocale
 }
 
 export const uiStrings = strings

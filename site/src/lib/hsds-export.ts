@@ -1,4 +1,4 @@
-import { useTranslations, type UIKey } from '../i18n'
+import { useTranslations } from '../i18n'
 import { richTextToHTML } from './cms/richtext'
 import { activities, activityTypes, buildTime, departments } from './data'
 import { buildHsds, page } from './hsds'
@@ -24,7 +24,7 @@ export async function hsdsExport(site: URL) {
         .replace(/&#39;/g, "'")
         .replace(/\n{2,}/g, '\n')
         .trim(),
-    regionName: (region) => t(`region.${region}` as UIKey),
+    regionName: (region) => t(`region.${region}`),
     now: buildTime,
   })
 }

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro'
 
-import { useTranslations, type LocaleCode } from '../../../i18n'
 import { calendarResponse, createCalendar } from '../../../lib/calendar'
 import { calendarListings } from '../../../lib/calendar-feeds'
 import { routes } from '../../../lib/paths'
@@ -9,9 +8,8 @@ import { localeStaticPaths } from '../../../lib/static-paths'
 export const getStaticPaths = localeStaticPaths
 
 /** Every upcoming event, in the reader's language. */
-export const GET: APIRoute = async ({ params, site }) => {
-  const lang = params.lang as LocaleCode
-  const t = useTranslations(lang)
+export const GET: APIRoute = async ({ locals, site }) => {
+  const { lang, t } = locals
   const listings = await calendarListings(lang, site as URL)
   const calendar = createCalendar({ lang, name: t('calendar.all.name'), url: listings.absolute(routes.events()) })
   listings.addEvents(calendar, listings.events)

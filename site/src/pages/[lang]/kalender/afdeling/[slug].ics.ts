@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getCollection } from 'astro:content'
 
-import { useTranslations, type LocaleCode } from '../../../../i18n'
 import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
 import { relationId } from '../../../../lib/data'
@@ -17,9 +16,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths
 
 /** A department's upcoming events and its weekly activities (each as a repeating event). */
-export const GET: APIRoute = async ({ params, site }) => {
-  const lang = params.lang as LocaleCode
-  const t = useTranslations(lang)
+export const GET: APIRoute = async ({ params, locals, site }) => {
+  const { lang, t } = locals
   const listings = await calendarListings(lang, site as URL)
   const department = listings.departments.find((candidate) => candidate.slug === params.slug)
   if (!department) throw new Error(`Department ${params.slug} not found in ${lang}`)

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getCollection } from 'astro:content'
 
-import { useTranslations, type LocaleCode } from '../../../../i18n'
 import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings, hasFeed } from '../../../../lib/calendar-feeds'
 import { routes } from '../../../../lib/paths'
@@ -19,9 +18,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths
 
 /** One weekly activity as a repeating event a person can subscribe to (Olena's homework café). */
-export const GET: APIRoute = async ({ params, site }) => {
-  const lang = params.lang as LocaleCode
-  const t = useTranslations(lang)
+export const GET: APIRoute = async ({ params, locals, site }) => {
+  const { lang, t } = locals
   const listings = await calendarListings(lang, site as URL)
   const activity = listings.activities.find((candidate) => candidate.slug === params.slug)
   const department = activity && listings.departmentOf(activity.department)

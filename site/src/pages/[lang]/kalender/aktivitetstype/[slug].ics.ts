@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 import { getCollection } from 'astro:content'
 
-import { useTranslations, type LocaleCode } from '../../../../i18n'
 import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
 import { activityTypes, relationId } from '../../../../lib/data'
@@ -17,9 +16,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths
 
 /** Every upcoming event and weekly activity of one activity type, across departments. */
-export const GET: APIRoute = async ({ params, site }) => {
-  const lang = params.lang as LocaleCode
-  const t = useTranslations(lang)
+export const GET: APIRoute = async ({ params, locals, site }) => {
+  const { lang, t } = locals
   const type = (await activityTypes(lang)).find((candidate) => candidate.slug === params.slug)
   if (!type) throw new Error(`Activity type ${params.slug} not found in ${lang}`)
   const listings = await calendarListings(lang, site as URL)

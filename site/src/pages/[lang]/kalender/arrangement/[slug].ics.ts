@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro'
 
-import { type LocaleCode } from '../../../../i18n'
 import { calendarResponse, createCalendar } from '../../../../lib/calendar'
 import { calendarListings } from '../../../../lib/calendar-feeds'
 import { routes } from '../../../../lib/paths'
@@ -11,8 +10,8 @@ export function getStaticPaths() {
 }
 
 /** "Add to calendar" for one event: a file with that one event. */
-export const GET: APIRoute = async ({ params, site }) => {
-  const lang = params.lang as LocaleCode
+export const GET: APIRoute = async ({ params, locals, site }) => {
+  const { lang } = locals
   const listings = await calendarListings(lang, site as URL)
   const event = listings.events.find((candidate) => candidate.slug === params.slug)
   if (!event) throw new Error(`Event ${params.slug} not found in ${lang}`)

@@ -1,0 +1,11 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  /** Set by src/middleware.ts for every page and endpoint. */
+  interface Locals {
+    /** The page's language, from its URL (`/ar/…`); Danish for the few files outside a language prefix. */
+    lang: import('../../content/locales').LocaleCode
+    /** UI strings in that language: `t('department.events')`. */
+    t: import('./i18n').Translate
+  }
+}
