@@ -4,7 +4,7 @@
 // header is whatever the client claims, and route handlers never see the socket. This server
 // puts the socket's address in a header of its own on every request, replacing any a client
 // sent, and marks the process so the CMS believes that header only when this server set it.
-// Signup rate limits (src/signups/rateLimit.ts) and login throttling read it.
+// Signup rate limits and login throttling read it (src/lib/clientKey.ts).
 //
 //   node server.mjs [-p 3000] [-H hostname]      (or PORT)
 import http from 'node:http'
@@ -26,7 +26,7 @@ const hostname = values.hostname
 process.env.NODE_ENV = 'production'
 const { default: next } = await import('next')
 
-// Read by src/signups/rateLimit.ts: without this mark the header is a client's claim like any other.
+// Read by src/lib/clientKey.ts: without this mark the header is a client's claim like any other.
 globalThis[Symbol.for('drk.socketAddressHeader')] = socketAddressHeader
 
 const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), port, hostname })

@@ -14,22 +14,23 @@ import { Events } from './collections/Events'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { TargetGroups } from './collections/TargetGroups'
-import { Users } from './collections/Users'
+import { Users } from './auth/Users'
 import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { isEditorOrAdmin, isLoggedIn } from './access/index'
 import { hardenAccess } from './access/sanitized'
 import { databaseAdapter, payloadSecret } from './lib/database'
-import { removeAbandonedDraftsTask } from './jobs/removeAbandonedDrafts'
+import { removeAbandonedDraftsTask } from './collections/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
 import { rebuildAfterChange, rebuildAfterDelete, rebuildAfterGlobalChange, recoverInterruptedBuilds, rememberPublicStatus, siteQueue } from './site-build/trigger'
 import { repoRoot } from './lib/paths'
-import { ChildCertificates } from './collections/ChildCertificates/index'
-import { Signups } from './collections/Signups/index'
-import { emailAdapter, emailDestination } from './email/adapter'
-import { certificateRemindersTask } from './jobs/certificateReminders'
-import { retentionTask } from './jobs/retention'
+import { translations } from './lib/translations'
+import { ChildCertificates } from './signups/ChildCertificates'
+import { Signups } from './signups/Signups'
+import { emailAdapter, emailDestination } from './lib/email/adapter'
+import { certificateRemindersTask } from './signups/certificateReminders'
+import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
 
@@ -102,10 +103,11 @@ export default buildConfig({
       beforeDashboard: ['/components/NotLiveYet#NotLiveYetDashboard', '/components/DepartmentDashboard#DepartmentDashboard'],
     },
   },
-  // The admin speaks Danish unless a user picks English.
+  // The admin speaks Danish unless a user picks English; our own texts are in lib/translations.ts.
   i18n: {
     supportedLanguages: { da, en },
     fallbackLanguage: 'da',
+    translations,
   },
   localization: {
     locales: locales.map(({ code, labelDa, label, dir }) => ({
@@ -121,7 +123,7 @@ export default buildConfig({
     Media,
     Users,
     SiteBuilds,
-    // Personal data: never public, never in the site build (signups/access.ts).
+    // Personal data: never public, never in the site build (access/personalData.ts).
     Signups,
     ChildCertificates,
   ],

@@ -2,7 +2,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { User } from '../src/payload-types'
-import { removeAbandonedDraftsTask } from '../src/jobs/removeAbandonedDrafts'
+import { removeAbandonedDraftsTask } from '../src/collections/removeAbandonedDrafts'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { consentVersion } from '../../content/consent'
 import { seedContext } from '../src/seed/index'
-import { clientKey } from '../src/signups/rateLimit'
+import { clientKey } from '../src/lib/clientKey'
 import { signupText } from '../src/signups/strings'
 import { startPayload } from './payload'
 

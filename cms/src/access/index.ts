@@ -1,43 +1,49 @@
-import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, FieldAccess, Where } from 'payload'
+
+import type { User } from '../payload-types'
 
 /**
  * Who may do what. Each Access is paired with a plain predicate (isAdmin(user)) that hooks,
- * admin conditions and scripts reuse. Access functions narrow with `Where` constraints, so
- * lists, counts, versions and relationship population are filtered by the database, never
- * after the fact.
+ * admin conditions, components and scripts reuse: a role is tested here and nowhere else.
+ * Access functions narrow with `Where` constraints, so lists, counts, versions and relationship
+ * population are filtered by the database, never after the fact.
  */
-export const roles = ['admin', 'editor', 'department-editor'] as const
-export type Role = (typeof roles)[number]
+export type Role = User['role']
+export const roles = ['admin', 'editor', 'department-editor'] as const satisfies readonly Role[]
 
-type RequestUser = PayloadRequest['user']
 type Id = number | string
 
-export function roleOf(user: RequestUser): Role | undefined {
-  if (!user || user.collection !== 'users') return undefined
-  return (user as { role?: Role }).role
-}
+/**
+ * The signed-in user, or nobody, as the rules read it: `req.user` on the server, and the user that
+ * admin conditions (`hidden`) and client components (`useAuth`) are given, which Payload types
+ * loosely. Only the fields the rules read, so each of those fits without a cast (the id is what
+ * every user has in common with Payload's loose client type).
+ */
+export type Someone = (Partial<Pick<User, 'role' | 'departments'>> & { id?: Id }) | null | undefined
 
-export const isLoggedIn = (user: RequestUser): boolean => Boolean(user)
-export const isAdmin = (user: RequestUser): boolean => roleOf(user) === 'admin'
+export const isRole = (value: unknown): value is Role => roles.some((role) => role === value)
+export const roleOf = (user: Someone): Role | undefined => user?.role ?? undefined
+
+export const isLoggedIn = (user: Someone): boolean => Boolean(user)
+export const isAdmin = (user: Someone): boolean => roleOf(user) === 'admin'
 /** National office or communications staff: all public content. */
-export const isEditorOrAdmin = (user: RequestUser): boolean => roleOf(user) === 'admin' || roleOf(user) === 'editor'
-export const isDepartmentEditor = (user: RequestUser): boolean => roleOf(user) === 'department-editor'
+export const isEditorOrAdmin = (user: Someone): boolean => roleOf(user) === 'admin' || roleOf(user) === 'editor'
+export const isDepartmentEditor = (user: Someone): boolean => roleOf(user) === 'department-editor'
 
 /** The IDs of the departments a department editor belongs to (relationship values or docs). */
-export function departmentIdsOf(user: RequestUser): Id[] {
+export function departmentIdsOf(user: Someone): Id[] {
   if (!isDepartmentEditor(user)) return []
-  const departments = (user as { departments?: (Id | { id: Id })[] | null }).departments ?? []
-  return departments.map((department) => (typeof department === 'object' ? department.id : department))
+  return (user?.departments ?? []).map((department) => (typeof department === 'object' ? department.id : department))
 }
 
-export function ownsDepartment(user: RequestUser, department: unknown): boolean {
+export function ownsDepartment(user: Someone, department: unknown): boolean {
   if (department === null || department === undefined || department === '') return false
-  const id = typeof department === 'object' && 'id' in department ? (department as { id: Id }).id : (department as Id)
+  const id = typeof department === 'object' && 'id' in department ? department.id : department
   return departmentIdsOf(user).some((own) => String(own) === String(id))
 }
 
 /** The user's department when they have exactly one (then it is filled in and locked). */
-export function singleDepartmentOf(user: RequestUser): Id | undefined {
+export function singleDepartmentOf(user: Someone): Id | undefined {
   const ids = departmentIdsOf(user)
   return ids.length === 1 ? ids[0] : undefined
 }
@@ -94,7 +100,7 @@ export const publishedOrOwnDepartment: Access = (args) => {
 export const createInOwnDepartment: Access = ({ req: { user }, data }) => {
   if (isEditorOrAdmin(user)) return true
   if (!isDepartmentEditor(user)) return false
-  const department = (data as { department?: unknown } | undefined)?.department
+  const department: unknown = data?.department
   if (department === undefined || department === null) return singleDepartmentOf(user) !== undefined
   return ownsDepartment(user, department)
 }

@@ -4,6 +4,8 @@ import { promisify } from 'node:util'
 import type { CollectionBeforeOperationHook, Field } from 'payload'
 import { APIError } from 'payload'
 
+import { ours } from '../lib/translations'
+
 const pbkdf2 = promisify(crypto.pbkdf2)
 
 /**
@@ -44,10 +46,7 @@ export const requireCurrentPassword: CollectionBeforeOperationHook = async ({ ar
     // A plain 400 (shown as the admin's toast), not a field error: Payload's password input
     // keeps a field error after the user types, and the form then refuses every later save.
     if (!matches) {
-      throw new APIError(
-        req.i18n?.language === 'en' ? 'The current password is wrong or missing.' : 'Den nuværende adgangskode mangler eller er forkert.',
-        400,
-      )
+      throw new APIError(ours(req.t)('invalid:currentPassword'), 400)
     }
   }
   delete data.currentPassword

@@ -4,7 +4,7 @@ import { promisify } from 'node:util'
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook, Endpoint, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest, APIError, headersWithCors } from 'payload'
 
-import { clientKey } from '../signups/rateLimit'
+import { clientKey } from '../lib/clientKey'
 import { beginLogin, beginPasswordReset, isKnownDevice, knownDeviceCookie, knownDeviceToken, loginSucceeded, normalizeLoginName } from './loginThrottle'
 
 const pbkdf2 = promisify(crypto.pbkdf2)
@@ -51,7 +51,7 @@ export const rememberKnownDevice: CollectionAfterLoginHook = ({ req, user }) => 
   const attempt = req.context.loginAttempt as LoginAttempt | undefined
   if (!attempt) return user
   loginSucceeded(attempt.address, attempt.email, attempt.attempt)
-  const email = normalizeLoginName((user as { email?: unknown }).email)
+  const email = normalizeLoginName(user.email)
   const secure = req.payload.config.serverURL.startsWith('https:') ? '; Secure' : ''
   const headers = req.responseHeaders ?? new Headers()
   headers.append(

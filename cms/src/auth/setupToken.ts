@@ -3,6 +3,8 @@ import crypto from 'node:crypto'
 import type { CollectionBeforeOperationHook, Field } from 'payload'
 import { ValidationError } from 'payload'
 
+import { ours } from '../lib/translations'
+
 /**
  * Until the first user exists, Payload's "create first user" screen makes an admin of whoever
  * opens it first. In production that screen asks for a one-time setup code: `npm start` makes
@@ -40,9 +42,7 @@ export const requireSetupToken: CollectionBeforeOperationHook = async ({ args, o
       errors: [
         {
           path: 'setupToken',
-          message: expected
-            ? 'Opsætningskoden mangler eller er forkert: den står i terminalen, hvor npm start kører.'
-            : 'Den første bruger oprettes med npm run create-user, eller med den kode npm start viser.',
+          message: ours(req.t)(expected ? 'invalid:setupToken' : 'invalid:setupTokenNotSet'),
         },
       ],
     })

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { placeFields } from '../fields/address'
 import { dateField } from '../fields/date'
@@ -7,6 +7,7 @@ import { howToJoinField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
 import { slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
+import { ours } from '../lib/translations'
 import { departmentContent } from './shared'
 
 /** A one-off dated listing: a trip, a family camp, an open day. */
@@ -35,9 +36,9 @@ export const Events: CollectionConfig = {
         dateField({
           name: 'endsAt',
           label: { da: 'Slutter', en: 'Ends' },
-          validate: (value: Date | string | null | undefined, { siblingData }: { siblingData: { startsAt?: string } }) =>
+          validate: (value: Date | string | null | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: { startsAt?: string } }) =>
             !value || !siblingData.startsAt || new Date(value) >= new Date(siblingData.startsAt) ||
-            'Slutidspunktet skal ligge efter starttidspunktet.',
+            ours(req.t)('invalid:eventEndsBeforeStart'),
         }),
       ],
     },

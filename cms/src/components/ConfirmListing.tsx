@@ -3,38 +3,18 @@ import { Button, useConfig, useDocumentInfo, useField, useTranslation } from '@p
 import type { DateFieldClientComponent } from 'payload'
 import { useState } from 'react'
 
-const staleAfterDays = 90
+import type { TranslationKey, Translations } from '../lib/translations'
 
-const text = {
-  da: {
-    label: 'Senest bekræftet',
-    never: 'Aldrig bekræftet',
-    stale: `Ikke bekræftet i over ${staleAfterDays} dage. Passer oplysningerne stadig?`,
-    confirm: 'Bekræft, at oplysningerne stadig passer',
-    confirming: 'Bekræfter …',
-    confirmed: 'Tak – aktiviteten er bekræftet i dag.',
-    failed: 'Det lykkedes ikke at bekræfte. Prøv igen.',
-  },
-  en: {
-    label: 'Last confirmed',
-    never: 'Never confirmed',
-    stale: `Not confirmed for more than ${staleAfterDays} days. Is it still true?`,
-    confirm: 'Confirm this listing is still true',
-    confirming: 'Confirming …',
-    confirmed: 'Thank you – the activity is confirmed today.',
-    failed: 'Could not confirm. Please try again.',
-  },
-}
+const staleAfterDays = 90
 
 /** Sidebar field on an activity: when it was last confirmed, a stale warning, one click to confirm. */
 export const ConfirmListing: DateFieldClientComponent = ({ path }) => {
   const { id } = useDocumentInfo()
   const { config } = useConfig()
-  const { i18n } = useTranslation()
+  const { i18n, t } = useTranslation<Translations, TranslationKey>()
   const { value, setValue } = useField<string | null>({ path: path ?? 'lastConfirmedAt' })
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle')
   const language = i18n.language === 'en' ? 'en' : 'da'
-  const t = text[language]
   const stale = !value || Date.now() - new Date(value).getTime() > staleAfterDays * 86_400_000
 
   async function confirm() {
@@ -52,24 +32,24 @@ export const ConfirmListing: DateFieldClientComponent = ({ path }) => {
 
   return (
     <div className="field-type" style={{ marginBottom: 'var(--base)' }} data-confirm-listing>
-      <div className="field-label">{t.label}</div>
+      <div className="field-label">{t('confirmListing:label')}</div>
       <p>
         {value
           ? new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
-          : t.never}
+          : t('confirmListing:never')}
       </p>
       {stale && state !== 'done' && (
         <p role="status" style={{ color: 'var(--theme-warning-700, #a35f00)', fontWeight: 600 }} data-stale-warning>
-          {t.stale}
+          {t('confirmListing:stale', { days: staleAfterDays })}
         </p>
       )}
       {id !== undefined && (
         <Button buttonStyle="secondary" size="small" onClick={confirm} disabled={state === 'busy'}>
-          {state === 'busy' ? t.confirming : t.confirm}
+          {state === 'busy' ? t('confirmListing:confirming') : t('confirmListing:confirm')}
         </Button>
       )}
-      {state === 'done' && <p role="status">{t.confirmed}</p>}
-      {state === 'failed' && <p role="alert">{t.failed}</p>}
+      {state === 'done' && <p role="status">{t('confirmListing:confirmed')}</p>}
+      {state === 'failed' && <p role="alert">{t('confirmListing:failed')}</p>}
     </div>
   )
 }

@@ -1,7 +1,9 @@
+import type { I18nClient } from '@payloadcms/translations'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import type { ReactNode } from 'react'
 
 import { departmentIdsOf, isDepartmentEditor, isLoggedIn } from '../access/index'
+import type { TranslationKey, Translations } from '../lib/translations'
 import { caughtBy, pendingBuildFailure, type BuildFailure } from '../site-build/notLive'
 
 /** The public content collections, with the field that names each document. */
@@ -15,55 +17,22 @@ const publicCollections = [
 ] as const
 type PublicSlug = (typeof publicCollections)[number]['slug']
 
-const text = {
-  da: {
-    heading: 'Ikke live endnu',
-    notLive: 'Ikke live endnu: ',
-    intro: 'Disse ændringer er offentliggjort i CMS’et, men står ikke på den offentlige side, fordi den seneste opdatering af siden fejlede:',
-    retrying: 'En ny opdatering er i gang.',
-    retry: 'Den offentlige side viser den forrige udgave. Prøv “Opdater siden nu” under Indstillinger → Opdateringer af siden, eller kontakt en redaktør.',
-    departmentHidden: 'vises ikke på siden, fordi lokalafdelingens side ikke er offentliggjort.',
-    typeHidden: 'vises ikke på siden, fordi aktivitetstypen ikke er offentliggjort.',
-    thisEvent: 'Arrangementet',
-    thisActivity: 'Aktiviteten',
-    shortFailed: 'opdateringen af siden fejlede',
-    departmentPageHidden: 'afdelingens side er ikke offentliggjort, så ingen af afdelingens aktiviteter og arrangementer vises på den offentlige side. Offentliggør siden, når den er klar.',
-    shortDepartment: 'lokalafdelingen er ikke offentliggjort',
-    shortType: 'aktivitetstypen er ikke offentliggjort',
-  },
-  en: {
-    heading: 'Not live yet',
-    notLive: 'Not live yet: ',
-    intro: 'These changes are published in the CMS but not on the public site, because the latest site build failed:',
-    retrying: 'A new build is running.',
-    retry: 'The public site shows the previous version. Try “Rebuild now” under Settings → Site builds, or contact an editor.',
-    departmentHidden: 'is not shown on the site, because the branch page is not published.',
-    typeHidden: 'is not shown on the site, because the activity type is not published.',
-    thisEvent: 'The event',
-    thisActivity: 'The activity',
-    shortFailed: 'the site build failed',
-    departmentPageHidden: 'the branch page is not published, so none of the branch’s activities and events are shown on the public site. Publish the page when it is ready.',
-    shortDepartment: 'the branch is not published',
-    shortType: 'the activity type is not published',
-  },
-}
-type Text = (typeof text)['da']
-
 const box = { border: '2px solid var(--theme-error-500, #b00020)', padding: 'var(--base)', borderRadius: 4, marginBottom: 'var(--base)' } as const
 
 interface Props {
   payload: Payload
   user: PayloadRequest['user']
-  i18n: { language: string }
+  /** Payload's, with our texts (lib/translations.ts) merged in. */
+  i18n: I18nClient<Translations, TranslationKey>
 }
 
-function FailureText({ failure, t }: { failure: BuildFailure; t: Text }) {
+function FailureText({ failure, t }: { failure: BuildFailure; t: I18nClient<Translations, TranslationKey>['t'] }) {
   return (
     <>
       <q data-build-error style={{ display: 'block', whiteSpace: 'pre-line', margin: 'calc(var(--base) / 2) 0' }}>
         {failure.error}
       </q>
-      <span>{failure.retrying ? t.retrying : t.retry}</span>
+      <span>{failure.retrying ? t('notLiveYet:retrying') : t('notLiveYet:retry')}</span>
     </>
   )
 }
@@ -74,7 +43,7 @@ function FailureText({ failure, t }: { failure: BuildFailure; t: Text }) {
  */
 export async function NotLiveYetDashboard({ payload, user, i18n }: Props) {
   if (!isLoggedIn(user)) return null
-  const t = text[i18n.language === 'en' ? 'en' : 'da']
+  const { t } = i18n
   const admin = payload.config.routes.admin
   // A department editor's own department page unpublished (by an admin, say): none of its listings are shown.
   const hiddenDepartments = isDepartmentEditor(user)
@@ -113,15 +82,15 @@ export async function NotLiveYetDashboard({ payload, user, i18n }: Props) {
   if (!hiddenDepartments.length && !(failure && waiting.length)) return null
   return (
     <section data-not-live-yet style={box}>
-      <h3>{t.heading}</h3>
+      <h3>{t('notLiveYet:heading')}</h3>
       {hiddenDepartments.map((department) => (
         <p key={department.id} data-department-hidden>
-          <a href={`${admin}/collections/departments/${department.id}`}>{department.name}</a>: {t.departmentPageHidden}
+          <a href={`${admin}/collections/departments/${department.id}`}>{department.name}</a>: {t('notLiveYet:departmentPageHidden')}
         </p>
       ))}
       {failure && waiting.length > 0 && (
         <>
-          <p>{t.intro}</p>
+          <p>{t('notLiveYet:intro')}</p>
           <ul>
             {waiting.map((doc) => (
               <li key={`${doc.slug}:${doc.id}`}>
@@ -143,7 +112,7 @@ type DocumentProps = Props & { id?: number | string; collectionSlug: PublicSlug 
 /** At the top of a document: why its published version is not on the public site (yet). */
 export async function NotLiveYetDocument({ payload, user, i18n, id, collectionSlug }: DocumentProps) {
   if (id === undefined || id === null || !isLoggedIn(user)) return null
-  const t = text[i18n.language === 'en' ? 'en' : 'da']
+  const { t } = i18n
   // The document as the public API has it (the published row), read as the user.
   const doc = (await payload
     .findByID({ collection: collectionSlug as CollectionSlug, id, overrideAccess: false, user, depth: 0, disableErrors: true })
@@ -159,19 +128,19 @@ export async function NotLiveYetDocument({ payload, user, i18n, id, collectionSl
     const related = (await payload.findByID({ collection, id: relatedId as number | string, depth: 0, disableErrors: true })) as { _status?: string } | null
     return related?._status !== 'published'
   }
-  const what = collectionSlug === 'events' ? t.thisEvent : t.thisActivity
+  const what = collectionSlug === 'events' ? t('notLiveYet:thisEvent') : t('notLiveYet:thisActivity')
   if ((collectionSlug === 'events' || collectionSlug === 'activities') && (await unpublished('departments', doc.department))) {
-    reasons.push({ short: t.shortDepartment, full: `${what} ${t.departmentHidden}` })
+    reasons.push({ short: t('notLiveYet:shortDepartment'), full: `${what} ${t('notLiveYet:departmentHidden')}` })
   } else if (collectionSlug === 'activities' && (await unpublished('activity-types', doc.activityType))) {
-    reasons.push({ short: t.shortType, full: `${what} ${t.typeHidden}` })
+    reasons.push({ short: t('notLiveYet:shortType'), full: `${what} ${t('notLiveYet:typeHidden')}` })
   }
   const failure = await pendingBuildFailure(payload)
-  if (failure && caughtBy(failure, doc.updatedAt)) reasons.push({ short: t.shortFailed, full: <FailureText failure={failure} t={t} /> })
+  if (failure && caughtBy(failure, doc.updatedAt)) reasons.push({ short: t('notLiveYet:shortFailed'), full: <FailureText failure={failure} t={t} /> })
   if (!reasons.length) return null
   return (
     <details data-not-live-yet role="status" style={{ position: 'relative', alignSelf: 'center' }}>
       <summary style={{ cursor: 'pointer', color: 'var(--theme-error-600, #b00020)', fontWeight: 600, maxWidth: '22rem' }}>
-        {t.notLive}
+        {t('notLiveYet:notLive')}
         {reasons.map(({ short }) => short).join('; ')}
       </summary>
       <div style={{ ...box, position: 'absolute', insetInlineEnd: 0, top: '100%', zIndex: 20, width: '28rem', maxWidth: '80vw', background: 'var(--theme-elevation-0, #fff)', boxShadow: '0 4px 12px rgba(0,0,0,0.15)' }}>

@@ -18,6 +18,7 @@ import type { ClientConfig } from 'payload'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 
 import { dateConventions, inputFormats } from '../fields/date'
+import type { TranslationKey, Translations } from '../lib/translations'
 
 /**
  * "Planlæg udgivelse" with the admin's own date rules. Payload's schedule drawer renders its date
@@ -26,55 +27,6 @@ import { dateConventions, inputFormats } from '../fields/date'
  * item, plus a "Planlæg" button whose drawer reads and shows dates day-month (fields/date.ts).
  * The scheduling itself is Payload's (its server functions and its `schedulePublish` job).
  */
-
-const text = {
-  da: {
-    schedule: 'Planlæg',
-    scheduleTitle: 'Planlæg udgivelse eller afpublicering',
-    what: 'Hvad skal ske?',
-    publish: 'Udgiv',
-    unpublish: 'Afpublicer',
-    when: 'Hvornår?',
-    whenHint: 'Skriv dato og klokkeslæt som dd.mm.åååå tt:mm, fx 10.07.2027 10:00, eller vælg i kalenderen. Dansk tid.',
-    languages: 'Hvilke sprog?',
-    allLanguages: 'Alle sprog',
-    save: 'Planlæg',
-    saving: 'Planlægger …',
-    noDate: 'Skriv eller vælg et tidspunkt først.',
-    past: 'Tidspunktet er allerede passeret. Vælg et senere tidspunkt.',
-    saved: (what: string, when: string) => `${what} er planlagt til ${when}.`,
-    failed: 'Planlægningen mislykkedes. Prøv igen, eller kontakt en administrator.',
-    upcoming: 'Planlagt',
-    none: 'Intet er planlagt for dette dokument.',
-    remove: 'Fjern',
-    removed: 'Det planlagte er fjernet.',
-    close: 'Luk',
-    language: 'Sprog',
-  },
-  en: {
-    schedule: 'Schedule',
-    scheduleTitle: 'Schedule publishing or unpublishing',
-    what: 'What should happen?',
-    publish: 'Publish',
-    unpublish: 'Unpublish',
-    when: 'When?',
-    whenHint: 'Type the date and time as dd/mm/yyyy hh:mm, e.g. 10/07/2027 10:00, or pick it in the calendar. Danish time.',
-    languages: 'Which languages?',
-    allLanguages: 'All languages',
-    save: 'Schedule',
-    saving: 'Scheduling …',
-    noDate: 'Type or pick a time first.',
-    past: 'That time has already passed. Choose a later time.',
-    saved: (what: string, when: string) => `${what} is scheduled for ${when}.`,
-    failed: 'Scheduling failed. Try again, or contact an administrator.',
-    upcoming: 'Scheduled',
-    none: 'Nothing is scheduled for this document.',
-    remove: 'Remove',
-    removed: 'The scheduled change was removed.',
-    close: 'Close',
-    language: 'Language',
-  },
-}
 
 type Upcoming = { id: number | string; input: { type: 'publish' | 'unpublish'; locale?: string; timezone?: string }; waitUntil: string }
 
@@ -107,9 +59,8 @@ export function PublishWithSchedule(props: { label?: string }) {
   const { config, getEntityConfig } = useConfig()
   const { id, collectionSlug, globalSlug, hasPublishPermission } = useDocumentInfo()
   const modified = useFormModified()
-  const { i18n } = useTranslation()
+  const { i18n, t } = useTranslation<Translations, TranslationKey>()
   const language = i18n.language === 'en' ? 'en' : 'da'
-  const strings = text[language]
   const { toggleModal } = useModal()
   const drawerSlug = `drk-schedule-${collectionSlug ?? globalSlug}-${id ?? 'global'}`
 
@@ -126,7 +77,7 @@ export function PublishWithSchedule(props: { label?: string }) {
     <div className="drk-publish-with-schedule" style={{ display: 'flex', gap: 'calc(var(--base) / 2)', alignItems: 'center' }}>
       {canSchedule && (
         <Button buttonStyle="secondary" size="medium" className="drk-schedule-button" onClick={() => toggleModal(drawerSlug)} margin={false}>
-          {strings.schedule}
+          {t('schedulePublish:schedule')}
         </Button>
       )}
       <ConfigProvider config={buttonConfig}>
@@ -138,11 +89,10 @@ export function PublishWithSchedule(props: { label?: string }) {
 }
 
 function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en' }) {
-  const strings = text[language]
   const { config } = useConfig()
   const { id, collectionSlug, globalSlug } = useDocumentInfo()
   const { title } = useDocumentTitle()
-  const { i18n } = useTranslation()
+  const { i18n, t } = useTranslation<Translations, TranslationKey>()
   const { isModalOpen } = useModal()
   const { getUpcomingScheduledPublish, schedulePublish } = useServerFunctions()
   const open = isModalOpen(slug)
@@ -163,7 +113,7 @@ function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en
         : [],
     [config.localization, i18n.language],
   )
-  const localeLabel = (code?: string) => (code ? (locales.find((entry) => entry.code === code)?.label ?? code) : strings.allLanguages)
+  const localeLabel = (code?: string) => (code ? (locales.find((entry) => entry.code === code)?.label ?? code) : t('schedulePublish:allLanguages'))
 
   const refresh = useCallback(async () => {
     const docs = (await getUpcomingScheduledPublish({ id, collectionSlug, globalSlug })) as Upcoming[]
@@ -176,8 +126,8 @@ function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en
 
   const save = async () => {
     setProblem(null)
-    if (!date) return setProblem(strings.noDate)
-    if (date.getTime() <= Date.now()) return setProblem(strings.past)
+    if (!date) return setProblem(t('schedulePublish:noDate'))
+    if (date.getTime() <= Date.now()) return setProblem(t('schedulePublish:past'))
     setProcessing(true)
     try {
       const result = (await schedulePublish({
@@ -188,11 +138,11 @@ function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en
         localeToPublish: type === 'publish' && locale !== 'all' ? locale : undefined,
       })) as { error?: string } | undefined
       if (result && 'error' in result && result.error) throw new Error(result.error)
-      toast.success(strings.saved(type === 'publish' ? strings.publish : strings.unpublish, format.format(date)))
+      toast.success(t('schedulePublish:saved', { what: type === 'publish' ? t('schedulePublish:publish') : t('schedulePublish:unpublish'), when: format.format(date) }))
       setDate(null)
       await refresh()
     } catch {
-      setProblem(strings.failed)
+      setProblem(t('schedulePublish:failed'))
     } finally {
       setProcessing(false)
     }
@@ -202,33 +152,33 @@ function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en
     try {
       const result = (await schedulePublish({ deleteID: entry.id })) as { error?: string } | undefined
       if (result && 'error' in result && result.error) throw new Error(result.error)
-      toast.success(strings.removed)
+      toast.success(t('schedulePublish:removed'))
       await refresh()
     } catch {
-      toast.error(strings.failed)
+      toast.error(t('schedulePublish:failed'))
     }
   }
 
-  const heading = title ? `${strings.scheduleTitle}: ${title}` : strings.scheduleTitle
+  const heading = title ? `${t('schedulePublish:scheduleTitle')}: ${title}` : t('schedulePublish:scheduleTitle')
   return (
     <Drawer slug={slug} title={heading} className="drk-schedule">
       <div className="drk-schedule__body" style={{ display: 'grid', gap: 'var(--base)', maxWidth: '40rem', paddingBlock: 'var(--base)' }}>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend className="field-label">{strings.what}</legend>
+          <legend className="field-label">{t('schedulePublish:what')}</legend>
           {(['publish', 'unpublish'] as const).map((option) => (
             <label key={option} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', marginBlock: '0.25rem' }}>
               <input type="radio" name={`${fieldId}-type`} value={option} checked={type === option} disabled={processing} onChange={() => setType(option)} />
-              {option === 'publish' ? strings.publish : strings.unpublish}
+              {option === 'publish' ? t('schedulePublish:publish') : t('schedulePublish:unpublish')}
             </label>
           ))}
         </fieldset>
 
         <div>
           <label className="field-label" htmlFor={`${fieldId}-when`}>
-            {strings.when}
+            {t('schedulePublish:when')}
           </label>
           <p id={`${fieldId}-hint`} className="field-description" style={{ marginBlock: '0 0.5rem' }}>
-            {strings.whenHint}
+            {t('schedulePublish:whenHint')}
           </p>
           <div className="drk-schedule__when">
             <DatePicker
@@ -255,10 +205,10 @@ function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en
         {type === 'publish' && locales.length > 0 && (
           <div>
             <label className="field-label" htmlFor={`${fieldId}-locale`}>
-              {strings.languages}
+              {t('schedulePublish:languages')}
             </label>
             <select id={`${fieldId}-locale`} value={locale} disabled={processing} onChange={(event) => setLocale(event.target.value)} style={{ minHeight: '2.5rem', padding: '0 0.5rem' }}>
-              <option value="all">{strings.allLanguages}</option>
+              <option value="all">{t('schedulePublish:allLanguages')}</option>
               {locales.map(({ code, label }) => (
                 <option key={code} value={code}>
                   {label}
@@ -275,22 +225,22 @@ function ScheduleDrawer({ slug, language }: { slug: string; language: 'da' | 'en
         )}
         <div>
           <Button onClick={() => void save()} disabled={processing} margin={false}>
-            {processing ? strings.saving : strings.save}
+            {processing ? t('schedulePublish:saving') : t('schedulePublish:save')}
           </Button>
         </div>
 
         <section aria-labelledby={`${fieldId}-upcoming`}>
-          <h3 id={`${fieldId}-upcoming`}>{strings.upcoming}</h3>
-          {upcoming && upcoming.length === 0 && <p>{strings.none}</p>}
+          <h3 id={`${fieldId}-upcoming`}>{t('schedulePublish:upcoming')}</h3>
+          {upcoming && upcoming.length === 0 && <p>{t('schedulePublish:none')}</p>}
           {upcoming && upcoming.length > 0 && (
             <ul className="drk-schedule__upcoming" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '0.5rem' }}>
               {upcoming.map((entry) => (
                 <li key={entry.id} style={{ display: 'flex', gap: '1rem', alignItems: 'center', flexWrap: 'wrap' }}>
-                  <strong>{entry.input.type === 'unpublish' ? strings.unpublish : strings.publish}</strong>
+                  <strong>{entry.input.type === 'unpublish' ? t('schedulePublish:unpublish') : t('schedulePublish:publish')}</strong>
                   <span>{format.format(new Date(entry.waitUntil))}</span>
                   {entry.input.type === 'publish' && locales.length > 0 && <span>{localeLabel(entry.input.locale)}</span>}
                   <Button buttonStyle="secondary" size="small" margin={false} onClick={() => void remove(entry)}>
-                    {strings.remove}
+                    {t('schedulePublish:remove')}
                   </Button>
                 </li>
               ))}

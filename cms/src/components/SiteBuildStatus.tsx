@@ -2,20 +2,23 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { Gutter } from '@payloadcms/ui'
+import type { I18nClient } from '@payloadcms/translations'
 import type { Payload } from 'payload'
 
 import { repoRoot } from '../lib/paths'
+import type { TranslationKey, Translations } from '../lib/translations'
 import { plainBuildError } from '../site-build/notLive'
 import { RebuildButton } from './RebuildButton'
 
 interface Props {
   payload: Payload
-  i18n: { language: string }
+  /** Payload's, with our texts (lib/translations.ts) merged in. */
+  i18n: I18nClient<Translations, TranslationKey>
 }
 
 /** Above the list of builds: what the public sees now, and the "rebuild now" button. */
 export async function SiteBuildStatus({ payload, i18n }: Props) {
-  const da = i18n.language !== 'en'
+  const { t } = i18n
   const releasesDir = path.resolve(process.env.SITE_RELEASES_DIR ?? path.join(repoRoot, 'site', 'releases'))
   let current: string | null = null
   try {
@@ -29,16 +32,16 @@ export async function SiteBuildStatus({ payload, i18n }: Props) {
     <Gutter>
     <section data-site-build-status style={{ marginBottom: 'var(--base)' }}>
       <p>
-        {da ? 'Den offentlige side vises fra udgivelsen' : 'The public site is served from release'} <strong>{current ?? (da ? '(ingen endnu)' : '(none yet)')}</strong>.
-        {hook && (da ? ' Bygges af den eksterne byggetjeneste (SITE_BUILD_HOOK_URL).' : ' Built by the external build service (SITE_BUILD_HOOK_URL).')}
+        {t('siteBuild:servedFrom')} <strong>{current ?? t('siteBuild:noRelease')}</strong>.
+        {hook && t('siteBuild:externalBuild')}
       </p>
       {latest?.status === 'failed' && (
         <p role="alert" style={{ color: 'var(--theme-error-600, #b00020)' }}>
-          {da ? 'Seneste opdatering fejlede: ' : 'The latest build failed: '}
+          {t('siteBuild:latestFailed')}
           {plainBuildError(latest.error)}
         </p>
       )}
-      <RebuildButton label={da ? 'Opdater siden nu' : 'Rebuild now'} done={da ? 'Siden bliver opdateret – se listen herunder.' : 'The site is being rebuilt – see the list below.'} />
+      <RebuildButton label={t('siteBuild:rebuild')} done={t('siteBuild:rebuilding')} />
     </section>
     </Gutter>
   )

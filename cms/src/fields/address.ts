@@ -1,10 +1,12 @@
-import type { Field } from 'payload'
+import type { Field, PayloadRequest } from 'payload'
+
+import { ours } from '../lib/translations'
 
 const postalCode: Field = {
   name: 'postalCode',
   type: 'text',
   label: { da: 'Postnummer', en: 'Postal code' },
-  validate: (value: string | null | undefined) => !value || /^\d{4}$/.test(value) || 'Et dansk postnummer har 4 cifre.',
+  validate: (value: string | null | undefined, { req }: { req: PayloadRequest }) => !value || /^\d{4}$/.test(value) || ours(req.t)('invalid:postalCode'),
 }
 
 /**
@@ -28,13 +30,13 @@ export function placeFields({ emptyMeans }: { emptyMeans?: { da: string; en: str
       type: 'point',
       label: { da: 'Placering på kortet', en: 'Map location' },
       admin: emptyMeans ? { description: emptyMeans } : undefined,
-      validate: (value: unknown) => {
+      validate: (value: unknown, { req }: { req: PayloadRequest }) => {
         if (value === null || value === undefined) return true
         if (!Array.isArray(value) || value.length !== 2 || value.some((n) => n === null || n === undefined || n === '')) return true
         const [longitude = 0, latitude = 0] = value.map(Number)
         // Denmark, Bornholm and the Faroes fit well inside this box; a swapped pair does not.
         if (longitude < -8 || longitude > 16 || latitude < 54 || latitude > 63) {
-          return 'Placeringen ligger ikke i Danmark. Skriv længdegrad (fx 10.39) før breddegrad (fx 55.40).'
+          return ours(req.t)('invalid:locationOutsideDenmark')
         }
         return true
       },

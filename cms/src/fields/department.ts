@@ -1,6 +1,7 @@
-import type { RelationshipField } from 'payload'
+import type { PayloadRequest, RelationshipField } from 'payload'
 
 import { isDepartmentEditor, ownsDepartment, singleDepartmentOf } from '../access/index'
+import { ours } from '../lib/translations'
 
 /**
  * The department an activity or event belongs to. For a department editor it is pre-filled,
@@ -18,11 +19,9 @@ export const departmentField: RelationshipField = {
   hooks: {
     beforeValidate: [({ value, req: { user } }) => singleDepartmentOf(user) ?? value],
   },
-  validate: (value: unknown, { req: { user } }: { req: { user: Parameters<typeof ownsDepartment>[0] } }) => {
-    if (value === undefined || value === null || value === '') return 'Vælg en lokalafdeling.'
-    if (isDepartmentEditor(user) && !ownsDepartment(user, value)) {
-      return 'Du kan kun vælge din egen lokalafdeling.'
-    }
+  validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+    if (value === undefined || value === null || value === '') return ours(req.t)('invalid:departmentRequired')
+    if (isDepartmentEditor(req.user) && !ownsDepartment(req.user, value)) return ours(req.t)('invalid:ownDepartmentOnly')
     return true
   },
   admin: {

@@ -1,6 +1,7 @@
-import type { Field } from 'payload'
+import type { Field, PayloadRequest } from 'payload'
 
 import { spokenLanguages } from '../../../content/languages'
+import { ours } from '../lib/translations'
 
 /** What a newcomer filters on and needs to know before coming: shared by activities and events. */
 export const languagesField: Field = {
@@ -63,9 +64,9 @@ export const audienceField: Field = {
           max: 25,
           label: { da: 'Alder til', en: 'Age to' },
           admin: { width: '25%' },
-          validate: (value: number | null | undefined, { siblingData }: { siblingData: { ageMin?: number | null } }) =>
+          validate: (value: number | null | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: { ageMin?: number | null } }) =>
             value === null || value === undefined || siblingData?.ageMin === null || siblingData?.ageMin === undefined || value >= siblingData.ageMin ||
-            'Alder til skal være mindst alder fra.',
+            ours(req.t)('invalid:ageRange'),
         },
       ],
     },

@@ -1,4 +1,5 @@
-import type { Field, FieldHook } from 'payload'
+import type { TFunction } from '@payloadcms/translations'
+import type { Field, FieldHook, PayloadRequest } from 'payload'
 
 import {
   buildRules,
@@ -9,6 +10,7 @@ import {
   type NextPeriodForm,
   type ScheduleForm,
 } from '../../../content/schedule'
+import { ours, type TranslationKey } from '../lib/translations'
 import { dateField } from './date'
 
 export const weekdays = [
@@ -26,8 +28,6 @@ const time = (name: string, label: { da: string; en: string }): Field => ({
   type: 'text',
   label,
   admin: { placeholder: '15:00', width: '25%' },
-  validate: (value: string | null | undefined) =>
-    !value || /^([01]\d|2[0-3])[:.][0-5]\d$/.test(value) || 'Skriv tiden som TT:MM, fx 15:00.',
 })
 
 const day = (name: string, label: { da: string; en: string }, description?: { da: string; en: string }): Field =>
@@ -77,11 +77,13 @@ const promoteDueChange: FieldHook = ({ value, previousValue }) => {
   return promoteNextPeriod({ ...stored, ...defined(schedule), nextPeriod: { ...(stored.nextPeriod ?? {}), ...defined(schedule.nextPeriod) } })
 }
 
+type Translate = TFunction<TranslationKey>
+
 interface PeriodRules {
   /** Why the weekdays are missing, or true when they may be empty. */
-  weekdaysRequired: (siblingData: ScheduleForm & NextPeriodForm) => true | string
+  weekdaysRequired: (siblingData: ScheduleForm & NextPeriodForm, t: Translate) => true | string
   /** Why the start time is missing, or true when it may be empty. */
-  startRequired: (siblingData: ScheduleForm & NextPeriodForm) => true | string
+  startRequired: (siblingData: ScheduleForm & NextPeriodForm, t: Translate) => true | string
 }
 
 /**
@@ -102,8 +104,8 @@ function periodTimeRows({ weekdaysRequired, startRequired }: PeriodRules, condit
           label: { da: 'Ugedage', en: 'Weekdays' },
           options: weekdays,
           admin: { width: '50%' },
-          validate: (value: string[] | null | undefined, { siblingData }: { siblingData: ScheduleForm & NextPeriodForm }) =>
-            (Array.isArray(value) && value.length > 0) || weekdaysRequired(siblingData ?? {}),
+          validate: (value: string[] | null | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: ScheduleForm & NextPeriodForm }) =>
+            (Array.isArray(value) && value.length > 0) || weekdaysRequired(siblingData ?? {}, ours(req.t)),
         },
         {
           name: 'frequency',
@@ -124,18 +126,18 @@ function periodTimeRows({ weekdaysRequired, startRequired }: PeriodRules, condit
       fields: [
         {
           ...time('startTime', { da: 'Starter kl.', en: 'Starts at' }),
-          validate: (value: string | null | undefined, { siblingData }: { siblingData: ScheduleForm & NextPeriodForm }) => {
-            if (value) return timePattern.test(value) || 'Skriv tiden som TT:MM, fx 15:00.'
-            return startRequired(siblingData ?? {})
+          validate: (value: string | null | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: ScheduleForm & NextPeriodForm }) => {
+            if (value) return timePattern.test(value) || ours(req.t)('invalid:timeFormat', { example: '15:00' })
+            return startRequired(siblingData ?? {}, ours(req.t))
           },
         } as Field,
         {
           ...time('endTime', { da: 'Slutter kl.', en: 'Ends at' }),
-          validate: (value: string | null | undefined, { siblingData }: { siblingData: { startTime?: string | null } }) => {
+          validate: (value: string | null | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: { startTime?: string | null } }) => {
             if (!value) return true
-            if (!timePattern.test(value)) return 'Skriv tiden som TT:MM, fx 17:00.'
+            if (!timePattern.test(value)) return ours(req.t)('invalid:timeFormat', { example: '17:00' })
             const start = siblingData?.startTime?.replace('.', ':')
-            return !start || value.replace('.', ':') > start || 'Sluttiden skal ligge efter starttiden.'
+            return !start || value.replace('.', ':') > start || ours(req.t)('invalid:endTimeBeforeStart')
           },
         } as Field,
       ],
@@ -143,19 +145,19 @@ function periodTimeRows({ weekdaysRequired, startRequired }: PeriodRules, condit
   ]
 }
 
-const danishDay = (day: string) => {
+/** A YYYY-MM-DD day as the admin language writes it (10.1.2099; 10/01/2099). */
+const shownDay = (day: string, language: string) => {
   const [year, month, date] = day.split('-')
-  return `${Number(date)}.${Number(month)}.${year}`
+  return language === 'en' ? `${date}/${month}/${year}` : `${Number(date)}.${Number(month)}.${year}`
 }
 
 /** The change day: after today (a change from today is simply a new time above) and after the current period starts. */
-const validateChangesOn = (value: string | null | undefined, { data }: { data: Partial<{ schedule: ScheduleForm | null }> }) => {
+const validateChangesOn = (value: string | null | undefined, { data, req }: { data: Partial<{ schedule: ScheduleForm | null }>; req: PayloadRequest }) => {
   const day = scheduleDay(value)
   if (!day) return true
-  if (day <= copenhagenToday())
-    return 'Datoen for den nye tid skal ligge efter i dag. Gælder ændringen allerede fra i dag, så ret tiderne ovenfor og lad "Ny tid fra" være tom.'
+  if (day <= copenhagenToday()) return ours(req.t)('invalid:changesOnNotAfterToday')
   const validFrom = scheduleDay(data?.schedule?.validFrom)
-  if (validFrom && day <= validFrom) return `Den nye tid skal begynde efter "Gælder fra" (${danishDay(validFrom)}).`
+  if (validFrom && day <= validFrom) return ours(req.t)('invalid:changesOnNotAfterValidFrom', { day: shownDay(validFrom, req.i18n.language) })
   return true
 }
 
@@ -185,10 +187,8 @@ export const scheduleField: Field = {
     ...periodTimeRows(
       {
         // A time without a day cannot be shown; no day and no time means "no fixed times".
-        weekdaysRequired: (siblingData) =>
-          siblingData.byAppointment || !siblingData.startTime || 'Vælg mindst én ugedag til tidspunktet, eller sæt flueben ved "efter aftale".',
-        startRequired: (siblingData) =>
-          siblingData.byAppointment || !siblingData.weekdays?.length || 'Skriv, hvornår aktiviteten starter (fx 15:00).',
+        weekdaysRequired: (siblingData, t) => siblingData.byAppointment || !siblingData.startTime || t('invalid:weekdaysForTime'),
+        startRequired: (siblingData, t) => siblingData.byAppointment || !siblingData.weekdays?.length || t('invalid:startForWeekdays'),
       },
       (siblingData) => !siblingData.byAppointment,
     ),
@@ -227,8 +227,8 @@ export const scheduleField: Field = {
         },
         ...periodTimeRows(
           {
-            weekdaysRequired: (siblingData) => !siblingData.changesOn || 'Vælg mindst én ugedag for den nye tid.',
-            startRequired: (siblingData) => !siblingData.changesOn || 'Skriv, hvornår aktiviteten starter med den nye tid (fx 16:00).',
+            weekdaysRequired: (siblingData, t) => !siblingData.changesOn || t('invalid:weekdaysForNextPeriod'),
+            startRequired: (siblingData, t) => !siblingData.changesOn || t('invalid:startForNextPeriod'),
           },
           (siblingData) => Boolean(siblingData.changesOn),
         ),

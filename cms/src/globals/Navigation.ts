@@ -1,6 +1,7 @@
-import type { GlobalConfig } from 'payload'
+import type { GlobalConfig, PayloadRequest } from 'payload'
 
 import { anyone, editorsOnly } from '../access/index'
+import { ours } from '../lib/translations'
 
 export const navigationKinds = ['home', 'activity-types', 'finder', 'events', 'departments', 'volunteer', 'page'] as const
 
@@ -40,8 +41,8 @@ export const Navigation: GlobalConfig = {
           relationTo: 'pages',
           label: { da: 'Side', en: 'Page' },
           admin: { condition: (_, siblingData) => siblingData?.kind === 'page' },
-          validate: (value: unknown, { siblingData }: { siblingData: { kind?: string } }) =>
-            siblingData.kind !== 'page' || Boolean(value) || 'Vælg den side, menupunktet skal pege på.',
+          validate: (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: { kind?: string } }) =>
+            siblingData.kind !== 'page' || Boolean(value) || ours(req.t)('invalid:navigationPage'),
         },
       ],
     },

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
-import { roles, type Role } from '../access/index'
+import { isRole, roles } from '../access/index'
 import config from '../payload.config'
 
 const usage = `Brug: npm run create-user -- --email E --password P --role ${roles.join('|')} [--department SLUG ...] [--name NAVN]`
@@ -41,7 +41,7 @@ const { email, password, role, name, department: departmentSlugs = [] } = values
 if (!email || !password || !role) fail('--email, --password og --role skal angives.')
 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail(`"${email}" er ikke en gyldig e-mailadresse.`)
 if (password.length < 8) fail('Adgangskoden skal være mindst 8 tegn.')
-if (!(roles as readonly string[]).includes(role)) fail(`Ukendt rolle "${role}". Mulige roller: ${roles.join(', ')}.`)
+if (!isRole(role)) fail(`Ukendt rolle "${role}". Mulige roller: ${roles.join(', ')}.`)
 if (role === 'department-editor' && departmentSlugs.length === 0) {
   fail('En bruger med rollen department-editor skal have mindst én --department.')
 }
@@ -68,7 +68,7 @@ for (const slug of departmentSlugs) {
 
 await payload.create({
   collection: 'users',
-  data: { email, password, role: role as Role, name, departments },
+  data: { email, password, role, name, departments },
 })
 const scope = departments.length ? ` for ${departmentSlugs.join(', ')}` : ''
 console.log(`Bruger oprettet: ${email} (rolle: ${role}${scope}). Log ind på ${payload.config.serverURL}/admin`)

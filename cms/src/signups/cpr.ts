@@ -1,5 +1,7 @@
-import type { EmailField, TextareaField, TextField, Validate } from 'payload'
+import type { EmailField, PayloadRequest, TextareaField, TextField, Validate } from 'payload'
 import { email as emailValidation, text, textarea } from 'payload/shared'
+
+import { ours } from '../lib/translations'
 
 /**
  * We must never store a CPR number (the Danish personal identity number, ddmmyy-xxxx), so free
@@ -136,7 +138,7 @@ export function phoneContainsCprNumber(typed: string, normalized: string | undef
   return false
 }
 
-const cprMessage = 'Feltet ser ud til at indeholde et CPR-nummer. Det må aldrig gemmes her.'
+const cprMessage = (req: PayloadRequest) => ours(req.t)('invalid:cprNumber')
 
 /**
  * Field validation for every free-text field on personal data, also when an admin edits it.
@@ -145,21 +147,21 @@ const cprMessage = 'Feltet ser ud til at indeholde et CPR-nummer. Det må aldrig
 export const noCprNumber: Validate<string, unknown, unknown, TextField | TextareaField> = (value, options) => {
   const standard = options.type === 'textarea' ? textarea(value, options as Parameters<typeof textarea>[1]) : text(value, options as Parameters<typeof text>[1])
   if (standard !== true) return standard
-  return !value || !containsCprNumber(value) || cprMessage
+  return !value || !containsCprNumber(value) || cprMessage(options.req)
 }
 
 /** The same for a stored (normalised) phone number. */
 export const noCprNumberInPhone: Validate<string, unknown, unknown, TextField> = (value, options) => {
   const standard = text(value, options as Parameters<typeof text>[1])
   if (standard !== true) return standard
-  return !value || !phoneContainsCprNumber(value, value) || cprMessage
+  return !value || !phoneContainsCprNumber(value, value) || cprMessage(options.req)
 }
 
 /** The same for an e-mail address's local part. */
 export const noCprNumberInEmail: Validate<string, unknown, unknown, EmailField> = (value, options) => {
   const standard = emailValidation(value, options as Parameters<typeof emailValidation>[1])
   if (standard !== true) return standard
-  return !value || !emailContainsCprNumber(value) || cprMessage
+  return !value || !emailContainsCprNumber(value) || cprMessage(options.req)
 }
 
 /** E-mail addresses are stored in lower case, so export and erase find every record of a person. */

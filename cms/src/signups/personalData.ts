@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { isAdmin } from '../access/index'
+import { ours } from '../lib/translations'
 import type { ChildCertificate, Signup } from '../payload-types'
 import { readableReport } from './personalDataReport'
 import { normalizePhone } from './schema'
@@ -54,8 +55,8 @@ const titleOf = (value: unknown, field: 'title' | 'name') =>
   typeof value === 'object' && value !== null ? { id: (value as { id: unknown }).id, [field]: (value as Record<string, unknown>)[field] } : value ?? null
 
 function refuse(req: PayloadRequest): Response | undefined {
-  if (!req.user) return Response.json({ error: 'Log ind som administrator.' }, { status: 401 })
-  if (!isAdmin(req.user)) return Response.json({ error: 'Kun administratorer kan se og slette en persons oplysninger.' }, { status: 403 })
+  if (!req.user) return Response.json({ error: ours(req.t)('api:loginAsAdmin') }, { status: 401 })
+  if (!isAdmin(req.user)) return Response.json({ error: ours(req.t)('api:adminsOnlyPersonalData') }, { status: 403 })
   return undefined
 }
 
@@ -73,7 +74,7 @@ export const exportPersonalData: Endpoint = {
     const refused = refuse(req)
     if (refused) return refused
     const subject = subjectOf(req)
-    if (!subject) return Response.json({ error: 'Angiv en gyldig e-mailadresse (email=) eller et telefonnummer (phone=).' }, { status: 400 })
+    if (!subject) return Response.json({ error: ours(req.t)('api:personRequired') }, { status: 400 })
     const { signups, certificates } = await find(req, subject)
     const readable = req.searchParams.get('format') === 'html'
     req.payload.logger.info(`Personal data exported${readable ? ' (readable)' : ''}: ${signups.length} signups, ${certificates.length} child-certificate records.`)
@@ -129,7 +130,7 @@ export const erasePersonalData: Endpoint = {
     const refused = refuse(req)
     if (refused) return refused
     const subject = subjectOf(req)
-    if (!subject) return Response.json({ error: 'Angiv en gyldig e-mailadresse (email=) eller et telefonnummer (phone=).' }, { status: 400 })
+    if (!subject) return Response.json({ error: ours(req.t)('api:personRequired') }, { status: 400 })
     const { signups } = await find(req, subject)
     const signupIds = signups.map((signup) => signup.id)
     // A certificate record made from one of these signups goes too, whatever address it holds now.

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOnly } from '../access/index'
+import { editorsOnly, isEditorOrAdmin } from '../access/index'
 import { dateField } from '../fields/date'
 import { rebuildEndpoint } from './trigger'
 
@@ -20,7 +20,7 @@ export const SiteBuilds: CollectionConfig = {
     defaultColumns: ['status', 'trigger', 'createdAt', 'durationSeconds', 'release'],
     group: { da: 'Indstillinger', en: 'Settings' },
     components: { beforeList: ['/components/SiteBuildStatus#SiteBuildStatus'] },
-    hidden: ({ user }) => !['admin', 'editor'].includes(String((user as { role?: string } | null)?.role)),
+    hidden: ({ user }) => !isEditorOrAdmin(user),
   },
   defaultSort: '-createdAt',
   access: { read: editorsOnly, create: () => false, update: () => false, delete: () => false },

@@ -10,6 +10,7 @@ import type {
 } from 'payload'
 
 import { isEditorOrAdmin } from '../access/index'
+import { ours } from '../lib/translations'
 
 export const siteQueue = 'site'
 export const buildTaskSlug = 'buildSite'
@@ -21,7 +22,7 @@ const settleMs = () => Number(process.env.SITE_BUILD_SETTLE_MS ?? 1000)
 const state = globalThis as typeof globalThis & { __siteBuildRequests?: Promise<unknown> }
 
 function describe(req: PayloadRequest | undefined, what: string): string {
-  const who = req?.user ? String((req.user as { name?: string; email?: string }).name || (req.user as { email?: string }).email) : 'systemet'
+  const who = req?.user ? req.user.name || req.user.email : 'systemet'
   return `${what} (${who})`
 }
 
@@ -144,9 +145,9 @@ export const rebuildEndpoint: Endpoint = {
   path: '/rebuild',
   method: 'post',
   handler: async (req) => {
-    if (!isEditorOrAdmin(req.user)) return Response.json({ errors: [{ message: 'Kun redaktører kan opdatere siden.' }] }, { status: 403 })
+    if (!isEditorOrAdmin(req.user)) return Response.json({ errors: [{ message: ours(req.t)('api:editorsOnlyRebuild') }] }, { status: 403 })
     await requestSiteBuild(req.payload, describe(req, 'Opdater nu'))
-    return Response.json({ message: 'Siden bliver opdateret.' }, { status: 202 })
+    return Response.json({ message: ours(req.t)('api:rebuilding') }, { status: 202 })
   },
 }
 

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook, Endpoint } from 'payload'
 
+import { ours } from '../../lib/translations'
+
 /** Listings nobody has confirmed for this long are flagged in the admin and on the site. */
 export const staleAfterDays = 90
 
@@ -16,9 +18,9 @@ export const confirmEndpoint: Endpoint = {
   path: '/:id/confirm',
   method: 'post',
   handler: async (req) => {
-    if (!req.user) return Response.json({ errors: [{ message: 'Du skal være logget ind.' }] }, { status: 401 })
+    if (!req.user) return Response.json({ errors: [{ message: ours(req.t)('api:loginRequired') }] }, { status: 401 })
     const id = req.routeParams?.id as string | undefined
-    if (!id) return Response.json({ errors: [{ message: 'Mangler id.' }] }, { status: 400 })
+    if (!id) return Response.json({ errors: [{ message: ours(req.t)('api:idMissing') }] }, { status: 400 })
     try {
       // Confirming changes only the date: the published document stays as it is.
       const confirmed = await req.payload.update({

@@ -1,5 +1,5 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
-import { isEmpty } from '../../lib/where'
+import { isEmpty } from '../lib/where'
 
 const closed = new Set(['accepted', 'declined', 'withdrawn'])
 

@@ -1,13 +1,13 @@
-import type { Access, FieldAccess, PayloadRequest } from 'payload'
+import type { Access, FieldAccess } from 'payload'
 
-import { departmentIdsOf, isAdmin, isDepartmentEditor } from '../access/index'
+import { departmentIdsOf, isAdmin, isDepartmentEditor, type Someone } from './index'
 
 /**
  * Personal data (signups, child-certificate records): the national office's admins see all of
  * it, a department editor only their own department's, communications editors and the public
  * nothing. Created only by the signup endpoint (Local API, after its own validation).
  */
-export const canSeePersonalData = (user: PayloadRequest['user']): boolean => isAdmin(user) || isDepartmentEditor(user)
+export const canSeePersonalData = (user: Someone): boolean => isAdmin(user) || isDepartmentEditor(user)
 
 export const ownDepartmentsPersonalData: Access = ({ req: { user } }) => {
   if (isAdmin(user)) return true

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import { getLocale, type LocaleCode, locales } from '../../../content/locales'
 import type { Signup } from '../payload-types'
-import type { SignupTarget } from '../signups/targets'
-import { signupText } from '../signups/strings'
+import type { SignupTarget } from './targets'
+import { signupText } from './strings'
 
 const escape = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 const paragraphsHtml = (paragraphs: string[], language: LocaleCode) =>

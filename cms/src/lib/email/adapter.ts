@@ -5,7 +5,7 @@ import path from 'node:path'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer, { type Transport } from 'nodemailer'
 
-import { dataDir } from '../lib/paths'
+import { dataDir } from '../paths'
 import { smtpAdapter } from './smtp'
 
 /** Where e-mails go when no SMTP_URL is set (development): one .eml file per message. */

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminOnly } from '../../access/index'
-import { dateField } from '../../fields/date'
-import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
-import { certificateDates } from './hooks'
-import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
+import { adminOnly } from '../access/index'
+import { dateField } from '../fields/date'
+import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'
+import { certificateDates } from './certificateDates'
+import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
 
 export const certificateStatuses = [
   { value: 'to-request', label: { da: 'Skal bestilles', en: 'To request' } },
@@ -35,7 +35,7 @@ export const ChildCertificates: CollectionConfig = {
     useAsTitle: 'volunteerName',
     defaultColumns: ['volunteerName', 'activity', 'status', 'renewBy', 'department'],
     group: { da: 'Personoplysninger', en: 'Personal data' },
-    hidden: ({ user }) => !canSeePersonalData(user as never),
+    hidden: ({ user }) => !canSeePersonalData(user),
     description: {
       da: 'Status for børneattester for frivillige, der er sammen med børn under 15 år. Afdelingen bestiller attesten hos politiet med virksomhedens MitID; den frivillige giver samtykke i Digital Post inden 14 dage. Skriv aldrig CPR-numre eller attestens indhold her. Slettes 6 måneder efter, at den frivillige er stoppet.',
       en: 'Child certificate status for volunteers who are with children under 15. The branch orders the certificate from the police with its business MitID; the volunteer consents in Digital Post within 14 days. Never write CPR numbers or the certificate’s content here. Deleted 6 months after the volunteer stopped.',

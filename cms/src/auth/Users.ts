@@ -1,9 +1,10 @@
-import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 import { Forbidden } from 'payload'
 
-import { currentPasswordField, requireCurrentPassword } from '../auth/currentPassword'
-import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from '../auth/login'
-import { requireSetupToken, setupTokenField } from '../auth/setupToken'
+import { currentPasswordField, requireCurrentPassword } from './currentPassword'
+import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from './login'
+import { requireSetupToken, setupTokenField } from './setupToken'
+import { ours } from '../lib/translations'
 import {
   adminOnly,
   adminOnlyField,
@@ -85,7 +86,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role', 'departments'],
     group: { da: 'Indstillinger', en: 'Settings' },
-    hidden: ({ user }) => isDepartmentEditor(user as never),
+    hidden: ({ user }) => isDepartmentEditor(user),
   },
   access: {
     read: readUsers,
@@ -126,13 +127,11 @@ export const Users: CollectionConfig = {
       access: { create: adminOnlyField, update: adminOnlyField },
       admin: {
         position: 'sidebar',
-        condition: (data) => data?.role === 'department-editor',
+        condition: (data) => isDepartmentEditor(data),
         description: { da: 'De afdelinger, brugeren redigerer for.', en: 'The branches this user edits for.' },
       },
-      validate: (value: unknown, { siblingData }: { siblingData: { role?: Role } }) =>
-        siblingData.role !== 'department-editor' ||
-        (Array.isArray(value) && value.length > 0) ||
-        'En bruger i en lokalafdeling skal høre til mindst én afdeling.',
+      validate: (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: { role?: Role } }) =>
+        !isDepartmentEditor(siblingData) || (Array.isArray(value) && value.length > 0) || ours(req.t)('invalid:userDepartments'),
       saveToJWT: true,
     },
   ],

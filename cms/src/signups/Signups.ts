@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { locales } from '../../../../content/locales'
-import { adminOnly } from '../../access/index'
-import { dateField } from '../../fields/date'
-import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../../signups/access'
-import { submitEndpoint, submitPreflightEndpoint } from '../../signups/endpoint'
-import { fontEndpoint } from '../../signups/fonts'
-import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './hooks'
-import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from '../../signups/cpr'
+import { locales } from '../../../content/locales'
+import { adminOnly } from '../access/index'
+import { dateField } from '../fields/date'
+import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'
+import { submitEndpoint, submitPreflightEndpoint } from './endpoint'
+import { fontEndpoint } from './fonts'
+import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
+import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
 
 export const signupStatuses = [
   { value: 'new', label: { da: 'Ny', en: 'New' } },
@@ -21,7 +21,7 @@ export const closedStatuses = ['accepted', 'declined', 'withdrawn'] as const
 
 /**
  * A person who signed up for an activity or event, or offered to help as a volunteer, from the
- * static site (POST /api/signups/submit). Personal data: see signups/access.ts for who sees it.
+ * static site (POST /api/signups/submit). Personal data: see access/personalData.ts for who sees it.
  * No versions or drafts, so a deleted signup leaves nothing behind in a version table.
  */
 export const Signups: CollectionConfig = {
@@ -35,7 +35,7 @@ export const Signups: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'activity', 'event', 'department', 'status', 'createdAt'],
     group: { da: 'Personoplysninger', en: 'Personal data' },
-    hidden: ({ user }) => !canSeePersonalData(user as never),
+    hidden: ({ user }) => !canSeePersonalData(user),
     // Admins answer a person's request to see or erase their data here (renders nothing for others).
     components: { beforeList: ['/components/PersonalDataTool#PersonalDataTool'] },
     description: {

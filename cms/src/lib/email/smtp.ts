@@ -5,7 +5,7 @@ import type { EmailAdapter, SendEmailOptions } from 'payload'
 import { parseConnectionUrl } from 'nodemailer/lib/shared'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport'
 
-import { repoRoot } from '../lib/paths'
+import { repoRoot } from '../paths'
 import type { SmtpWorkerInfo, SmtpWorkerReply, SmtpWorkerRequest } from './smtpWorker'
 
 /**
@@ -15,7 +15,7 @@ import type { SmtpWorkerInfo, SmtpWorkerReply, SmtpWorkerRequest } from './smtpW
  * messages are on their way. A failure comes back as an error with the SMTP code only.
  */
 class SmtpWorkerClient {
-  readonly #workerFile = path.join(repoRoot, 'cms', 'src', 'email', 'smtpWorker.ts')
+  readonly #workerFile = path.join(repoRoot, 'cms', 'src', 'lib', 'email', 'smtpWorker.ts')
   readonly #pending = new Map<number, { resolve: (info: SmtpWorkerInfo) => void; reject: (error: Error) => void }>()
   readonly #transportOptions: SMTPTransport.Options
   #worker: Worker | undefined
