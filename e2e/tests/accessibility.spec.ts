@@ -10,6 +10,7 @@ const pages = [
   '/fa/afdelinger/',
   '/so/afdelinger/aarhus/',
   '/uk/om-integration/',
+  '/ar/aabne-data/',
   // The 404 page of every language (answered for a missing page), and an ended event's page
   // (scripts/test-environment.mjs adds the event).
   ...locales.map((lang) => `/${lang}/findes-ikke/`),

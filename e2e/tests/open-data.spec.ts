@@ -2,6 +2,9 @@ import { type APIRequestContext, expect, test } from '@playwright/test'
 
 import { publicDocs } from '../fixtures/cms'
 import { expectValid } from '../fixtures/hsds'
+import { uiStrings } from '../fixtures/ui-strings'
+
+const locales = ['da', 'en', 'uk', 'ar', 'fa', 'ps', 'ti', 'so']
 
 async function hsdsPage(request: APIRequestContext, file: string) {
   const response = await request.get(`/open-data/hsds/${file}`)
@@ -67,4 +70,55 @@ test('HSDS 3.0 export matches the CMS: every department and activity, with place
   // "By appointment" (no fixed times) has no schedule.
   const byAppointment = activities.find((activity) => (activity.schedule as { byAppointment?: boolean }).byAppointment)!
   expect(services.find((candidate) => candidate.name === byAppointment.title && String(candidate.url).includes(String(byAppointment.slug)))!.schedules).toEqual([])
+})
+
+// Danish, English, an RTL language and one in Ethiopic script.
+for (const lang of ['da', 'en', 'ar', 'ti']) {
+  test(`the footer's "${uiStrings(lang)['footer.openData']}" (${lang}) leads to the page that explains the export`, async ({ page }) => {
+    const strings = uiStrings(lang)
+    await page.goto(`/${lang}/afdelinger/`)
+    await page.locator('footer').getByRole('link', { name: strings['footer.openData']!, exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`/${lang}/aabne-data/$`))
+    await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(strings['openData.title']!)
+    await expect(page.getByText(strings['openData.updated.text']!)).toBeVisible()
+    const files = page.locator('[data-open-data-files] a')
+    expect(await files.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      '/open-data/hsds/index.json',
+      '/open-data/hsds/services.json',
+      '/open-data/hsds/organizations.json',
+      '/open-data/hsds/service_at_locations.json',
+    ])
+  })
+}
+
+test('the open-data page links to JSON files that answer with HSDS 3.0', async ({ page, request }) => {
+  await page.goto('/fa/aabne-data/')
+  const hrefs = await page.locator('[data-open-data-files] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+  expect(hrefs).toHaveLength(4)
+  for (const href of hrefs) {
+    const response = await request.get(href)
+    expect(response.status(), href).toBe(200)
+    expect(response.headers()['content-type'], href).toBe('application/json; charset=utf-8')
+  }
+  const index = await (await request.get(hrefs.find((href) => href.endsWith('/index.json'))!)).json()
+  expect(index.version).toBe('3.0')
+  const services = (await (await request.get(hrefs.find((href) => href.endsWith('/services.json'))!)).json()).contents
+  expect(services.length).toBeGreaterThan(0)
+  expectValid('service', services[0])
+})
+
+test('the open-data page is in the sitemap in every language and in the search index', async ({ page, request }) => {
+  const index = await (await request.get('/sitemap-index.xml')).text()
+  const urls = new Set<string>()
+  for (const [, sitemap] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
+    const xml = await (await request.get(new URL(sitemap!).pathname)).text()
+    for (const [, loc] of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) urls.add(new URL(loc!).pathname)
+  }
+  for (const lang of locales) expect(urls).toContain(`/${lang}/aabne-data/`)
+
+  await page.goto('/uk/soeg/?q=HSDS')
+  const results = page.locator('[data-search-list] a')
+  await expect(results.first()).toBeVisible()
+  expect(await results.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toContain('/uk/aabne-data/')
 })

@@ -176,6 +176,37 @@ function placeLookup(allDepartments: Departments, entries: { place: Place }[]) {
   return lookup
 }
 
+export type FinderFilterName = 'type' | 'group' | 'region' | 'municipality' | 'lang' | 'day' | 'audience'
+
+/**
+ * CSS that lets the filters' selects work without JavaScript too (:has on the chosen option), for
+ * every list inside the closest [data-finder-scope]: one rule per value, "when this option is
+ * chosen, hide the items without it" (finderItemAttributes). A static site cannot answer a form
+ * GET with a filtered page; the selected option can drive CSS, at once, with no request at all.
+ * For the page's <head>: a <style> in the body is not valid HTML.
+ */
+export function finderNoScriptCss(data: Pick<Awaited<ReturnType<typeof finderData>>, 'activityTypes' | 'targetGroups' | 'regions' | 'municipalities' | 'languages' | 'weekdays'>, filters: FinderFilterName[]) {
+  const attributeOf: Record<FinderFilterName, string> = { type: 'type', group: 'groups', region: 'region', municipality: 'municipality', lang: 'languages', day: 'days', audience: 'audience' }
+  const valuesOf: Record<FinderFilterName, readonly string[]> = {
+    type: data.activityTypes.map((activityType) => activityType.slug),
+    group: data.targetGroups.map((group) => group.slug),
+    region: data.regions,
+    municipality: data.municipalities.map((municipality) => municipality.slug),
+    lang: data.languages,
+    day: data.weekdays,
+    audience: ['women', 'families', 'children'] satisfies AudienceFlag[],
+  }
+  const cssString = (value: string) => JSON.stringify(value)
+  return filters
+    .flatMap((name) =>
+      valuesOf[name].map(
+        (value) =>
+          `[data-finder-scope]:has(select[name=${cssString(name)}] option[value=${cssString(value)}]:checked) [data-finder-item]:not([data-${attributeOf[name]}~=${cssString(value)}]){display:none}`,
+      ),
+    )
+    .join('\n')
+}
+
 /**
  * The data-* attributes the finder's script filters and sorts a list item by (scripts/finder.ts),
  * for every list that uses it: the finder's activities and the volunteer page's.

@@ -37,6 +37,8 @@ export const routes = {
   thanksVolunteer: () => 'tak/frivillig/',
   childCertificate: () => 'boerneattest/',
   search: () => 'soeg/',
+  /** What the open-data export (/open-data/hsds/) is, in the reader's language. */
+  openData: () => 'aabne-data/',
   page: (slug: string) => `${slug}/`,
 }
 
@@ -58,6 +60,7 @@ export const reservedSlugs = new Set([
   'tak',
   'boerneattest',
   'soeg',
+  'aabne-data',
   'open-data',
   // [lang]/404.astro: the language's "page not found" answer.
   '404',

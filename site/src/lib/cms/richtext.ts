@@ -10,5 +10,11 @@ type RichTextValue = Parameters<typeof convertLexicalToHTML>[0]['data']
  */
 export function richTextToHTML(value: unknown): string {
   if (!value || typeof value !== 'object' || !('root' in value)) return ''
-  return convertLexicalToHTML({ data: value as RichTextValue, disableContainer: true }).replace(/<a href="\/(?!\/)/g, '<a data-content-link href="/')
+  return (
+    convertLexicalToHTML({ data: value as RichTextValue, disableContainer: true })
+      .replace(/<a href="\/(?!\/)/g, '<a data-content-link href="/')
+      // The converter gives every list item `class="" style=""`; empty, they only trip validators.
+      // (Text never holds a bare `=""`: the converter escapes quotes in text.)
+      .replace(/\s(?:class|style)=""/g, '')
+  )
 }
