@@ -5,7 +5,7 @@ import { dateField } from '../fields/date'
 import { demoField } from '../fields/demo'
 import { howToJoinField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
-import { slugField } from '../fields/slug'
+import { previousSlugsField, slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
 import { departmentContent } from './shared'
 
@@ -64,6 +64,7 @@ export const Events: CollectionConfig = {
     howToJoinField,
     priceFields,
     slugField(),
+    previousSlugsField(),
     demoField,
     translationStatusField(),
   ],
