@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { type APIRequestContext, expect, test } from '@playwright/test'
@@ -233,4 +234,19 @@ test('renamed activity, event, department and activity type: old pages and feeds
   for (const address of addresses(original)) expect((await request.get(address, { maxRedirects: 0 })).status(), address).toBe(200)
   await expectRedirects(request, renamed({ department: 'aarhus-vest', activity: 'cykelkursus-aarhus', event: 'cykelstart', type: 'cykling' }), original)
   expect(await Promise.all(feeds(original).map((feed) => uids(request, feed)))).toEqual(before.uids)
+})
+
+test('a build whose rules send an old address nowhere fails its check (it is never swapped in)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-'))
+  try {
+    fs.mkdirSync(path.join(dir, 'da', 'ny'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'da', 'ny', 'index.html'), '<p>ny</p>')
+    fs.writeFileSync(path.join(dir, 'da', 'ny.ics'), 'BEGIN:VCALENDAR')
+    fs.writeFileSync(path.join(dir, '_redirects'), '# rules\n/da/gammel/ /da/ny/ 301\n/da/gammel.ics /da/ny.ics 301\n/da/gaaet/ /da/findes-ikke/ 301\n')
+    const { validate } = await import('../../site/scripts/release.mjs')
+    const broken = validate(dir, { searchIndex: false }).problems.filter((problem: string) => problem.startsWith('broken internal link'))
+    expect(broken).toEqual(['broken internal link: /da/findes-ikke/ (redirect from /da/gaaet/)'])
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
 })

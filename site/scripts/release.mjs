@@ -260,6 +260,11 @@ export function validate(dir, { searchIndex = true } = {}) {
       if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
     }
   }
+  // Where the rules send an old address (lib/redirects.ts) is a page or feed of this build, as a link is.
+  const rules = path.join(dir, '_redirects')
+  if (fs.existsSync(rules)) {
+    for (const [, from, to] of fs.readFileSync(rules, 'utf8').matchAll(/^(\/\S*)\s+(\/\S*)/gm)) if (!exists(to)) broken.add(`${to} (redirect from ${from})`)
+  }
   for (const link of [...broken].slice(0, 20)) problems.push(`broken internal link: ${link}`)
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
 
