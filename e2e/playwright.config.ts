@@ -33,7 +33,7 @@ export default defineConfig({
   },
   projects: [
     // A cheap Android phone is who the public site is for.
-    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|releases|access-.*|admin-.*)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|rename|releases|access-.*|admin-.*)\.spec\.ts/ },
     // The admin on a desktop; it saves drafts only (no site build), so it runs beside the access tests.
     { name: 'admin', use: { ...devices['Desktop Chrome'] }, testMatch: /admin-.*\.spec\.ts/, dependencies: ['phone'] },
     // The access tests add departments and users through REST: after the site checks, which compare with the CMS.
@@ -42,7 +42,9 @@ export default defineConfig({
     { name: 'publish', use: { ...devices['Desktop Chrome'] }, testMatch: /publish\.spec\.ts/, dependencies: ['access'] },
     // Also rebuilds the site: after the publish test, never beside it.
     { name: 'department-editor', use: { ...devices['Desktop Chrome'] }, testMatch: /department-editor\.spec\.ts/, dependencies: ['publish'] },
+    // Renames seeded documents and rebuilds three times, then names them back: alone, after the other journeys on the shared site.
+    { name: 'rename', use: { ...devices['Desktop Chrome'] }, testMatch: /rename\.spec\.ts/, dependencies: ['department-editor'] },
     // Its own CMS and site (it stops the CMS mid-build): last, so the machine's two cores are not shared.
-    { name: 'releases', testMatch: /releases\.spec\.ts/, dependencies: ['department-editor'] },
+    { name: 'releases', testMatch: /releases\.spec\.ts/, dependencies: ['rename'] },
   ],
 })

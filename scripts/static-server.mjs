@@ -1,7 +1,8 @@
 // A small static file server for the built site: directory URLs get index.html, a directory
 // without its trailing slash is redirected, unknown paths get the 404 page of the URL's language
-// (or the root 404.html), and paths cannot leave the folder. Compresses text with gzip when the
-// browser accepts it.
+// (or the root 404.html), and paths cannot leave the folder. The release's `_redirects` (old
+// addresses of renamed pages and feeds) answer 301, as a production host reads them. Compresses
+// text with gzip when the browser accepts it.
 //
 // It faces anonymous traffic, so no request may stop it: every path is checked before it
 // reaches the file system, every file-system error is an answer (404/403), a read error ends
@@ -43,6 +44,61 @@ const forbidden = new Set(['EACCES', 'EPERM'])
 const localePrefix = /^[a-z]{2,3}$/
 // O_NONBLOCK: opening a FIFO or device that somehow sits in the folder must not hang a worker thread.
 const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)
+
+// A rules file larger than this is not one the site build wrote; it is not read.
+const maxRulesBytes = 16 * 1024 * 1024
+/** A rule's path: on this site (one leading `/`), printable ASCII, no backslash, no pattern (`*`, `:name`). */
+const rulePath = /^\/(?![/\\])[\x21-\x7e]*$/
+const patternOrTrick = /[\\*]|\/:/
+
+/**
+ * The exact-path rules of a `_redirects` file (the Netlify / Cloudflare Pages format the site
+ * build writes: `from to 301`). Lines this server cannot honour safely are skipped: patterns,
+ * status codes other than redirects, and any target that is not a path on this site, so no
+ * rule can send a reader elsewhere. The first rule for a path wins, as on those hosts.
+ *
+ * @param {string} text
+ * @returns {Map<string, { to: string, status: number }>}
+ */
+export function parseRedirectRules(text) {
+  const rules = new Map()
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim()
+    if (!trimmed || trimmed.startsWith('#')) continue
+    const [from, to, status = '302', ...rest] = trimmed.split(/\s+/)
+    if (rest.length || !/^30[1278]$/.test(status)) continue
+    if (!rulePath.test(from) || !rulePath.test(to) || patternOrTrick.test(from) || patternOrTrick.test(to)) continue
+    if (!rules.has(from)) rules.set(from, { to, status: Number(status) })
+  }
+  return rules
+}
+
+const noRules = new Map()
+/** Parsed rules per served folder, with the identity of the file they came from (a swapped release has another). */
+const rulesCache = new Map()
+
+/** The `_redirects` rules of the folder being served; none when it has no such file or it cannot be read. */
+async function redirectRules(rootDir) {
+  let handle
+  try {
+    handle = await fs.promises.open(path.join(rootDir, '_redirects'), openFlags)
+    const stat = await handle.stat()
+    if (!stat.isFile() || stat.size > maxRulesBytes) return noRules
+    const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+    const cached = rulesCache.get(rootDir)
+    if (cached?.key === key) return cached.rules
+    const rules = parseRedirectRules(await handle.readFile('utf8'))
+    // One entry per served folder; a server is given one (tests make a few).
+    if (rulesCache.size >= 8) rulesCache.clear()
+    rulesCache.set(rootDir, { key, rules })
+    return rules
+  } catch (error) {
+    if (!notThere.has(error?.code)) logError('redirect rules unreadable', error)
+    return noRules
+  } finally {
+    await handle?.close().catch(() => {})
+  }
+}
 
 /**
  * Splits a request target into its path (raw and decoded) and query, or says why it is refused.
@@ -127,6 +183,15 @@ async function serve(rootDir, request, response) {
     return
   }
   const { rawPath, search, segments } = target
+  // Before the files: an old page address has a redirect page too (for hosts without rules),
+  // and the rule, a real 301, is what calendar apps and search engines follow. `/old` finds
+  // the rule of `/old/` in one step.
+  const rules = await redirectRules(rootDir)
+  const rule = rules.get(rawPath) ?? (rawPath.endsWith('/') ? undefined : rules.get(`${rawPath}/`))
+  if (rule) {
+    response.writeHead(rule.status, { Location: rule.to.includes('?') ? rule.to : `${rule.to}${search}`, 'Cache-Control': 'no-cache' }).end()
+    return
+  }
   let file = path.join(rootDir, ...segments)
   if (file !== rootDir && !file.startsWith(rootDir + path.sep)) {
     plainAnswer(response, 403, 'Forbidden')

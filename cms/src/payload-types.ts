@@ -197,6 +197,10 @@ export interface ActivityType {
    */
   slug: string;
   /**
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   */
+  previousSlugs?: string[] | null;
+  /**
    * Applies to the language you are editing.
    */
   translationStatus?: ('original' | 'machine' | 'reviewed') | null;
@@ -281,6 +285,10 @@ export interface Department {
    * Used in the page address. Filled in from the title.
    */
   slug: string;
+  /**
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   */
+  previousSlugs?: string[] | null;
   /**
    * Made-up example – not a real branch.
    */
@@ -454,6 +462,10 @@ export interface Activity {
    */
   slug: string;
   /**
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   */
+  previousSlugs?: string[] | null;
+  /**
    * Made-up example – not a real branch.
    */
   isDemo?: boolean | null;
@@ -554,6 +566,10 @@ export interface Event {
    */
   slug: string;
   /**
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   */
+  previousSlugs?: string[] | null;
+  /**
    * Made-up example – not a real branch.
    */
   isDemo?: boolean | null;
@@ -592,6 +608,10 @@ export interface Page {
    * Used in the page address. Filled in from the title.
    */
   slug: string;
+  /**
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   */
+  previousSlugs?: string[] | null;
   /**
    * Applies to the language you are editing.
    */
@@ -993,6 +1013,7 @@ export interface ActivityTypesSelect<T extends boolean = true> {
   worksWithChildren?: T;
   order?: T;
   slug?: T;
+  previousSlugs?: T;
   translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1034,6 +1055,7 @@ export interface DepartmentsSelect<T extends boolean = true> {
   email?: T;
   phone?: T;
   slug?: T;
+  previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
   updatedAt?: T;
@@ -1116,6 +1138,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
   lastConfirmedAt?: T;
   confirmationStale?: T;
   slug?: T;
+  previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
   updatedAt?: T;
@@ -1148,6 +1171,7 @@ export interface EventsSelect<T extends boolean = true> {
   free?: T;
   priceNote?: T;
   slug?: T;
+  previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
   updatedAt?: T;
@@ -1163,6 +1187,7 @@ export interface PagesSelect<T extends boolean = true> {
   summary?: T;
   body?: T;
   slug?: T;
+  previousSlugs?: T;
   translationStatus?: T;
   updatedAt?: T;
   createdAt?: T;

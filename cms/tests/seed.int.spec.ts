@@ -62,6 +62,17 @@ describe('seed from content/', () => {
     expect(after.title).toBe('Homework help (edited)')
   })
 
+  it('does not make a document an editor renamed again under its old slug (that would take its old address back)', async () => {
+    const [department] = (await payload.find({ collection: 'departments', where: { slug: { equals: 'aarhus' } }, depth: 0 })).docs
+    const renamed = await payload.update({ collection: 'departments', id: department!.id, data: { slug: 'aarhus-vest', _status: 'published' }, context: seedContext })
+    expect(renamed.previousSlugs).toEqual(['aarhus'])
+    const before = await counts()
+    const report = await seed(payload)
+    expect(report.created).toEqual({})
+    expect(await counts()).toEqual(before)
+    expect((await payload.find({ collection: 'departments', where: { slug: { equals: 'aarhus' } }, depth: 0 })).docs).toEqual([])
+  })
+
   it('stores every translation with its translation status, Danish as the original', async () => {
     const { docs } = await payload.find({ collection: 'activity-types', where: { slug: { equals: 'sprogtraening' } }, locale: 'all' })
     const doc = docs[0] as unknown as { title: Record<string, string>; translationStatus: Record<string, string> }

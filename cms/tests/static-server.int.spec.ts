@@ -8,7 +8,7 @@ import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // The public site's server (`npm start`, the e2e environment): tested in this process, over real HTTP.
-import { createStaticServer, listen, parseRequestTarget } from '../../scripts/static-server.mjs'
+import { createStaticServer, listen, parseRedirectRules, parseRequestTarget } from '../../scripts/static-server.mjs'
 
 /**
  * Anonymous requests must never stop the public site or send a reader elsewhere. The paths below
@@ -30,6 +30,22 @@ const pages = {
   'ti/index.html': '<!doctype html><title>ti</title>ትግርኛ',
   '_astro/app.js': 'console.log("app")',
   'big.txt': 'stor fil\n'.repeat(300_000),
+  // An old address keeps a redirect page (for hosts without rules); the rule answers first.
+  'da/afdelinger/gammel/index.html': '<!doctype html><title>flyttet</title>redirect page',
+  'da/afdelinger/ny/index.html': '<!doctype html><title>ny</title>ny side',
+  // The rules the site build writes, and lines no rule may turn into a way off the site or over a page.
+  _redirects: [
+    '# old addresses',
+    '/da/afdelinger/gammel/ /da/afdelinger/ny/ 301',
+    '/da/kalender/afdeling/gammel.ics /da/kalender/afdeling/ny.ics 301',
+    '/da/ //evil.example/da/ 301',
+    '/ti/ https://evil.example/ 301',
+    '/da/arrangementer/ /\\evil.example/ 301',
+    '/da/* /en/:splat 301',
+    '/big.txt /da/ 200',
+    '/da/afdelinger/gammel/ /da/ 301',
+    '',
+  ].join('\n'),
 }
 
 type Answer = { status: number; headers: Record<string, string>; body: Buffer; complete: boolean }
@@ -260,6 +276,79 @@ describe('static server: what readers get', () => {
     const answer = await rawRequest('/big.txt', { headers: 'Accept-Encoding: gzip\r\n' })
     expect([answer.status, answer.headers['content-encoding'], answer.complete]).toEqual([200, 'gzip', true])
     expect(zlib.gunzipSync(answer.body).toString()).toBe(pages['big.txt'])
+  })
+})
+
+describe('static server: redirect rules of the release (_redirects)', () => {
+  it('answers an old page address with a 301 to the new one, before its redirect page, with the query kept', async () => {
+    for (const [target, location] of [
+      ['/da/afdelinger/gammel/', '/da/afdelinger/ny/'],
+      ['/da/afdelinger/gammel/?uge=2', '/da/afdelinger/ny/?uge=2'],
+      // Without its slash: one step, not two.
+      ['/da/afdelinger/gammel', '/da/afdelinger/ny/'],
+      ['//da/afdelinger/gammel/', '/da/afdelinger/ny/'],
+    ] as const) {
+      const answer = await rawRequest(target)
+      expect([target, answer.status, answer.headers.location]).toEqual([target, 301, location])
+    }
+    expect((await rawRequest('/da/afdelinger/gammel/', { method: 'HEAD' })).status).toBe(301)
+  })
+
+  it('answers an old calendar feed with a 301 (calendar apps follow no HTML refresh)', async () => {
+    const answer = await rawRequest('/da/kalender/afdeling/gammel.ics')
+    expect([answer.status, answer.headers.location]).toEqual([301, '/da/kalender/afdeling/ny.ics'])
+  })
+
+  it('ignores rules that would leave the site, use patterns, rewrite, or come second for a path', async () => {
+    for (const target of ['/da/', '/ti/', '/da/arrangementer/', '/big.txt']) {
+      const answer = await rawRequest(target)
+      expect([target, answer.status, answer.headers.location]).toEqual([target, 200, undefined])
+    }
+    expect((await rawRequest('/da/noget/')).status).toBe(404)
+  })
+
+  it('reads the rules of the release being served, and a swapped-in release’s own', async () => {
+    const release = fs.mkdtempSync(path.join(os.tmpdir(), 'static-rules-'))
+    // As site/releases/current: one path, a symlink swapped to another release by a rename.
+    const current = path.join(release, 'current')
+    const serve = (name: string) => {
+      fs.symlinkSync(name, `${current}.new`)
+      fs.renameSync(`${current}.new`, current)
+    }
+    for (const [name, rule] of [
+      ['one', '/da/x/ /da/y/ 301'],
+      ['two', '/da/x/ /da/z/ 301'],
+    ] as const) {
+      fs.mkdirSync(path.join(release, name))
+      fs.writeFileSync(path.join(release, name, '_redirects'), `${rule}\n`)
+    }
+    fs.mkdirSync(path.join(release, 'none'))
+    serve('one')
+    const swapping = await listen(createStaticServer(() => current), 0)
+    const ask = async () => {
+      const response = await fetch(`http://127.0.0.1:${(swapping.address() as net.AddressInfo).port}/da/x/`, { redirect: 'manual' })
+      return [response.status, response.headers.get('location')]
+    }
+    try {
+      expect(await ask()).toEqual([301, '/da/y/'])
+      serve('two')
+      expect(await ask()).toEqual([301, '/da/z/'])
+      serve('none')
+      expect(await ask()).toEqual([404, null])
+    } finally {
+      await new Promise((resolve) => swapping.close(resolve))
+      fs.rmSync(release, { recursive: true, force: true })
+    }
+  })
+
+  it('reads the format the site build writes, and only what is safe in it', () => {
+    const rules = parseRedirectRules(['/a/ /b/ 301', '/c.ics /d.ics 308', '/e/ /f/', '/g/ /h/ 301 extra', '/i/ /j/ 404', '/k/ /l:m/ 301', '/n/ /o\\p/ 301'].join('\n'))
+    expect([...rules]).toEqual([
+      ['/a/', { to: '/b/', status: 301 }],
+      ['/c.ics', { to: '/d.ics', status: 308 }],
+      ['/e/', { to: '/f/', status: 302 }],
+      ['/k/', { to: '/l:m/', status: 301 }],
+    ])
   })
 })
 

@@ -109,6 +109,17 @@ function readPages(dir) {
   return pages
 }
 
+/** Pages of routes never in the sitemap (lib/partial.ts `sitemap: false`): a redirect page may now stand where a listed page was. */
+function unlistedPages(dir) {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /^route-.*\.json$/.test(name))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')))
+    .filter((route) => route.sitemap === false)
+    .flatMap((route) => route.pages.map((page) => page.file))
+}
+
 /**
  * Pages that appeared or went away since the base release. A partial build may add and remove
  * pages only of the documents it renders (a new event, an unpublished activity, a new slug);
@@ -249,6 +260,11 @@ export function validate(dir, { searchIndex = true } = {}) {
       if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
     }
   }
+  // Where the rules send an old address (lib/redirects.ts) is a page or feed of this build, as a link is.
+  const rules = path.join(dir, '_redirects')
+  if (fs.existsSync(rules)) {
+    for (const [, from, to] of fs.readFileSync(rules, 'utf8').matchAll(/^(\/\S*)\s+(\/\S*)/gm)) if (!exists(to)) broken.add(`${to} (redirect from ${from})`)
+  }
   for (const link of [...broken].slice(0, 20)) problems.push(`broken internal link: ${link}`)
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
 
@@ -387,7 +403,7 @@ export async function build() {
         await buildEveryPage(`Pages appeared or went away that this change does not explain (${unexplained.slice(0, 3).join(', ')}${unexplained.length > 3 ? ', …' : ''})`)
       } else {
         const linked = fillFrom(baseDir, building, gone)
-        mergeSitemaps(baseDir, building, gone, process.env.SITE_URL ?? readSiteUrl(baseDir))
+        mergeSitemaps(baseDir, building, [...gone, ...unlistedPages(pathsDir)], process.env.SITE_URL ?? readSiteUrl(baseDir))
         process.stdout.write(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages.\n`)
       }
     }

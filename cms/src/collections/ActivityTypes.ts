@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from '../fields/slug'
+import { previousSlugsField, slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
 import { nationalContent } from './shared'
 
@@ -56,6 +56,7 @@ export const ActivityTypes: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     slugField(),
+    previousSlugsField(),
     translationStatusField(),
   ],
 }

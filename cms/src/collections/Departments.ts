@@ -5,7 +5,7 @@ import { editorsOnly, editorsOnlyField, ownDepartment, publishedOrOwnDepartmentP
 import { placeFields } from '../fields/address'
 import { demoField } from '../fields/demo'
 import { regions } from '../fields/regions'
-import { slugField } from '../fields/slug'
+import { previousSlugsField, slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
 import { editorialVersions } from './shared'
 
@@ -63,6 +63,7 @@ export const Departments: CollectionConfig = {
       ],
     },
     lockedForDepartments(slugField('name')),
+    previousSlugsField(),
     lockedForDepartments(demoField),
     translationStatusField(),
   ],

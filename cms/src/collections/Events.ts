@@ -5,7 +5,7 @@ import { dateField } from '../fields/date'
 import { demoField } from '../fields/demo'
 import { howToJoinField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
-import { slugField } from '../fields/slug'
+import { previousSlugsField, slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
 import { ours } from '../lib/translations'
 import { departmentContent } from './shared'
@@ -65,6 +65,7 @@ export const Events: CollectionConfig = {
     howToJoinField,
     priceFields,
     slugField(),
+    previousSlugsField(),
     demoField,
     translationStatusField(),
   ],

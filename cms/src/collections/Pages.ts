@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from '../fields/slug'
+import { previousSlugsField, slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
 import { nationalContent } from './shared'
 
@@ -23,6 +23,7 @@ export const Pages: CollectionConfig = {
     { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },
     { name: 'body', type: 'richText', label: { da: 'Indhold', en: 'Content' }, localized: true },
     slugField(),
+    previousSlugsField(),
     translationStatusField(),
   ],
 }

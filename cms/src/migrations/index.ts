@@ -6,6 +6,7 @@ import * as migration_20261124_044425_signups from './20261124_044425_signups';
 import * as migration_20261124_123214_locales_parent_id_indexes from './20261124_123214_locales_parent_id_indexes';
 import * as migration_20261130_235647_schedule_next_period from './20261130_235647_schedule_next_period';
 import * as migration_20261201_000511_no_account_lock from './20261201_000511_no_account_lock';
+import * as migration_20261201_025852_previous_slugs from './20261201_025852_previous_slugs';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261201_000511_no_account_lock.up,
     down: migration_20261201_000511_no_account_lock.down,
     name: '20261201_000511_no_account_lock',
+  },
+  {
+    up: migration_20261201_025852_previous_slugs.up,
+    down: migration_20261201_025852_previous_slugs.down,
+    name: '20261201_025852_previous_slugs'
   },
 ];

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { Activity } from '../payload-types'
 import { defaultLocale, type LocaleCode } from '../../../content/locales'
@@ -40,7 +40,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   }
 
   const findIdBySlug = async (collection: SeededCollection, slug: string) => {
-    const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, pagination: false })
+    // A document an editor renamed still answers to its old slug: it is not made again (which
+    // would also take its old address back from the redirect).
+    const where: Where =
+      collection === 'target-groups' ? { slug: { equals: slug } } : { or: [{ slug: { equals: slug } }, { previousSlugs: { in: [slug] } }] }
+    const { docs } = await payload.find({ collection, where, limit: 1, depth: 0, pagination: false })
     return docs[0]?.id
   }
 

@@ -21,7 +21,7 @@ export async function calendarListings(lang: LocaleCode, site: URL) {
     for (const event of events) {
       addOneOff(calendar, {
         kind: 'event',
-        slug: event.slug,
+        id: event.id,
         title: event.title,
         description: event.summary,
         url: absolute(routes.event(event.slug)),
@@ -40,7 +40,7 @@ export async function calendarListings(lang: LocaleCode, site: URL) {
       for (const period of activityPeriods(activity)) {
         addSeries(calendar, {
           kind: 'activity',
-          slug: activity.slug,
+          id: activity.id,
           period: period.from ? period.key : undefined,
           title: activity.title,
           description: [activity.summary, activity.scheduleText].filter(Boolean).join('\n'),

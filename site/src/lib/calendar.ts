@@ -39,8 +39,8 @@ export function createCalendar({ lang, name, description, url }: CalendarOptions
 }
 
 interface Entry {
-  /** The listing's slug: makes the UID. */
-  slug: string
+  /** The listing's document ID: makes the UID (a slug would change with a rename, and a subscribed calendar would show every meeting twice). */
+  id: string | number
   kind: 'event' | 'activity'
   title: string
   description?: string | null
@@ -63,8 +63,12 @@ export interface SeriesEntry extends Entry {
   period?: string
 }
 
-/** The current period keeps the UID the activity always had, so subscribed calendars see no change when a period is added. */
-export const calendarUid = (kind: Entry['kind'], slug: string, period?: string) => `${kind}-${slug}${period ? `-${period}` : ''}@${uidDomain}`
+/**
+ * `activity-12@integration.rodekors.dk`: from the document's ID, never its slug or title, so a
+ * rename changes no UID. The current period keeps the UID the activity always had, so subscribed
+ * calendars see no change when a period is added; a planned one adds its key (`-from-20270816`).
+ */
+export const calendarUid = (kind: Entry['kind'], id: string | number, period?: string) => `${kind}-${id}${period ? `-${period}` : ''}@${uidDomain}`
 
 function location(place: Place) {
   const title = placeText(place)
@@ -78,7 +82,7 @@ const inCopenhagen = (value: string | Date) => new TZDate(new Date(value).getTim
 
 export function addOneOff(calendar: ICalCalendar, entry: OneOffEntry) {
   calendar.createEvent({
-    id: calendarUid(entry.kind, entry.slug),
+    id: calendarUid(entry.kind, entry.id),
     timezone: calendarTimeZone,
     start: inCopenhagen(entry.startsAt),
     end: entry.endsAt ? inCopenhagen(entry.endsAt) : null,
@@ -120,7 +124,7 @@ export function addSeries(calendar: ICalCalendar, entry: SeriesEntry) {
   const [, endHour, endMinute] = entry.endTime?.match(/^(\d{1,2})[:.](\d{2})$/) ?? []
   const end = endHour && endMinute ? new TZDate(year, month - 1, day, Number(endHour), Number(endMinute), 0, calendarTimeZone) : null
   calendar.createEvent({
-    id: calendarUid(entry.kind, entry.slug, entry.period),
+    id: calendarUid(entry.kind, entry.id, entry.period),
     timezone: calendarTimeZone,
     start,
     end,

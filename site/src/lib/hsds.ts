@@ -18,9 +18,15 @@ import { listingPlace } from './place'
  * in the other site languages under the same path with another prefix (/en/, /ar/ …).
  */
 
-/** Fixed namespace for the export's UUIDs (v5): the same listing gets the same id in every build. */
+/**
+ * Fixed namespace for the export's UUIDs (v5), made from the kind of object and the CMS
+ * document's ID (never its slug or title): the same listing gets the same id in every build, and
+ * a rename changes none of them.
+ */
 const namespace = 'a3f4b8d2-6c1e-5f7a-9b3d-2e8c4f6a1b7d'
 const id = (...parts: (string | number)[]) => uuidv5(parts.join(':'), namespace)
+/** `department` keeps a department's ID apart from the national body's `national`. */
+const departmentOrganizationId = (department: Department) => id('organization', 'department', department.id)
 
 type HSDS = Record<string, unknown>
 
@@ -106,7 +112,7 @@ export function buildHsds(input: HsdsInput) {
   const organizations = [
     { ...national, locations: [] },
     ...departments.map((department) => {
-      const organizationId = id('organization', department.slug)
+      const organizationId = departmentOrganizationId(department)
       return without({
         id: organizationId,
         name: department.name,
@@ -114,8 +120,8 @@ export function buildHsds(input: HsdsInput) {
         email: department.email,
         website: danishUrl(routes.department(department.slug)),
         parent_organization_id: national.id,
-        phones: department.phone ? [{ id: id('phone', department.slug), organization_id: organizationId, number: department.phone }] : [],
-        locations: [location(`department:${department.slug}`, organizationId, department, {})],
+        phones: department.phone ? [{ id: id('phone', department.id), organization_id: organizationId, number: department.phone }] : [],
+        locations: [location(`department:${department.id}`, organizationId, department, {})],
       })
     }),
   ]
@@ -124,13 +130,13 @@ export function buildHsds(input: HsdsInput) {
   const services = activities.flatMap((activity) => {
     const department = departmentById.get(activity.department as number)
     if (!department) return []
-    const serviceId = id('service', activity.slug)
-    const organizationId = id('organization', department.slug)
+    const serviceId = id('service', activity.id)
+    const organizationId = departmentOrganizationId(department)
     const ownPlace = Boolean(activity.address?.street || activity.address?.city || activity.location || activity.venue)
     const serviceLocation = ownPlace
-      ? location(`activity:${activity.slug}`, organizationId, department, activity)
-      : location(`department:${department.slug}`, organizationId, department, {})
-    const serviceAtLocationId = id('service_at_location', activity.slug)
+      ? location(`activity:${activity.id}`, organizationId, department, activity)
+      : location(`department:${department.id}`, organizationId, department, {})
+    const serviceAtLocationId = id('service_at_location', activity.id)
     const type = typeById.get(activity.activityType as number)
     return [
       without({
@@ -160,7 +166,7 @@ export function buildHsds(input: HsdsInput) {
           },
         ],
         languages: (activity.languages ?? []).map((code) => ({
-          id: id('language', activity.slug, code),
+          id: id('language', activity.id, code),
           service_id: serviceId,
           name: spokenLanguages.find((language) => language.code === code)?.da ?? code,
           code,
@@ -168,14 +174,14 @@ export function buildHsds(input: HsdsInput) {
         attributes: type
           ? [
               {
-                id: id('attribute', activity.slug, 'activity-type'),
+                id: id('attribute', activity.id, 'activity-type'),
                 link_id: serviceId,
                 link_type: 'service_type',
                 link_entity: 'service',
-                taxonomy_term_id: id('taxonomy_term', type.slug),
+                taxonomy_term_id: id('taxonomy_term', type.id),
                 value: type.slug,
                 taxonomy_term: without({
-                  id: id('taxonomy_term', type.slug),
+                  id: id('taxonomy_term', type.id),
                   code: type.slug,
                   name: type.title,
                   description: type.summary || type.title,
@@ -212,7 +218,7 @@ function schedule(
   const time = (value: string | null | undefined) => (value ? value.replace('.', ':') : undefined)
   return without({
     // The current period keeps the id it always had; a following one gets its own.
-    id: from ? id('schedule', activity.slug, key) : id('schedule', activity.slug),
+    id: from ? id('schedule', activity.id, key) : id('schedule', activity.id),
     service_id: serviceId,
     service_at_location_id: serviceAtLocationId,
     valid_from: day(form.validFrom) ?? (start ? `${start.year}-${pad(start.month)}-${pad(start.day)}` : undefined),

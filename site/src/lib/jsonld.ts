@@ -15,9 +15,12 @@ type Thing = Record<string, unknown>
 const context = 'https://schema.org'
 const absolute = (site: URL, lang: LocaleCode, path: string) => new URL(localeUrl(lang, path), site).href
 
-/** The stable @id of the national body (the same on every page and language). */
+/**
+ * Stable @ids: the same on every page and in every language, and made from the CMS document's ID
+ * (never its slug), so a rename does not make a reader see a new organization, event or series.
+ */
 export const nationalBodyId = (site: URL) => new URL('/#organization', site).href
-const departmentId = (site: URL, slug: string) => new URL(`/da/${routes.department(slug)}#organization`, site).href
+const documentId = (site: URL, kind: 'department' | 'event' | 'activity', id: string | number) => new URL(`/#${kind}-${id}`, site).href
 
 export function nationalBodyJsonLd(site: URL, lang: LocaleCode, name: string): Thing {
   return {
@@ -54,7 +57,7 @@ export function departmentJsonLd(site: URL, lang: LocaleCode, department: Depart
   return withoutEmpty({
     '@context': context,
     '@type': 'Organization',
-    '@id': departmentId(site, department.slug),
+    '@id': documentId(site, 'department', department.id),
     name: department.name,
     description,
     url: absolute(site, lang, routes.department(department.slug)),
@@ -70,7 +73,7 @@ export function departmentJsonLd(site: URL, lang: LocaleCode, department: Depart
 /** A reference to the department that organises something, with enough to stand alone. */
 const organizer = (site: URL, lang: LocaleCode, department: Department) => ({
   '@type': 'Organization',
-  '@id': departmentId(site, department.slug),
+  '@id': documentId(site, 'department', department.id),
   name: department.name,
   url: absolute(site, lang, routes.department(department.slug)),
 })
@@ -79,6 +82,7 @@ export function eventJsonLd(site: URL, lang: LocaleCode, event: Event, departmen
   return withoutEmpty({
     '@context': context,
     '@type': 'Event',
+    '@id': documentId(site, 'event', event.id),
     name: event.title,
     description: event.summary,
     url: absolute(site, lang, routes.event(event.slug)),
@@ -124,6 +128,7 @@ export function activityJsonLd(
   const location = placeJsonLd(listingPlace(activity, department))
   const common = {
     '@context': context,
+    '@id': documentId(site, 'activity', activity.id),
     name: activity.title,
     description: activity.summary,
     url,

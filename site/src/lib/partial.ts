@@ -160,22 +160,24 @@ export async function planBuild({ partial, why, changesDir: dir }: PlanSettings,
  * ones that went away. `route` is the output file pattern, e.g. `[lang]/arrangementer/[slug]/`
  * (a page: its index.html) or `[lang]/kalender/aktivitet/[slug].ics` (a file).
  */
-function record(route: string, items: { params: Params; tags: Tag[] }[]) {
+function record(route: string, items: { params: Params; tags: Tag[] }[], sitemap: boolean) {
   const dir = process.env.SITE_PATHS_DIR
   if (!dir) return
   fs.mkdirSync(dir, { recursive: true })
   const pages = items
     .map(({ params, tags }) => ({ file: route.replace(/\[(\w+)\]/g, (_, name: string) => String(params[name])), tags: tags.filter(Boolean) }))
     .sort((a, b) => a.file.localeCompare(b.file))
-  fs.writeFileSync(path.join(dir, `route-${route.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify({ route, pages }))
+  fs.writeFileSync(path.join(dir, `route-${route.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify({ route, sitemap, pages }))
 }
 
 /**
  * A dynamic route's `getStaticPaths` result: every path in a full build; in a partial build only
- * those whose tags name a changed document.
+ * those whose tags name a changed document. `sitemap: false` for pages never in the sitemap
+ * whose file a listed page may have had before (a redirect page at a renamed page's address):
+ * release.mjs then drops them from the sitemap it merges.
  */
-export async function only(route: string, items: { params: Params; tags: Tag[] }[]): Promise<{ params: Params }[]> {
-  record(route, items)
+export async function only(route: string, items: { params: Params; tags: Tag[] }[], { sitemap = true }: { sitemap?: boolean } = {}): Promise<{ params: Params }[]> {
+  record(route, items, sitemap)
   const plan = await buildPlan()
   const wanted = plan.partial ? items.filter((item) => item.tags.some((value) => value !== undefined && plan.tags.has(value))) : items
   return wanted.map(({ params }) => ({ params }))

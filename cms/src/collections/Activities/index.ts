@@ -8,7 +8,7 @@ import { demoField } from '../../fields/demo'
 import { accessibilityField, audienceField, contactField, howToJoinField, languagesField, priceFields } from '../../fields/listing'
 import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
-import { slugField } from '../../fields/slug'
+import { previousSlugsField, slugField } from '../../fields/slug'
 import { translationStatusField } from '../../fields/translationStatus'
 import { departmentContent } from '../shared'
 
@@ -117,6 +117,7 @@ export const Activities: CollectionConfig = {
       hooks: { afterRead: [({ siblingData }) => isStale(siblingData?.lastConfirmedAt as string | null | undefined)] },
     },
     slugField(),
+    previousSlugsField(),
     demoField,
     translationStatusField(),
   ],
