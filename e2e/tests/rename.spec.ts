@@ -8,6 +8,7 @@ import ICAL from 'ical.js'
 import { adminApi, json, type Api } from '../fixtures/api'
 import { publicDocs, siteOutDir } from '../fixtures/cms'
 import { expectValid } from '../fixtures/hsds'
+import { markupProblems } from '../fixtures/markup'
 import { uiStrings } from '../fixtures/ui-strings'
 
 // Its own project (`rename`): it renames seeded documents of Aarhus through REST, so the served
@@ -218,6 +219,8 @@ test('renamed activity, event, department and activity type: old pages and feeds
     expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${newActivity}">`)
     expect(html).toContain(`<a href="${newActivity}">${uiStrings('ar')['moved.link']}</a>`)
     expect(html).not.toContain('data-pagefind-body')
+    // Valid HTML like every other template (markup.spec.ts has no redirect page to check).
+    expect(await markupProblems(html)).toEqual([])
     await page.route(`**${oldActivity}`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }))
     await page.goto(oldActivity)
     await page.waitForURL(`**${newActivity}`)

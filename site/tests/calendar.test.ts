@@ -20,7 +20,7 @@ function activityFeed(list: Activity[], at = now) {
     for (const period of activityPeriods(activity, at)) {
       addSeries(calendar, {
         kind: 'activity',
-        slug: activity.slug,
+        id: activity.id,
         period: period.from ? period.key : undefined,
         title: activity.title,
         description: activity.summary,
@@ -39,7 +39,7 @@ function eventFeed(list: Event[]) {
   for (const event of list) {
     addOneOff(calendar, {
       kind: 'event',
-      slug: event.slug,
+      id: event.id,
       title: event.title,
       url: `https://integration.example.org/ar/arrangementer/${event.slug}/`,
       place: listingPlace(event, departments.holbaek),
@@ -84,7 +84,7 @@ describe('calendar feeds', () => {
   })
 
   it('one-off events keep their Copenhagen time whatever the build machine’s zone (summer and winter)', () => {
-    const winter = { ...events.holbaekInfomoede, slug: 'vinter', startsAt: '2027-03-27T10:00:00.000Z', endsAt: null }
+    const winter = { ...events.holbaekInfomoede, id: 9001, slug: 'vinter', startsAt: '2027-03-27T10:00:00.000Z', endsAt: null }
     const text = eventFeed([events.holbaekUngetur, winter])
     expect(lines(text, 'DTSTART')).toEqual(['DTSTART;TZID=Europe/Copenhagen:20270403T090000', 'DTSTART;TZID=Europe/Copenhagen:20270327T110000'])
     expect(lines(text, 'DTEND')).toEqual(['DTEND;TZID=Europe/Copenhagen:20270403T180000'])
@@ -94,7 +94,7 @@ describe('calendar feeds', () => {
 
   it('an activity whose rule cannot be read gets no event', () => {
     const calendar = createCalendar({ lang: 'da', name: 'x', url: 'https://integration.example.org/' })
-    addSeries(calendar, { kind: 'activity', slug: 'x', title: 'x', url: 'https://integration.example.org/', place: {}, rrule: 'DTSTART:20270101T100000' })
+    addSeries(calendar, { kind: 'activity', id: 1, title: 'x', url: 'https://integration.example.org/', place: {}, rrule: 'DTSTART:20270101T100000' })
     expect(calendar.events()).toHaveLength(0)
   })
 

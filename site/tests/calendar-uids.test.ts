@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { addOneOff, addSeries, calendarUid, createCalendar } from './calendar'
+import { addOneOff, addSeries, calendarUid, createCalendar } from '../src/lib/calendar'
 
 const uids = (text: string) => [...text.matchAll(/^UID:(.*)$/gm)].map(([, uid]) => uid!.trim())
 

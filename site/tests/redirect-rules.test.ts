@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { nginxRedirectMap, redirectsFile, redirectsFrom, type Address, type Named } from './redirect-rules'
+import { nginxRedirectMap, redirectsFile, redirectsFrom, type Address, type Named } from '../src/lib/redirect-rules'
 
 // The same shapes as lib/paths.ts's routes, without Astro (this file runs under plain Vitest).
 const department = (slug: string) => `afdelinger/${slug}/`
