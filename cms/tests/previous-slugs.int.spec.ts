@@ -78,15 +78,49 @@ describe('previous slugs', () => {
     expect((await published(collection, doc.id)).previousSlugs).toEqual([second, third])
   })
 
-  it('nobody writes the list through the API, not even an admin; a new document starts with none', async () => {
+  it('nobody adds to the list through the API, not even an admin; a new document starts with none', async () => {
     const doc = await create('events', unique('fest'), { previousSlugs: ['someone-elses-page'] })
     expect(doc.previousSlugs ?? []).toEqual([])
     const renamed = await patch('events', doc.id, { slug: unique('fest'), _status: 'published' })
     expect(renamed.previousSlugs).toEqual([doc.slug])
-    expect((await patch('events', doc.id, { previousSlugs: ['afdelinger', 'x'], _status: 'published' })).previousSlugs).toEqual([doc.slug])
-    // The Local API (seeds, scripts) cannot set it either.
-    const local = await payload.update({ collection: 'events', id: doc.id, data: { previousSlugs: ['y'] }, context: seedContext })
+    expect((await patch('events', doc.id, { previousSlugs: [doc.slug, 'afdelinger', 'x'], _status: 'published' })).previousSlugs).toEqual([doc.slug])
+    // The Local API (seeds, scripts) cannot add either.
+    const local = await payload.update({ collection: 'events', id: doc.id, data: { previousSlugs: [doc.slug, 'y'] }, context: seedContext })
     expect(local.previousSlugs).toEqual([doc.slug])
+  })
+
+  it('an editor can take an old address back (remove it); a department editor cannot', async () => {
+    const doc = await create('activities', unique('cafe'))
+    const second = unique('cafe-ny')
+    await patch('activities', doc.id, { slug: second, _status: 'published' })
+    await patch('activities', doc.id, { slug: unique('cafe-nyere'), _status: 'published' })
+    const email = `${unique('afd')}@example.org`
+    await payload.create({ collection: 'users', data: { email, password: 'hemmelig-og-lang', role: 'department-editor', departments: [departmentId as number] } })
+    const departmentEditor = await loginToken(payload, email, 'hemmelig-og-lang')
+    const refused = await rest(payload, 'PATCH', `/activities/${doc.id}?depth=0`, { token: departmentEditor, body: { previousSlugs: [], _status: 'published' } })
+    expect([200, 403]).toContain(refused.status)
+    expect((await published('activities', doc.id)).previousSlugs).toEqual([doc.slug, second])
+    expect((await patch('activities', doc.id, { previousSlugs: [second], _status: 'published' })).previousSlugs).toEqual([second])
+  })
+
+  it('a slug that is another document’s old address is refused, so nobody takes over its old links', async () => {
+    const owner = await create('events', unique('cykelstart'))
+    await patch('events', owner.id, { slug: unique('cykelstart-ny'), _status: 'published' })
+    const response = await rest(payload, 'POST', '/events?depth=0', { token, body: { ...makers.events!(owner.slug), _status: 'published' } })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain(`URL-navnet \\"${owner.slug}\\" har tidligere været adressen på en anden side`)
+    // The owner may take it back.
+    expect((await patch('events', owner.id, { slug: owner.slug, _status: 'published' })).slug).toBe(owner.slug)
+  })
+
+  it('the slug a never-published document was created with is not an old address', async () => {
+    const created = await rest(payload, 'POST', '/pages?depth=0&draft=true', { token, body: { ...makers.pages!(unique('udkast')), _status: 'draft' } })
+    expect(created.status, await created.clone().text()).toBe(201)
+    const draft = ((await created.json()) as { doc: Doc }).doc
+    const final = unique('endelig')
+    await patch('pages', draft.id, { slug: final }, '&draft=true&autosave=true')
+    await patch('pages', draft.id, { _status: 'published' })
+    expect(await published('pages', draft.id)).toMatchObject({ slug: final, previousSlugs: [] })
   })
 
   it('slugs typed into drafts and changed again before publishing never went public and are not kept', async () => {

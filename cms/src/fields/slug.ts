@@ -1,4 +1,8 @@
-import type { FieldHook, TextField } from 'payload'
+import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
+import { text } from 'payload/shared'
+
+import { editorsOnlyField } from '../access'
+import { ours } from '../lib/translations'
 
 import { slugify } from '../../../content/slug'
 
@@ -12,6 +16,28 @@ const slugFromSource =
     // A localized source arrives as a string in the locale being edited (Danish when created).
     return typeof source === 'string' && source.trim() ? slugify(source) : value
   }
+
+/**
+ * An old address keeps leading to the document that gave it up, so a slug in another document's
+ * "Tidligere adresser" of the same collection is refused: otherwise anyone who may create a
+ * document could take over another department's old links and calendar subscriptions (create
+ * with the freed slug, rename away, and the old address would follow the newcomer).
+ */
+const notAnotherDocumentsOldAddress: TextFieldSingleValidation = async (value, options) => {
+  const valid = await text(value, options)
+  if (valid !== true || typeof value !== 'string' || !value) return valid
+  const { req, collectionSlug, id } = options
+  if (!collectionSlug) return true
+  const collection = (req.payload.collections as Record<string, { config: { flattenedFields: { name: string }[] } } | undefined>)[collectionSlug]
+  if (!collection?.config.flattenedFields.some((field) => field.name === 'previousSlugs')) return true
+  const taken = await req.payload.count({
+    collection: collectionSlug as never,
+    where: { and: [{ previousSlugs: { equals: value } }, ...(id === undefined ? [] : [{ id: { not_equals: id } }])] },
+    overrideAccess: true,
+    req,
+  })
+  return taken.totalDocs === 0 ? true : ours(req.t)('invalid:slugUsedBefore', { slug: value })
+}
 
 /** URL slug: unique, filled from `sourceField` when left empty, kept ASCII. */
 export function slugField(sourceField = 'title'): TextField {
@@ -30,6 +56,7 @@ export function slugField(sourceField = 'title'): TextField {
       },
     },
     hooks: { beforeValidate: [slugFromSource(sourceField)] },
+    validate: notAnotherDocumentsOldAddress,
   }
 }
 
@@ -46,22 +73,28 @@ export function nextPreviousSlugs(kept: readonly string[], before: string | null
 const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])
 
 /**
- * Keeps `previousSlugs` itself. "Before" is the slug of the document's main record, which only
- * a publish (or another non-draft save) writes: a slug typed into a draft and changed again
- * before publishing (autosave saves every few seconds) never went public and is not kept.
- * What the request sent is ignored (the field's access refuses it anyway; this also covers the
- * Local API): the list comes from the document as it was.
+ * Keeps `previousSlugs` itself. "Before" is the slug of the document's main record when that
+ * record is published: only a publish writes it, so a slug typed into a draft and changed again
+ * before publishing (autosave saves every few seconds) never went public and is not kept, and
+ * nor is the slug a never-published document was created with.
+ * What the request sends can only remove entries (an editor taking back an address, e.g. one
+ * that named a person), never add one; department editors cannot change the field at all (its
+ * access), and neither can the Local API add to it.
  */
-const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, siblingData, collection, req }) => {
+const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, req }) => {
   // A new document, a duplicate included, has no old addresses: they belong to the original.
   if (operation === 'create' || !collection || originalDoc?.id === undefined) return []
-  const main = await req.payload.db.findOne<{ id: number | string; slug?: string }>({
+  const main = await req.payload.db.findOne<{ id: number | string; slug?: string; _status?: string }>({
     collection: collection.slug,
     where: { id: { equals: originalDoc.id } },
-    select: { slug: true },
+    select: { slug: true, _status: true },
     req,
   })
-  return nextPreviousSlugs(asSlugs(originalDoc.previousSlugs), main?.slug, siblingData?.slug as string | undefined)
+  const kept = asSlugs(originalDoc.previousSlugs)
+  const sent = Array.isArray(value) ? new Set(asSlugs(value)) : undefined
+  const remaining = sent ? kept.filter((slug) => sent.has(slug)) : kept
+  const published = main?._status === undefined || main._status === 'published'
+  return nextPreviousSlugs(remaining, published ? main?.slug : undefined, siblingData?.slug as string | undefined)
 }
 
 const nobody = () => false
@@ -77,13 +110,13 @@ export function previousSlugsField(): TextField {
     type: 'text',
     hasMany: true,
     label: { da: 'Tidligere adresser', en: 'Previous addresses' },
-    access: { create: nobody, update: nobody },
+    // Editors may take an address back (remove it); only the CMS adds one.
+    access: { create: nobody, update: editorsOnlyField },
     admin: {
       position: 'sidebar',
-      readOnly: true,
       description: {
-        da: 'URL-navne, som siden har haft før. Gamle links og kalenderabonnementer virker stadig: de sender videre til den nuværende adresse. Udfyldes af systemet.',
-        en: 'Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.',
+        da: 'URL-navne, som siden har haft før. Gamle links og kalenderabonnementer virker stadig: de sender videre til den nuværende adresse. Udfyldes af systemet; en redaktør kan fjerne et.',
+        en: 'Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.',
       },
     },
     hooks: { beforeChange: [rememberPreviousSlug] },

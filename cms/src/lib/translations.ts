@@ -32,10 +32,12 @@ const da = {
     currentPassword: 'Den nuværende adgangskode mangler eller er forkert.',
     setupToken: 'Opsætningskoden mangler eller er forkert: den står i terminalen, hvor npm start kører.',
     setupTokenNotSet: 'Den første bruger oprettes med npm run create-user, eller med den kode npm start viser.',
+    slugUsedBefore: 'URL-navnet "{{slug}}" har tidligere været adressen på en anden side, og gamle links dertil sender stadig videre til den. Vælg et andet URL-navn, eller bed en redaktør fjerne det fra den anden sides "Tidligere adresser".',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
     loginAsAdmin: 'Log ind som administrator.',
+    scheduleNotAllowed: 'Du kan kun planlægge udgivelser for dokumenter, du selv må udgive.',
     adminsOnlyPersonalData: 'Kun administratorer kan se og slette en persons oplysninger.',
     personRequired: 'Angiv en gyldig e-mailadresse (email=) eller et telefonnummer (phone=).',
     editorsOnlyRebuild: 'Kun redaktører kan opdatere siden.',
@@ -168,9 +170,11 @@ const en: Translations = {
     currentPassword: 'The current password is wrong or missing.',
     setupToken: 'The setup code is missing or wrong: it is shown in the terminal where npm start runs.',
     setupTokenNotSet: 'Create the first user with npm run create-user, or with the code npm start shows.',
+    slugUsedBefore: 'The slug "{{slug}}" used to be the address of another page, and old links to it still lead there. Choose another slug, or ask an editor to remove it from the other page\'s "Previous addresses".',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',
+    scheduleNotAllowed: 'You can only schedule publishing for documents you may publish yourself.',
     adminsOnlyPersonalData: 'Only administrators can see and erase a person’s data.',
     personRequired: 'Give a valid email address (email=) or phone number (phone=).',
     editorsOnlyRebuild: 'Only editors can rebuild the site.',
