@@ -7,6 +7,8 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { releasesDir as siteReleasesDir } from '../core/defaults.ts'
+
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const cmsDir = path.join(root, 'cms')
 export const siteDir = path.join(root, 'site')
@@ -200,7 +202,7 @@ async function buildCmsUnlocked() {
   fs.writeFileSync(marker, cmsSourceDigest())
 }
 
-export const releasesDir = (env = process.env) => path.resolve(env.SITE_RELEASES_DIR ?? path.join(siteDir, 'releases'))
+export const releasesDir = (env = process.env) => siteReleasesDir(siteDir, env)
 
 /** Builds a new site release from the CMS, validates it and makes it the served one (site/scripts/release.mjs). */
 export function buildRelease({ cmsUrl, siteUrl, env = {}, quiet = false }) {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { defaultLocale, getLocale, localeCodes, type LocaleCode } from '../../content/locales'
+import { defaultLocale, getLocale, localeCodes, type LocaleCode } from '../../core/locales'
 
 /**
  * Every UI strings file in every language (src/i18n/ui/<lang>.json for the shell and

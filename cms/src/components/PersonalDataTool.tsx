@@ -4,6 +4,7 @@ import { Button, useAuth, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import { timeZone } from '../../../core/time'
 import { isAdmin } from '../access/index'
 import type { TranslationKey, Translations } from '../lib/translations'
 import type { User } from '../payload-types'
@@ -40,7 +41,7 @@ export function PersonalDataTool() {
     return value.includes('@') ? `email=${encodeURIComponent(value)}` : `phone=${encodeURIComponent(value)}`
   }
   const url = (extra = '') => `${config.serverURL}${config.routes.api}/personal-data?${query()}${extra}`
-  const when = (value: string) => new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
+  const when = (value: string) => new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', timeZone }).format(new Date(value))
 
   const download = async (format: 'json' | 'html') => {
     setResult(undefined)

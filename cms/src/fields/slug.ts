@@ -1,6 +1,6 @@
 import type { FieldHook, TextField } from 'payload'
 
-import { slugify } from '../../../content/slug'
+import { slugify } from '../../../core/slug'
 
 export { slugify }
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 /**
  * The repository root, found by walking up from the working directory to the folder holding
- * `content/locales.ts`. Scripts run from the root or from `cms/`, and Next bundles this file
+ * `core/locales.ts`. Scripts run from the root or from `cms/`, and Next bundles this file
  * elsewhere, so neither `process.cwd()` nor `import.meta.url` alone can be trusted.
  */
 export function findRepoRoot(start = process.cwd()): string {
@@ -11,7 +11,7 @@ export function findRepoRoot(start = process.cwd()): string {
   for (;;) {
     if (fs.existsSync(path.join(dir, 'content', 'locales.ts'))) return dir
     const parent = path.dirname(dir)
-    if (parent === dir) throw new Error(`Could not find the project root (content/locales.ts) above ${start}`)
+    if (parent === dir) throw new Error(`Could not find the project root (core/locales.ts) above ${start}`)
     dir = parent
   }
 }

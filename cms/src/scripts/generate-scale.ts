@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload, type FlattenedField } from 'payload'
 
-import { locales } from '../../../content/locales'
+import { locales } from '../../../core/locales'
 import config from '../payload.config'
 import { seedContext } from '../seed/index'
 

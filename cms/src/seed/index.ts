@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { Activity } from '../payload-types'
-import { defaultLocale, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, type LocaleCode } from '../../../core/locales'
 import { type ContentDocument, type LocaleFile, readDemoDepartments, readDocuments, readNavigation } from './content'
 import { markdownConverter, type RichText } from './markdown'
 import { addDays, copenhagenTime } from './time'

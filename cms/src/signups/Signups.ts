@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { locales } from '../../../content/locales'
+import { locales } from '../../../core/locales'
 import { adminOnly } from '../access/index'
 import { dateField } from '../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'

@@ -1,7 +1,7 @@
 import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 
-import type { LocaleCode } from '../../../content/locales'
-import { offersSignupForm } from '../../../content/signup-forms'
+import type { LocaleCode } from '../../../core/locales'
+import { offersSignupForm } from '../../../core/signup-forms'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from './email'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
-import { consentVersion } from '../../../content/consent'
-import { localeCodes, type LocaleCode } from '../../../content/locales'
+import { consentVersion } from '../../../core/consent'
+import { localeCodes, type LocaleCode } from '../../../core/locales'
 import { containsCprNumber, emailContainsCprNumber, normalizeDigits, phoneContainsCprNumber } from './cpr'
 import type { SignupKey } from './strings'
 

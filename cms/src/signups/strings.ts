@@ -1,4 +1,4 @@
-import { defaultLocale, isLocaleCode, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, isLocaleCode, type LocaleCode } from '../../../core/locales'
 import ar from '../../../site/src/i18n/ui/signup/ar.json'
 import da from '../../../site/src/i18n/ui/signup/da.json'
 import en from '../../../site/src/i18n/ui/signup/en.json'

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from 'payload'
 
-import type { LocaleCode } from '../../../content/locales'
-import type { SignupListing } from '../../../content/signup-forms'
+import type { LocaleCode } from '../../../core/locales'
+import type { SignupListing } from '../../../core/signup-forms'
 import type { Activity, Department, Event } from '../payload-types'
 
 type Localized = Record<string, string | null | undefined> | string | null | undefined

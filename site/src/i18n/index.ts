@@ -1,4 +1,5 @@
-import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../core/locales'
+import { timeZone } from '../../../core/time'
 import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
@@ -63,7 +64,7 @@ export function dir(lang: LocaleCode) {
 export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'date' | 'dateTime' | 'time' = 'dateTime') {
   // Dates people can match with Danish letters and signs: Gregorian calendar, 24-hour clock,
   // also in Persian and Pashto (whose default is the solar calendar).
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen', calendar: 'gregory', hourCycle: 'h23', numberingSystem: numberingSystem(lang) }
+  const options: Intl.DateTimeFormatOptions = { timeZone, calendar: 'gregory', hourCycle: 'h23', numberingSystem: numberingSystem(lang) }
   if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
   return new Intl.DateTimeFormat(lang, options).format(new Date(value))

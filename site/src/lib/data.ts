@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content'
 
-import type { LocaleCode } from '../../../content/locales'
+import type { LocaleCode } from '../../../core/locales'
 import { buildTime } from './now'
 
 // Every page asks for the same lists; scanning all entries of all languages on each page made
