@@ -153,9 +153,8 @@ export function sourceDigest(inputs) {
 
 /** A digest of everything `next build` compiles; the build is skipped when it is unchanged. */
 function cmsSourceDigest() {
-  // The CMS also compiles the shared modules in content/ (locales, languages, schedule rules, consent).
-  const shared = fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.ts')).map((name) => `content/${name}`)
-  return sourceDigest(['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', ...shared, 'package-lock.json'])
+  // The CMS also compiles what it shares with the site (core/: locales, schedule rules, signup strings...).
+  return sourceDigest(['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', 'core', 'package-lock.json'])
 }
 
 /** One `next build` at a time per checkout: parallel test runs would write into the same .next. */

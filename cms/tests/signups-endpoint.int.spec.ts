@@ -171,7 +171,7 @@ describe('only where the site offers a form (no e-mail either: nothing is stored
   })
 
   it('the site builds its form pages with the same rule', async () => {
-    const { offersSignupForm } = await import('../../core/signup-forms')
+    const { offersSignupForm } = await import('../../core/signups')
     expect(offersSignupForm('participant', 'activity', { howToJoin: 'sign-up' })).toBe(true)
     expect(offersSignupForm('participant', 'activity', {})).toBe(false)
     expect(offersSignupForm('volunteer', 'activity', { volunteersWanted: false })).toBe(false)

@@ -75,7 +75,7 @@ function prune() {
 
 /** A digest of everything the site's pages are made from, except the content: a partial build needs the same code. */
 const siteCodeDigest = () =>
-  sourceDigest(['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content', 'cms/src/payload-types.ts', 'package-lock.json'])
+  sourceDigest(['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'core', 'cms/src/payload-types.ts', 'package-lock.json'])
 
 function readJson(file) {
   try {

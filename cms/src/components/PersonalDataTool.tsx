@@ -4,6 +4,7 @@ import { Button, useAuth, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import type { SignupKind } from '../../../core/signups'
 import { timeZone } from '../../../core/time'
 import { isAdmin } from '../access/index'
 import type { TranslationKey, Translations } from '../lib/translations'
@@ -12,7 +13,7 @@ import type { User } from '../payload-types'
 /** One of the records an erasure removed, as DELETE /api/personal-data answers it (signups/personalData.ts). */
 interface ErasedRecord {
   id: number | string
-  kind?: 'participant' | 'volunteer'
+  kind?: SignupKind
   target: string | null
   department: string | null
   createdAt: string

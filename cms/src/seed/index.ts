@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import type { Activity } from '../payload-types'
 import { defaultLocale, type LocaleCode } from '../../../core/locales'
 import { type ContentDocument, type LocaleFile, readDemoDepartments, readDocuments, readNavigation } from './content'
@@ -262,7 +263,7 @@ async function seedGlobals(
       data: {
         items: (saved.items ?? []).map((row, index) => ({
           ...row,
-          page: typeof row.page === 'object' && row.page ? row.page.id : row.page,
+          page: relationId(row.page) ?? null,
           label: items[index]?.label[locale] ?? row.label,
         })),
       },

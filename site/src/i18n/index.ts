@@ -1,19 +1,21 @@
 import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../core/locales'
+import signupDa from '../../../core/strings/signup/da.json'
 import { timeZone } from '../../../core/time'
 import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
 import scheduleDa from './ui/schedule/da.json'
-import signupDa from './ui/signup/da.json'
 import volunteerDa from './ui/volunteer/da.json'
 import { formatNumber, numberingSystem } from './numbers'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
-// finder, events, signup forms, volunteer pages and schedule changes); the Danish files define the keys.
+// finder, events, volunteer pages and schedule changes; the signup forms' strings are in
+// core/strings/signup/, as the CMS's signup endpoint and e-mails say the same words); the Danish
+// files define the keys.
 export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof volunteerDa | keyof typeof scheduleDa
 type Strings = Record<UIKey, string>
 
-const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json'], { eager: true, import: 'default' })
+const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json', '../../../core/strings/*/*.json'], { eager: true, import: 'default' })
 const strings: Partial<Record<LocaleCode, Partial<Strings>>> = {}
 for (const [file, value] of Object.entries(files)) {
   const lang = file.replace(/^.*\/(\w+)\.json$/, '$1') as LocaleCode

@@ -12,14 +12,15 @@ import {
   type SchedulePeriod,
   type WeekdayCode,
 } from '../../../core/schedule'
+import { regions as coreRegions } from '../../../core/regions'
 import { timeZone } from '../../../core/time'
 import { formatDateTime, numberingSystem, type LocaleCode, type UIKey } from '../i18n'
 import { buildTime } from './now'
 
 export { weekdayCodes, type Occurrence, type SchedulePeriod, type WeekdayCode }
 
-/** The regions in the order the site lists them (east to north). */
-export const regions = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const satisfies readonly Department['region'][]
+/** The regions in the order the site lists them (core/regions.ts), typed as the CMS stores them: the two lists must agree. */
+export const regions: readonly Department['region'][] = coreRegions
 
 /** The next meetings of an activity after the site was built (it rebuilds daily), across a planned change. */
 export function nextDates(activity: Pick<Activity, 'schedule'>, count = 3, now = buildTime): Occurrence[] {
