@@ -48,7 +48,7 @@ function pretendSuccess(req: PayloadRequest, envelope: Envelope, language: Local
   return succeed(req, kind, language, false)
 }
 
-function succeed(req: PayloadRequest, kind: Kind, language: LocaleCode, childCertificate: boolean) {
+function succeed(req: PayloadRequest, kind: SignupKind, language: LocaleCode, childCertificate: boolean) {
   if (!wantsJson(req)) return new Response(null, { status: 303, headers: { Location: thanksUrl(language, kind), 'Cache-Control': 'no-store' } })
   const sent = signupText(language, kind === 'volunteer' ? 'signup.sentVolunteer' : 'signup.sent')
   const message = childCertificate ? `${sent} ${signupText(language, 'signup.sentChildCertificate')}` : sent
