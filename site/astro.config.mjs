@@ -7,7 +7,7 @@ import sitemap from '@astrojs/sitemap'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'astro/config'
 
-import { siteUrl } from '../core/defaults.ts'
+import { sitePort, siteUrl } from '../core/defaults.ts'
 import { defaultLocale, locales } from '../core/locales.ts'
 import { contentStoreFromFile } from './src/lib/content-store-plugin.ts'
 
@@ -43,7 +43,7 @@ export default defineConfig({
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  server: { port: sitePort, host: true },
+  server: { port: sitePort(), host: true },
   i18n: {
     locales: locales.map((locale) => locale.code),
     defaultLocale,
