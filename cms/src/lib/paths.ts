@@ -9,7 +9,7 @@ import path from 'node:path'
 export function findRepoRoot(start = process.cwd()): string {
   let dir = path.resolve(start)
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'content', 'locales.ts'))) return dir
+    if (fs.existsSync(path.join(dir, 'core', 'locales.ts'))) return dir
     const parent = path.dirname(dir)
     if (parent === dir) throw new Error(`Could not find the project root (core/locales.ts) above ${start}`)
     dir = parent
