@@ -264,7 +264,7 @@ async function signupLoad(environment) {
   await environment.startCms({ SIGNUP_RATE_LIMIT: '100000000', SIGNUP_GLOBAL_RATE_LIMIT: '100000000', SIGNUP_TARGET_RATE_LIMIT: '100000000', SIGNUP_CONTACT_RATE_LIMIT: '100000000' })
   const headers = await login(environment.cmsUrl, environment.admin)
   const count = async () => (await (await fetch(`${environment.cmsUrl}/api/signups?limit=1&depth=0`, { headers })).json()).totalDocs
-  const { consentVersion } = await import('../content/consent.ts')
+  const { consentVersion } = await import('../core/consent.ts')
   let n = 0
   const load = (duration) =>
     autocannon({

@@ -7,6 +7,8 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { releasesDir as siteReleasesDir } from '../core/defaults.ts'
+
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const cmsDir = path.join(root, 'cms')
 export const siteDir = path.join(root, 'site')
@@ -151,9 +153,8 @@ export function sourceDigest(inputs) {
 
 /** A digest of everything `next build` compiles; the build is skipped when it is unchanged. */
 function cmsSourceDigest() {
-  // The CMS also compiles the shared modules in content/ (locales, languages, schedule rules, consent).
-  const shared = fs.readdirSync(path.join(root, 'content')).filter((name) => name.endsWith('.ts')).map((name) => `content/${name}`)
-  return sourceDigest(['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', ...shared, 'package-lock.json'])
+  // The CMS also compiles what it shares with the site (core/: locales, schedule rules, signup strings...).
+  return sourceDigest(['cms/src', 'cms/next.config.ts', 'cms/package.json', 'cms/tsconfig.json', 'core', 'package-lock.json'])
 }
 
 /** One `next build` at a time per checkout: parallel test runs would write into the same .next. */
@@ -200,7 +201,7 @@ async function buildCmsUnlocked() {
   fs.writeFileSync(marker, cmsSourceDigest())
 }
 
-export const releasesDir = (env = process.env) => path.resolve(env.SITE_RELEASES_DIR ?? path.join(siteDir, 'releases'))
+export const releasesDir = (env = process.env) => siteReleasesDir(siteDir, env)
 
 /** Builds a new site release from the CMS, validates it and makes it the served one (site/scripts/release.mjs). */
 export function buildRelease({ cmsUrl, siteUrl, env = {}, quiet = false }) {

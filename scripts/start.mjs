@@ -5,6 +5,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { cmsPort as cmsPortOf, localUrl, sitePort as sitePortOf, siteUrl as siteUrlOf } from '../core/defaults.ts'
 import {
   assertPortFree,
   bin,
@@ -21,10 +22,11 @@ import {
 } from './lib.mjs'
 import { createStaticServer, listen } from './static-server.mjs'
 
-const cmsPort = Number(process.env.CMS_PORT ?? 3000)
-const sitePort = Number(process.env.SITE_PORT ?? 4321)
-const cmsUrl = `http://localhost:${cmsPort}`
-const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
+// The CMS started here is on this machine, whatever CMS_URL says.
+const cmsPort = cmsPortOf()
+const sitePort = sitePortOf()
+const cmsUrl = localUrl(cmsPort)
+const siteUrl = siteUrlOf()
 const siteRoot = path.join(releasesDir(), 'current')
 // The "create first user" screen asks for this one-time code (cms/src/auth/setupToken.ts), so that
 // nobody but whoever sees this terminal can make themselves the first admin.

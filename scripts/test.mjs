@@ -1,6 +1,7 @@
-// `npm test`: every test. Makes sure a browser is there, type-checks, runs the site's unit tests
-// (no CMS needed) and the CMS integration tests on temporary SQLite files, then starts one test
-// environment (CMS + built site) for `astro check` and the Playwright journeys in Chromium.
+// `npm test`: every test. Makes sure a browser is there, type-checks, runs the unit tests of
+// core/ and the site (no CMS needed) and the CMS integration tests on temporary SQLite files,
+// then starts one test environment (CMS + built site) for `astro check` and the Playwright
+// journeys in Chromium.
 import fs from 'node:fs'
 
 import { bin, cmsDir, root, run, siteDir, ui } from './lib.mjs'
@@ -30,6 +31,8 @@ try {
   const browserEnv = await ensureBrowser()
   await run('Type check: CMS (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: cmsDir, quiet: true })
   await run('Type check: end-to-end tests (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: `${root}/e2e`, quiet: true })
+  await run('Type check: core (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: `${root}/core`, quiet: true })
+  await run('Core unit tests (Vitest: time, signup contract, defaults)', bin('vitest'), ['run'], { cwd: `${root}/core`, env: { CI: '1' } })
   await run('Site unit tests (Vitest: site/src/lib, UI strings)', bin('vitest'), ['run'], { cwd: siteDir, env: { CI: '1' } })
   await run('CMS integration tests (Vitest, temporary SQLite)', bin('vitest'), ['run'], { cwd: cmsDir, env: { CI: '1' } })
 

@@ -7,10 +7,10 @@ import sitemap from '@astrojs/sitemap'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'astro/config'
 
-import { defaultLocale, locales } from '../content/locales.ts'
+import { sitePort, siteUrl } from '../core/defaults.ts'
+import { defaultLocale, locales } from '../core/locales.ts'
 import { contentStoreFromFile } from './src/lib/content-store-plugin.ts'
 
-const sitePort = Number(process.env.SITE_PORT ?? 4321)
 // Where the content store is kept between builds (release.mjs keeps one beside each releases folder).
 const cacheDir = process.env.SITE_CACHE_DIR ? path.resolve(process.env.SITE_CACHE_DIR) : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url))
 /** The build's output folder as Astro resolved it (set when the config is done, before any page is built). */
@@ -37,13 +37,13 @@ function markedNoindex(pathname) {
 }
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
+  site: siteUrl(),
   output: 'static',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  server: { port: sitePort, host: true },
+  server: { port: sitePort(), host: true },
   i18n: {
     locales: locales.map((locale) => locale.code),
     defaultLocale,

@@ -6,7 +6,8 @@ import { en } from '@payloadcms/translations/languages/en'
 import { buildConfig, type CollectionAfterChangeHook, type CollectionAfterDeleteHook, type CollectionConfig } from 'payload'
 import sharp from 'sharp'
 
-import { defaultLocale, locales } from '../../content/locales'
+import { cmsUrl } from '../../core/defaults'
+import { defaultLocale, locales } from '../../core/locales'
 import { Activities } from './collections/Activities/index'
 import { ActivityTypes } from './collections/ActivityTypes'
 import { Departments } from './collections/Departments'
@@ -37,7 +38,7 @@ import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from '
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
 const origin = (url: string) => new URL(url).origin
-const serverURL = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/+$/, '')
+const serverURL = cmsUrl()
 
 /** The collection with these hooks run after its own afterChange and afterDelete hooks. */
 function withHooks(collection: CollectionConfig, afterChange: CollectionAfterChangeHook, afterDelete: CollectionAfterDeleteHook): CollectionConfig {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { localeCodes } from '../../content/locales'
+import { localeCodes } from '../../core/locales'
 import { readDemoDepartments, readDocuments } from '../src/seed/content'
 
 describe('content/ files', () => {

@@ -15,7 +15,7 @@ import {
   schedulePeriods,
   weekdaysWithin,
   type ScheduleForm,
-} from '../../content/schedule'
+} from '../../core/schedule'
 import type { Activity, ActivityType, Department } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
@@ -41,7 +41,7 @@ const copenhagen = (instant: Date | null | undefined) =>
 const starts = (schedule: ScheduleForm, after: string, count = 3) =>
   nextOccurrences(schedule, { after: new Date(after), count }).map((occurrence) => occurrence.start.toISOString())
 
-describe('schedule rules (content/schedule.ts)', () => {
+describe('schedule rules (core/schedule.ts)', () => {
   const tuesdays: ScheduleForm = { weekdays: ['TU'], startTime: '15:00', endTime: '17:00', validFrom: '2026-01-06' }
 
   it('builds an RFC 5545 rule with a Copenhagen start, weekly interval and weekdays', () => {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { locales } from '../../content/locales'
+import { locales } from '../../core/locales'
 import { readDemoDepartments, readDocuments } from '../src/seed/content'
 import { seed, seedContext } from '../src/seed/index'
 import { startPayload } from './payload'

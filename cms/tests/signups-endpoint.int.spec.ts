@@ -3,7 +3,7 @@ import net from 'node:net'
 import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { consentVersion } from '../../content/consent'
+import { consentVersion } from '../../core/consent'
 import { seedContext } from '../src/seed/index'
 import { containsCprNumber } from '../src/signups/cpr'
 import { addressKey } from '../src/lib/clientKey'
@@ -171,7 +171,7 @@ describe('only where the site offers a form (no e-mail either: nothing is stored
   })
 
   it('the site builds its form pages with the same rule', async () => {
-    const { offersSignupForm } = await import('../../content/signup-forms')
+    const { offersSignupForm } = await import('../../core/signups')
     expect(offersSignupForm('participant', 'activity', { howToJoin: 'sign-up' })).toBe(true)
     expect(offersSignupForm('participant', 'activity', {})).toBe(false)
     expect(offersSignupForm('volunteer', 'activity', { volunteersWanted: false })).toBe(false)

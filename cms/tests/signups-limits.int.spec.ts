@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import { handleEndpoints, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { consentVersion } from '../../content/consent'
+import { consentVersion } from '../../core/consent'
 import { seedContext } from '../src/seed/index'
 import { clientKey } from '../src/lib/clientKey'
 import { signupText } from '../src/signups/strings'

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
-import { nextOccurrences, type ScheduleForm } from '../../content/schedule'
+import { nextOccurrences, type ScheduleForm } from '../../core/schedule'
 import { publicDocs } from '../fixtures/cms'
 import { uiStrings } from '../fixtures/ui-strings'
 

@@ -66,7 +66,7 @@ test('Persian lists are joined with "،", and ages are in Persian digits', async
   expect(description).not.toMatch(/[؀-ۿ], /)
 })
 
-test('Arabic pages use one system too: Latin digits throughout (content/locales.ts)', async ({ page }) => {
+test('Arabic pages use one system too: Latin digits throughout (core/locales.ts)', async ({ page }) => {
   await page.goto('/ar/afdelinger/holbaek/holbaek-lektiecafe/')
   await expect(page.locator('main')).toContainText('6 إلى 16')
   await expect(page.locator('main')).not.toContainText(/[٠-٩۰-۹]/)

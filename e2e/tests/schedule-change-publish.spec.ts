@@ -6,7 +6,7 @@ import path from 'node:path'
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import ICAL from 'ical.js'
 
-import { copenhagenToday, dayBefore, nextOccurrences, weekdayCodes, type ScheduleForm } from '../../content/schedule'
+import { copenhagenToday, dayBefore, nextOccurrences, weekdayCodes, type ScheduleForm } from '../../core/schedule'
 import { adminApi, json } from '../fixtures/api'
 import { cmsUrl, waitForSite } from '../fixtures/cms'
 import { expectValid } from '../fixtures/hsds'

@@ -18,16 +18,18 @@ import { fileURLToPath } from 'node:url'
 
 import * as pagefind from 'pagefind'
 
-import { locales } from '../../content/locales.ts'
+import { releasesDir as siteReleasesDir } from '../../core/defaults.ts'
+import { locales } from '../../core/locales.ts'
+import { copenhagenToday } from '../../core/time.ts'
 import { sourceDigest } from '../../scripts/lib.mjs'
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const root = path.resolve(siteDir, '..')
-export const releasesDir = path.resolve(process.env.SITE_RELEASES_DIR ?? path.join(siteDir, 'releases'))
+export const releasesDir = siteReleasesDir(siteDir)
 export const currentLink = path.join(releasesDir, 'current')
 const keep = 3
 /** The calendar day in Copenhagen: the first build of each day renders every page (next meeting dates, stale notices). */
-const copenhagenDay = (date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date)
+const copenhagenDay = (date) => copenhagenToday(date)
 /** What is kept about each release's build (beside the releases, never served): code digest, mode, when every page was last rendered, its routes' page lists. */
 const infoDir = (name) => path.join(releasesDir, '.info', name)
 /** The release last made from the content store in .cache (a partial build needs the served release to be that one). */
@@ -73,7 +75,7 @@ function prune() {
 
 /** A digest of everything the site's pages are made from, except the content: a partial build needs the same code. */
 const siteCodeDigest = () =>
-  sourceDigest(['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'content', 'cms/src/payload-types.ts', 'package-lock.json'])
+  sourceDigest(['site/src', 'site/public', 'site/astro.config.mjs', 'site/package.json', 'core', 'cms/src/payload-types.ts', 'package-lock.json'])
 
 function readJson(file) {
   try {

@@ -4,7 +4,7 @@ declare namespace App {
   /** Set by src/middleware.ts for every page and endpoint. */
   interface Locals {
     /** The page's language, from its URL (`/ar/…`); Danish for the few files outside a language prefix. */
-    lang: import('../../content/locales').LocaleCode
+    lang: import('../../core/locales').LocaleCode
     /** UI strings in that language: `t('department.events')`. */
     t: import('./i18n').Translate
   }

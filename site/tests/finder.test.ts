@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { placeKey } from '../../content/places'
+import { placeKey } from '../../core/places'
 import type { LocaleCode } from '../src/i18n'
 import { finderDataFrom, finderItemAttributes, mapMarkers } from '../src/lib/finder'
 import { activities, content, departments, events, localized, now } from './fixtures'

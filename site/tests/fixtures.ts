@@ -5,8 +5,8 @@
  * numbers, as Payload gives them on SQLite.
  */
 import type { Activity, ActivityType, Department, Event, TargetGroup } from '../../cms/src/payload-types'
-import type { LocaleCode } from '../../content/locales'
-import { buildRules, type ScheduleForm } from '../../content/schedule'
+import type { LocaleCode } from '../../core/locales'
+import { buildRules, type ScheduleForm } from '../../core/schedule'
 import type { Localized } from '../src/lib/cms/localized'
 
 /** The build's "now" in this suite (SITE_NOW in vitest.config.ts): Monday 22 March 2027, the week before summer time starts. */

@@ -97,7 +97,7 @@ describe('in the reader’s language', () => {
     expect(time).toBe('۱۵:۰۰–۱۷:۰۰')
   })
 
-  it('Arabic (right to left) keeps Latin digits, as content/locales.ts decides', () => {
+  it('Arabic (right to left) keeps Latin digits, as core/locales.ts decides', () => {
     const { days, time } = periodSummary('ar', form)
     expect(days[0]).toBe('الاثنين')
     expect(time).toMatch(/^15:00–17:00$/)

@@ -4,18 +4,23 @@ import { fileURLToPath } from 'node:url'
 
 import { describe, expect, it } from 'vitest'
 
-import { defaultLocale, getLocale, localeCodes, type LocaleCode } from '../../content/locales'
+import { defaultLocale, getLocale, localeCodes, type LocaleCode } from '../../core/locales'
 
 /**
- * Every UI strings file in every language (src/i18n/ui/<lang>.json for the shell and
- * src/i18n/ui/<area>/<lang>.json per area): Danish defines the keys, every other language has
- * the same keys, a real text for each (not empty, not Danish or English left in), the same
- * {placeholders}, and numbers in its own digits.
+ * Every UI strings file in every language (src/i18n/ui/<lang>.json for the shell,
+ * src/i18n/ui/<area>/<lang>.json per area, and core/strings/<area>/<lang>.json for the areas the
+ * CMS shows too): Danish defines the keys, every other language has the same keys, a real text
+ * for each (not empty, not Danish or English left in), the same {placeholders}, and numbers in
+ * its own digits.
  */
-const uiDir = fileURLToPath(new URL('../src/i18n/ui/', import.meta.url))
-const areas = ['', ...fs.readdirSync(uiDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)]
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+const uiDir = path.join(repoRoot, 'site/src/i18n/ui')
+const coreStringsDir = path.join(repoRoot, 'core/strings')
+const subfolders = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name))
+/** Each area's folder, relative to the repository ("site/src/i18n/ui" is the shell's). */
+const areas = [uiDir, ...subfolders(uiDir), ...subfolders(coreStringsDir)].map((dir) => path.relative(repoRoot, dir))
 const fileName = (area: string, lang: string) => path.join(area, `${lang}.json`)
-const read = (area: string, lang: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(uiDir, fileName(area, lang)), 'utf8'))
+const read = (area: string, lang: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, fileName(area, lang)), 'utf8'))
 const danish = new Map(areas.map((area) => [area, read(area, defaultLocale)]))
 const otherLocales = localeCodes.filter((code) => code !== defaultLocale)
 
@@ -52,8 +57,8 @@ const phoneExample = /\+\d[\d ]*\d/g
 describe('UI strings', () => {
   it('every area has a file for every language and none for another', () => {
     for (const area of areas) {
-      const files = fs.readdirSync(path.join(uiDir, area)).filter((name) => name.endsWith('.json'))
-      expect(files.map((name) => name.replace(/\.json$/, '')).sort(), area || 'ui/').toEqual([...localeCodes].sort())
+      const files = fs.readdirSync(path.join(repoRoot, area)).filter((name) => name.endsWith('.json'))
+      expect(files.map((name) => name.replace(/\.json$/, '')).sort(), area).toEqual([...localeCodes].sort())
     }
   })
 
@@ -66,6 +71,8 @@ describe('UI strings', () => {
     }
     expect(twice).toEqual([])
     expect(seen.size).toBeGreaterThan(250)
+    // The areas the CMS shows too are checked like the site's own.
+    expect(seen.get('signup.form.consent')).toBe(path.join('core/strings/signup', `${defaultLocale}.json`))
   })
 
   it('Danish has no empty text', () => {

@@ -1,5 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import type { User } from '../payload-types'
 
 /**
@@ -33,13 +34,12 @@ export const isDepartmentEditor = (user: Someone): boolean => roleOf(user) === '
 /** The IDs of the departments a department editor belongs to (relationship values or docs). */
 export function departmentIdsOf(user: Someone): Id[] {
   if (!isDepartmentEditor(user)) return []
-  return (user?.departments ?? []).map((department) => (typeof department === 'object' ? department.id : department))
+  return (user?.departments ?? []).flatMap((department) => relationId(department) ?? [])
 }
 
 export function ownsDepartment(user: Someone, department: unknown): boolean {
   if (department === null || department === undefined || department === '') return false
-  const id = typeof department === 'object' && 'id' in department ? department.id : department
-  return departmentIdsOf(user).some((own) => String(own) === String(id))
+  return departmentIdsOf(user).some((own) => String(own) === String(relationId(department)))
 }
 
 /** The user's department when they have exactly one (then it is filled in and locked). */

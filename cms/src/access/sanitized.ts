@@ -13,6 +13,7 @@ import type {
 } from 'payload'
 import { Forbidden, NotFound } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import { redactServerPaths } from '../lib/redactPaths'
 import { refuseHiddenQueryPaths, refuseMalformedIds } from './queryPaths'
 
@@ -121,8 +122,6 @@ interface LockData {
   user?: { relationTo?: string; value?: Id | { id: Id } } | null
 }
 
-const idOf = (value: Id | { id: Id } | undefined): Id | undefined => (value && typeof value === 'object' ? value.id : value)
-
 /**
  * A lock being created or changed over the API must be held by the sender and be on a document
  * (or global) the sender may update. Payload's own lock handling in the admin writes through
@@ -132,7 +131,7 @@ const guardLock: CollectionBeforeChangeHook = async ({ data, originalDoc, req })
   if (!req.user) return data
   const lock = { ...(originalDoc as LockData | undefined), ...(data as LockData) }
   const holder = lock.user
-  if (!holder || holder.relationTo !== req.user.collection || String(idOf(holder.value)) !== String(req.user.id)) throw new Forbidden(req.t)
+  if (!holder || holder.relationTo !== req.user.collection || String(relationId(holder.value)) !== String(req.user.id)) throw new Forbidden(req.t)
   if (!lockMatches(await locksOnUpdatableDocuments(req), lock)) throw new Forbidden(req.t)
   return data
 }
@@ -140,7 +139,7 @@ const guardLock: CollectionBeforeChangeHook = async ({ data, originalDoc, req })
 /** Whether the lock's target is among the allowed ones (the constraint built above, evaluated in memory). */
 function lockMatches(allowed: Where, lock: LockData): boolean {
   const relationTo = lock.document?.relationTo
-  const value = idOf(lock.document?.value ?? undefined)
+  const value = relationId(lock.document?.value ?? undefined)
   const clauses = (allowed.or as Where[] | undefined) ?? []
   return clauses.some((clause) => {
     if (lock.globalSlug) return (clause.globalSlug as { equals?: string } | undefined)?.equals === lock.globalSlug

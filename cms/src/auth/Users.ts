@@ -1,6 +1,7 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 import { Forbidden } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import { currentPasswordField, requireCurrentPassword } from './currentPassword'
 import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from './login'
 import { requireSetupToken, setupTokenField } from './setupToken'
@@ -53,7 +54,7 @@ const guardRolesAndEmail: CollectionBeforeChangeHook = async ({ data, operation,
 
 const idsOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [])
-    .map((entry) => (entry && typeof entry === 'object' && 'id' in entry ? (entry as { id: unknown }).id : entry))
+    .map((entry) => relationId(entry))
     .map(String)
     .sort()
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import { isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
 import { dataDir } from '../lib/paths'
 
@@ -38,7 +39,7 @@ const readUploader: FieldAccess = ({ req: { user }, doc }) => {
   if (isEditorOrAdmin(user)) return true
   if (!user || !doc) return false
   const uploader: unknown = doc.createdBy
-  const uploaderId = uploader && typeof uploader === 'object' && 'id' in uploader ? (uploader as { id: unknown }).id : uploader
+  const uploaderId = relationId(uploader)
   return uploaderId !== undefined && uploaderId !== null && String(uploaderId) === String(user.id)
 }
 

@@ -3,6 +3,7 @@ import { Button, useConfig, useDocumentInfo, useField, useTranslation } from '@p
 import type { DateFieldClientComponent } from 'payload'
 import { useState } from 'react'
 
+import { timeZone } from '../../../core/time'
 import type { TranslationKey, Translations } from '../lib/translations'
 
 const staleAfterDays = 90
@@ -35,7 +36,7 @@ export const ConfirmListing: DateFieldClientComponent = ({ path }) => {
       <div className="field-label">{t('confirmListing:label')}</div>
       <p>
         {value
-          ? new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
+          ? new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone }).format(new Date(value))
           : t('confirmListing:never')}
       </p>
       {stale && state !== 'done' && (

@@ -1,6 +1,7 @@
 import type { I18nClient } from '@payloadcms/translations'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { timeZone } from '../../../core/time'
 import { departmentIdsOf, isDepartmentEditor } from '../access/index'
 import { isStale } from '../collections/Activities/confirm'
 import { certificateStatuses, openCertificateStatuses } from '../signups/ChildCertificates'
@@ -48,7 +49,7 @@ export async function DepartmentDashboard({ payload, user, i18n }: Props) {
   const statusLabel = (value: string) => certificateStatuses.find((status) => status.value === value)?.label[language] ?? value
   const stale = activities.docs.filter((activity) => isStale(activity.lastConfirmedAt))
   const date = (value: string) =>
-    new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
+    new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeZone }).format(new Date(value))
 
   return (
     <section data-department-dashboard style={{ marginBottom: 'calc(var(--base) * 2)' }}>

@@ -2,6 +2,7 @@ import type { I18nClient } from '@payloadcms/translations'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import type { ReactNode } from 'react'
 
+import { relationId } from '../../../core/relation'
 import { departmentIdsOf, isDepartmentEditor, isLoggedIn } from '../access/index'
 import type { TranslationKey, Translations } from '../lib/translations'
 import { caughtBy, pendingBuildFailure, type BuildFailure } from '../site-build/notLive'
@@ -123,9 +124,9 @@ export async function NotLiveYetDocument({ payload, user, i18n, id, collectionSl
   const reasons: { short: string; full: ReactNode }[] = []
   // A listing is left out of the site while what it belongs to is unpublished (site/src/lib/cms/shown.ts).
   const unpublished = async (collection: 'departments' | 'activity-types', value: unknown) => {
-    const relatedId = value && typeof value === 'object' && 'id' in value ? (value as { id: number | string }).id : value
+    const relatedId = relationId(value)
     if (relatedId === null || relatedId === undefined) return false
-    const related = (await payload.findByID({ collection, id: relatedId as number | string, depth: 0, disableErrors: true })) as { _status?: string } | null
+    const related = (await payload.findByID({ collection, id: relatedId, depth: 0, disableErrors: true })) as { _status?: string } | null
     return related?._status !== 'published'
   }
   const what = collectionSlug === 'events' ? t('notLiveYet:thisEvent') : t('notLiveYet:thisActivity')

@@ -4,6 +4,8 @@ import { Button, useAuth, useConfig, useTranslation } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
+import type { SignupKind } from '../../../core/signups'
+import { timeZone } from '../../../core/time'
 import { isAdmin } from '../access/index'
 import type { TranslationKey, Translations } from '../lib/translations'
 import type { User } from '../payload-types'
@@ -11,7 +13,7 @@ import type { User } from '../payload-types'
 /** One of the records an erasure removed, as DELETE /api/personal-data answers it (signups/personalData.ts). */
 interface ErasedRecord {
   id: number | string
-  kind?: 'participant' | 'volunteer'
+  kind?: SignupKind
   target: string | null
   department: string | null
   createdAt: string
@@ -40,7 +42,7 @@ export function PersonalDataTool() {
     return value.includes('@') ? `email=${encodeURIComponent(value)}` : `phone=${encodeURIComponent(value)}`
   }
   const url = (extra = '') => `${config.serverURL}${config.routes.api}/personal-data?${query()}${extra}`
-  const when = (value: string) => new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
+  const when = (value: string) => new Intl.DateTimeFormat(dateLocale, { dateStyle: 'long', timeZone }).format(new Date(value))
 
   const download = async (format: 'json' | 'html') => {
     setResult(undefined)

@@ -17,6 +17,7 @@ import {
 import type { ClientConfig } from 'payload'
 import { useCallback, useEffect, useId, useMemo, useState } from 'react'
 
+import { timeZone } from '../../../core/time'
 import { dateConventions, inputFormats } from '../fields/date'
 import type { TranslationKey, Translations } from '../lib/translations'
 
@@ -37,7 +38,7 @@ const whenFormat = (language: 'da' | 'en') =>
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Europe/Copenhagen',
+    timeZone,
   })
 
 /** The config as the publish button sees it: this document's collection or global without Payload's schedule item. */

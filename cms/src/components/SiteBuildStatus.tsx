@@ -5,6 +5,7 @@ import { Gutter } from '@payloadcms/ui'
 import type { I18nClient } from '@payloadcms/translations'
 import type { Payload } from 'payload'
 
+import { releasesDir } from '../../../core/defaults'
 import { repoRoot } from '../lib/paths'
 import type { TranslationKey, Translations } from '../lib/translations'
 import { plainBuildError } from '../site-build/notLive'
@@ -19,10 +20,10 @@ interface Props {
 /** Above the list of builds: what the public sees now, and the "rebuild now" button. */
 export async function SiteBuildStatus({ payload, i18n }: Props) {
   const { t } = i18n
-  const releasesDir = path.resolve(process.env.SITE_RELEASES_DIR ?? path.join(repoRoot, 'site', 'releases'))
+  const releases = releasesDir(path.join(repoRoot, 'site'))
   let current: string | null = null
   try {
-    current = path.basename(fs.readlinkSync(path.join(releasesDir, 'current')))
+    current = path.basename(fs.readlinkSync(path.join(releases, 'current')))
   } catch {
     current = null
   }

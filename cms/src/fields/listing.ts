@@ -1,6 +1,6 @@
 import type { Field, PayloadRequest } from 'payload'
 
-import { spokenLanguages } from '../../../content/languages'
+import { spokenLanguages } from '../../../core/languages'
 import { ours } from '../lib/translations'
 
 /** What a newcomer filters on and needs to know before coming: shared by activities and events. */

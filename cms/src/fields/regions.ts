@@ -1,10 +1,6 @@
-/** The five Danish regions; the site groups departments by them. */
-export const regions = [
-  { value: 'hovedstaden', label: 'Region Hovedstaden' },
-  { value: 'sjaelland', label: 'Region Sjælland' },
-  { value: 'syddanmark', label: 'Region Syddanmark' },
-  { value: 'midtjylland', label: 'Region Midtjylland' },
-  { value: 'nordjylland', label: 'Region Nordjylland' },
-] as const
+import { danishRegionNames, regions as regionCodes } from '../../../core/regions'
 
-export type Region = (typeof regions)[number]['value']
+export type { Region } from '../../../core/regions'
+
+/** The options of a department's region (core/regions.ts); the site groups departments by them. */
+export const regions = regionCodes.map((value) => ({ value, label: danishRegionNames[value] }))

@@ -9,7 +9,7 @@ import {
   scheduleDay,
   type NextPeriodForm,
   type ScheduleForm,
-} from '../../../content/schedule'
+} from '../../../core/schedule'
 import { ours, type TranslationKey } from '../lib/translations'
 import { dateField } from './date'
 

@@ -4,7 +4,7 @@ import { text } from 'payload/shared'
 import { editorsOnlyField } from '../access'
 import { ours } from '../lib/translations'
 
-import { slugify } from '../../../content/slug'
+import { slugify } from '../../../core/slug'
 
 export { slugify }
 

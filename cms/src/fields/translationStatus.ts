@@ -1,6 +1,6 @@
 import type { SelectField } from 'payload'
 
-import { defaultLocale } from '../../../content/locales'
+import { defaultLocale } from '../../../core/locales'
 
 export const translationStatuses = ['original', 'machine', 'reviewed'] as const
 export type TranslationStatus = (typeof translationStatuses)[number]

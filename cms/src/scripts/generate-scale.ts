@@ -15,7 +15,8 @@ import { parseArgs } from 'node:util'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload, type FlattenedField } from 'payload'
 
-import { locales } from '../../../content/locales'
+import { locales } from '../../../core/locales'
+import { regions } from '../../../core/regions'
 import config from '../payload.config'
 import { seedContext } from '../seed/index'
 
@@ -28,7 +29,6 @@ const { values } = parseArgs({
   },
 })
 const counts = { departments: Number(values.departments), activities: Number(values.activities), events: Number(values.events) }
-const regions = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const
 const translationLocales = locales.filter((locale) => locale.code !== 'da')
 
 const payload = await getPayload({ config })

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import matter from 'gray-matter'
 
-import { defaultLocale, isLocaleCode, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, isLocaleCode, type LocaleCode } from '../../../core/locales'
 import type { Region } from '../fields/regions'
 import type { TranslationStatus } from '../fields/translationStatus'
 import { contentDir } from '../lib/paths'
@@ -108,7 +108,7 @@ export function readDocuments(folder: string): ContentDocument[] {
         .map((name) => name.replace(/\.md$/, ''))
         .filter((code) => code !== defaultLocale)
         .map((code) => {
-          if (!isLocaleCode(code)) throw new ContentError(path.join(dir, `${code}.md`), `"${code}" is not a locale in content/locales.ts`)
+          if (!isLocaleCode(code)) throw new ContentError(path.join(dir, `${code}.md`), `"${code}" is not a locale in core/locales.ts`)
           return readLocaleFile(path.join(dir, `${code}.md`), code)
         })
       return { slug: entry.name, danish: readLocaleFile(danishFile, defaultLocale), translations }

@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import type { Activity } from '../payload-types'
-import { defaultLocale, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, type LocaleCode } from '../../../core/locales'
 import { type ContentDocument, type LocaleFile, readDemoDepartments, readDocuments, readNavigation } from './content'
 import { markdownConverter, type RichText } from './markdown'
 import { addDays, copenhagenTime } from './time'
@@ -262,7 +263,7 @@ async function seedGlobals(
       data: {
         items: (saved.items ?? []).map((row, index) => ({
           ...row,
-          page: typeof row.page === 'object' && row.page ? row.page.id : row.page,
+          page: relationId(row.page) ?? null,
           label: items[index]?.label[locale] ?? row.label,
         })),
       },

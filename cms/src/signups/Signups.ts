@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { locales } from '../../../content/locales'
+import { locales } from '../../../core/locales'
+import { signupKinds, signupStatuses, type SignupKind, type SignupStatus } from '../../../core/signups'
 import { adminOnly } from '../access/index'
 import { dateField } from '../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'
@@ -9,15 +10,18 @@ import { fontEndpoint } from './fonts'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
 
-export const signupStatuses = [
-  { value: 'new', label: { da: 'Ny', en: 'New' } },
-  { value: 'contacted', label: { da: 'Kontaktet', en: 'Contacted' } },
-  { value: 'accepted', label: { da: 'Optaget', en: 'Accepted' } },
-  { value: 'declined', label: { da: 'Afvist', en: 'Declined' } },
-  { value: 'withdrawn', label: { da: 'Trukket tilbage', en: 'Withdrawn' } },
-] as const
-/** A signup with one of these statuses is closed: the retention period counts from then. */
-export const closedStatuses = ['accepted', 'declined', 'withdrawn'] as const
+/** The statuses (core/signups.ts) as the admin names them. */
+const statusLabels: Record<SignupStatus, { da: string; en: string }> = {
+  new: { da: 'Ny', en: 'New' },
+  contacted: { da: 'Kontaktet', en: 'Contacted' },
+  accepted: { da: 'Optaget', en: 'Accepted' },
+  declined: { da: 'Afvist', en: 'Declined' },
+  withdrawn: { da: 'Trukket tilbage', en: 'Withdrawn' },
+}
+const kindLabels: Record<SignupKind, { da: string; en: string }> = {
+  participant: { da: 'Deltager', en: 'Participant' },
+  volunteer: { da: 'Frivillig', en: 'Volunteer' },
+}
 
 /**
  * A person who signed up for an activity or event, or offered to help as a volunteer, from the
@@ -67,7 +71,7 @@ export const Signups: CollectionConfig = {
           defaultValue: 'new',
           index: true,
           label: { da: 'Status', en: 'Status' },
-          options: signupStatuses.map((status) => ({ ...status })),
+          options: signupStatuses.map((value) => ({ value, label: statusLabels[value] })),
         },
         {
           name: 'kind',
@@ -75,10 +79,7 @@ export const Signups: CollectionConfig = {
           required: true,
           access: adminOnlyUpdate,
           label: { da: 'Hvad', en: 'What' },
-          options: [
-            { value: 'participant', label: { da: 'Deltager', en: 'Participant' } },
-            { value: 'volunteer', label: { da: 'Frivillig', en: 'Volunteer' } },
-          ],
+          options: signupKinds.map((value) => ({ value, label: kindLabels[value] })),
         },
       ],
     },

@@ -1,5 +1,6 @@
 import type { Payload, TaskConfig } from 'payload'
 
+import { timeZone } from '../../../core/time'
 import type { ChildCertificate, Department } from '../payload-types'
 import { isEmpty } from '../lib/where'
 
@@ -7,7 +8,7 @@ import { isEmpty } from '../lib/where'
 export const reminderDays = () => Number(process.env.CERTIFICATE_REMINDER_DAYS ?? 30)
 const dayMs = 86_400_000
 
-const danishDate = (value: string) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
+const danishDate = (value: string) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone }).format(new Date(value))
 
 /** The department's editors and its own address: whoever keeps its volunteers' certificates current. */
 async function recipientsOf(payload: Payload, department: Department): Promise<string[]> {

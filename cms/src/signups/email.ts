@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { getLocale, type LocaleCode, locales } from '../../../content/locales'
+import { getLocale, type LocaleCode, locales } from '../../../core/locales'
 import type { Signup } from '../payload-types'
 import type { SignupTarget } from './targets'
 import { signupText } from './strings'

@@ -1,7 +1,7 @@
 import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 
-import type { LocaleCode } from '../../../content/locales'
-import { offersSignupForm } from '../../../content/signup-forms'
+import type { LocaleCode } from '../../../core/locales'
+import { offersSignupForm, type SignupKind } from '../../../core/signups'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from './email'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
@@ -13,9 +13,7 @@ import { type Envelope, envelopeSchema, type FieldErrors, forbiddenKeys, formFie
 import { languageOf, signupText, type SignupKey } from './strings'
 import { findTarget, type SignupTarget } from './targets'
 
-type Kind = 'participant' | 'volunteer'
-
-function thanksUrl(language: LocaleCode, kind: Kind) {
+function thanksUrl(language: LocaleCode, kind: SignupKind) {
   return `${siteURL()}/${language}/${kind === 'volunteer' ? 'tak/frivillig/' : 'tak/'}`
 }
 
@@ -46,11 +44,11 @@ function refuse(req: PayloadRequest, status: number, key: SignupKey, language: L
  * stored. Nothing else is taken for a bot: a person who autofills and sends at once is a person.
  */
 function pretendSuccess(req: PayloadRequest, envelope: Envelope, language: LocaleCode) {
-  const kind: Kind = envelope.kind === 'volunteer' ? 'volunteer' : 'participant'
+  const kind: SignupKind = envelope.kind === 'volunteer' ? 'volunteer' : 'participant'
   return succeed(req, kind, language, false)
 }
 
-function succeed(req: PayloadRequest, kind: Kind, language: LocaleCode, childCertificate: boolean) {
+function succeed(req: PayloadRequest, kind: SignupKind, language: LocaleCode, childCertificate: boolean) {
   if (!wantsJson(req)) return new Response(null, { status: 303, headers: { Location: thanksUrl(language, kind), 'Cache-Control': 'no-store' } })
   const sent = signupText(language, kind === 'volunteer' ? 'signup.sentVolunteer' : 'signup.sent')
   const message = childCertificate ? `${sent} ${signupText(language, 'signup.sentChildCertificate')}` : sent

@@ -1,4 +1,4 @@
-import { getLocale, type LocaleCode } from '../../../content/locales'
+import { getLocale, type LocaleCode } from '../../../core/locales'
 import type { Envelope, FieldErrors } from './schema'
 import { fontFaceCss, fontFamilies } from './fonts'
 import { signupText, type SignupKey } from './strings'

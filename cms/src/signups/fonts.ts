@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import type { Endpoint } from 'payload'
 
-import type { LocaleDefinition } from '../../../content/locales'
+import type { LocaleDefinition } from '../../../core/locales'
 import { repoRoot } from '../lib/paths'
 
 type Script = NonNullable<LocaleDefinition['script']>

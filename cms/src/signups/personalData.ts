@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import { isAdmin } from '../access/index'
 import { ours } from '../lib/translations'
 import type { ChildCertificate, Signup } from '../payload-types'
@@ -111,7 +112,7 @@ export const exportPersonalData: Endpoint = {
           ...certificate,
           activity: titleOf(certificate.activity, 'title'),
           department: titleOf(certificate.department, 'name'),
-          signup: typeof certificate.signup === 'object' && certificate.signup ? certificate.signup.id : (certificate.signup ?? null),
+          signup: relationId(certificate.signup) ?? null,
         })),
       },
       { headers: { ...noStore, 'Content-Disposition': 'attachment; filename="personoplysninger.json"' } },

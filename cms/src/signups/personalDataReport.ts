@@ -1,5 +1,6 @@
 import type { FlattenedField } from 'payload'
 
+import { timeZone } from '../../../core/time'
 import type { ChildCertificate, Signup } from '../payload-types'
 
 /**
@@ -19,8 +20,8 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!)
 
 const danishDateTime = (value: string) =>
-  new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
-const danishDate = (value: string) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone: 'Europe/Copenhagen' }).format(new Date(value))
+  new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(value))
+const danishDate = (value: string) => new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeZone }).format(new Date(value))
 
 // Payload's own fields carry translation functions for labels, not { da, en }.
 const builtInLabels: Record<string, string> = { createdAt: 'Oprettet', updatedAt: 'Sidst ændret' }

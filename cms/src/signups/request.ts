@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import { isLocaleCode, type LocaleCode } from '../../../content/locales'
+import { siteUrl } from '../../../core/defaults'
+import { isLocaleCode, type LocaleCode } from '../../../core/locales'
 
 export const maxBodyBytes = 16 * 1024
 
-/** The public site's address (SITE_URL), without a trailing slash. */
-export const siteURL = () => (process.env.SITE_URL ?? `http://localhost:${process.env.SITE_PORT ?? 4321}`).replace(/\/+$/, '')
-export const siteOrigin = () => new URL(siteURL()).origin
+export { siteUrl as siteURL }
+export const siteOrigin = () => new URL(siteUrl()).origin
 
 /**
  * The site's forms post here from the site's origin; the CMS's own error page posts the form
@@ -14,7 +14,7 @@ export const siteOrigin = () => new URL(siteURL()).origin
  * from those origins will do.
  */
 export function fromAllowedOrigin(req: PayloadRequest): boolean {
-  const allowed = [siteOrigin(), new URL(req.payload.config.serverURL || req.url || siteURL()).origin]
+  const allowed = [siteOrigin(), new URL(req.payload.config.serverURL || req.url || siteUrl()).origin]
   const origin = req.headers.get('origin')
   if (origin) return allowed.includes(origin)
   const referer = req.headers.get('referer')

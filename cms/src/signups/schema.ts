@@ -1,7 +1,8 @@
 import { z } from 'zod'
 
-import { consentVersion } from '../../../content/consent'
-import { localeCodes, type LocaleCode } from '../../../content/locales'
+import { consentVersion } from '../../../core/consent'
+import { localeCodes, type LocaleCode } from '../../../core/locales'
+import { signupKinds, signupTargetPattern, targetTypeOf, targetTypesOf } from '../../../core/signups'
 import { containsCprNumber, emailContainsCprNumber, normalizeDigits, phoneContainsCprNumber } from './cpr'
 import type { SignupKey } from './strings'
 
@@ -75,8 +76,8 @@ export function normalizeMessage(value: string): string {
 // Each rule's message is the UI string key for its error (signup.error.<message>).
 const error = (key: string) => ({ error: key })
 export const signupSchema = z.object({
-  kind: z.enum(['participant', 'volunteer'], error('target')),
-  target: z.string().regex(/^(activity|event|department):[a-z0-9-]{1,120}$/, 'target'),
+  kind: z.enum(signupKinds, error('target')),
+  target: z.string().regex(signupTargetPattern, 'target'),
   name: z
     .string(error('name'))
     .refine(isSingleLine, 'characters')
@@ -149,8 +150,8 @@ export function validateSignup(envelope: Envelope): Validation {
     delete errors.phone
     add('contact', 'contact')
   }
-  const type = envelope.target?.split(':')[0]
-  const allowed = envelope.kind === 'volunteer' ? ['activity', 'department'] : ['activity', 'event']
+  const type = targetTypeOf(envelope.target)
+  const allowed: readonly string[] = targetTypesOf[envelope.kind === 'volunteer' ? 'volunteer' : 'participant']
   if (type && !allowed.includes(type)) add('target', 'target')
   if (result.success && Object.keys(errors).length === 0) return { ok: true, signup: result.data }
   return { ok: false, errors }

@@ -1,7 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
+
+import { closedStatuses } from '../../../core/signups'
 import { isEmpty } from '../lib/where'
 
-const closed = new Set(['accepted', 'declined', 'withdrawn'])
+const closed = new Set<string>(closedStatuses)
 
 /** The retention period counts from when a signup was closed; reopening it clears that. */
 export const closeSignup: CollectionBeforeChangeHook = ({ data, originalDoc }) => {

@@ -1,16 +1,17 @@
-import { defaultLocale, isLocaleCode, type LocaleCode } from '../../../content/locales'
-import ar from '../../../site/src/i18n/ui/signup/ar.json'
-import da from '../../../site/src/i18n/ui/signup/da.json'
-import en from '../../../site/src/i18n/ui/signup/en.json'
-import fa from '../../../site/src/i18n/ui/signup/fa.json'
-import ps from '../../../site/src/i18n/ui/signup/ps.json'
-import so from '../../../site/src/i18n/ui/signup/so.json'
-import ti from '../../../site/src/i18n/ui/signup/ti.json'
-import uk from '../../../site/src/i18n/ui/signup/uk.json'
+import { defaultLocale, isLocaleCode, type LocaleCode } from '../../../core/locales'
+import ar from '../../../core/strings/signup/ar.json'
+import da from '../../../core/strings/signup/da.json'
+import en from '../../../core/strings/signup/en.json'
+import fa from '../../../core/strings/signup/fa.json'
+import ps from '../../../core/strings/signup/ps.json'
+import so from '../../../core/strings/signup/so.json'
+import ti from '../../../core/strings/signup/ti.json'
+import uk from '../../../core/strings/signup/uk.json'
 
 /**
- * The signup strings the site's forms use, so the CMS's error page and the confirmation email
- * say the same words as the form, in the person's language. Danish defines the keys.
+ * The signup strings (core/strings/signup/), shared with the site's forms, so the CMS's error
+ * page and the confirmation email say the same words as the form, in the person's language.
+ * Danish defines the keys.
  */
 export type SignupKey = keyof typeof da
 const strings: Record<LocaleCode, Partial<Record<SignupKey, string>>> = { da, en, uk, ar, fa, ps, ti, so }

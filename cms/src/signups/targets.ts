@@ -1,14 +1,15 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Payload } from 'payload'
 
-import type { LocaleCode } from '../../../content/locales'
-import type { SignupListing } from '../../../content/signup-forms'
+import { relationId } from '../../../core/relation'
+import type { LocaleCode } from '../../../core/locales'
+import { parseSignupTarget, type SignupListing, type SignupTargetType } from '../../../core/signups'
 import type { Activity, Department, Event } from '../payload-types'
 
 type Localized = Record<string, string | null | undefined> | string | null | undefined
 
 /** What a person signs up for, with the department it belongs to. */
 export interface SignupTarget {
-  type: 'activity' | 'event' | 'department'
+  type: SignupTargetType
   activity?: Activity['id']
   event?: Event['id']
   department: Department
@@ -26,8 +27,6 @@ function inLanguage(value: Localized, language: LocaleCode): string {
   if (typeof value === 'string') return value
   return value?.[language] || value?.da || ''
 }
-
-const idOf = (value: unknown) => (typeof value === 'object' && value !== null && 'id' in value ? (value as { id: number | string }).id : (value as number | string))
 
 /** A target as stored: whether an event is still upcoming is decided when it is used. */
 interface CachedTarget {
@@ -91,9 +90,9 @@ export async function findTarget(payload: Payload, target: string, now = Date.no
 }
 
 async function lookUpTarget(payload: Payload, target: string): Promise<CachedTarget | undefined> {
-  const match = /^(activity|event|department):([a-z0-9-]{1,120})$/.exec(target)
-  if (!match) return undefined
-  const [, type, slug] = match as unknown as [string, SignupTarget['type'], string]
+  const parsed = parseSignupTarget(target)
+  if (!parsed) return undefined
+  const { type, slug } = parsed
   const collection = type === 'activity' ? 'activities' : type === 'event' ? 'events' : 'departments'
   const { docs } = await payload.find({
     collection,
@@ -112,11 +111,11 @@ async function lookUpTarget(payload: Payload, target: string): Promise<CachedTar
   const listing = doc as unknown as Activity & Event
   const endsAt = type === 'event' ? new Date((listing.endsAt ?? listing.startsAt) as string).getTime() : undefined
   if (endsAt !== undefined && endsAt < Date.now()) return undefined
-  const department = (await payload.findByID({ collection: 'departments', id: idOf(listing.department), depth: 0, overrideAccess: true, disableErrors: true })) as Department | null
+  const department = (await payload.findByID({ collection: 'departments', id: relationId(listing.department)!, depth: 0, overrideAccess: true, disableErrors: true })) as Department | null
   if (!department) return undefined
   let worksWithChildren = false
   if (type === 'activity' && listing.activityType) {
-    const activityType = await payload.findByID({ collection: 'activity-types', id: idOf(listing.activityType), depth: 0, overrideAccess: true, disableErrors: true })
+    const activityType = await payload.findByID({ collection: 'activity-types', id: relationId(listing.activityType)!, depth: 0, overrideAccess: true, disableErrors: true })
     worksWithChildren = activityType?.worksWithChildren === true
   }
   const contact = (listing as { contact?: { email?: string | null } }).contact

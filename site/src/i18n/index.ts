@@ -1,18 +1,21 @@
-import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../content/locales'
+import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../core/locales'
+import signupDa from '../../../core/strings/signup/da.json'
+import { timeZone } from '../../../core/time'
 import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
 import scheduleDa from './ui/schedule/da.json'
-import signupDa from './ui/signup/da.json'
 import volunteerDa from './ui/volunteer/da.json'
 import { formatNumber, numberingSystem } from './numbers'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
-// finder, events, signup forms, volunteer pages and schedule changes); the Danish files define the keys.
+// finder, events, volunteer pages and schedule changes; the signup forms' strings are in
+// core/strings/signup/, as the CMS's signup endpoint and e-mails say the same words); the Danish
+// files define the keys.
 export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof volunteerDa | keyof typeof scheduleDa
 type Strings = Record<UIKey, string>
 
-const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json'], { eager: true, import: 'default' })
+const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json', '../../../core/strings/*/*.json'], { eager: true, import: 'default' })
 const strings: Partial<Record<LocaleCode, Partial<Strings>>> = {}
 for (const [file, value] of Object.entries(files)) {
   const lang = file.replace(/^.*\/(\w+)\.json$/, '$1') as LocaleCode
@@ -63,7 +66,7 @@ export function dir(lang: LocaleCode) {
 export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'date' | 'dateTime' | 'time' = 'dateTime') {
   // Dates people can match with Danish letters and signs: Gregorian calendar, 24-hour clock,
   // also in Persian and Pashto (whose default is the solar calendar).
-  const options: Intl.DateTimeFormatOptions = { timeZone: 'Europe/Copenhagen', calendar: 'gregory', hourCycle: 'h23', numberingSystem: numberingSystem(lang) }
+  const options: Intl.DateTimeFormatOptions = { timeZone, calendar: 'gregory', hourCycle: 'h23', numberingSystem: numberingSystem(lang) }
   if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
   if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
   return new Intl.DateTimeFormat(lang, options).format(new Date(value))

@@ -1,9 +1,9 @@
 /**
  * Every number and list the site shows goes through here, so each language uses one numbering
- * system (content/locales.ts) everywhere: counts, ages, times, dates and "N results", at build
+ * system (core/locales.ts) everywhere: counts, ages, times, dates and "N results", at build
  * time and in the browser's scripts alike (no JSON strings imported: small enough for a script).
  */
-import { getLocale, type LocaleCode } from '../../../content/locales'
+import { getLocale, type LocaleCode } from '../../../core/locales'
 
 export function numberingSystem(lang: LocaleCode) {
   return getLocale(lang).numberingSystem

@@ -1,6 +1,6 @@
 import type { ICalCalendar } from 'ical-generator'
 
-import type { LocaleCode } from '../../../content/locales'
+import type { LocaleCode } from '../../../core/locales'
 import { addOneOff, addSeries } from './calendar'
 import { activities, departments, relationId, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'

@@ -2,11 +2,10 @@ import { TZDate } from '@date-fns/tz'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
 
-import type { LocaleCode } from '../../../content/locales'
+import type { LocaleCode } from '../../../core/locales'
+import { copenhagenInstant, timeZone } from '../../../core/time'
 import { placeText, type Place } from './place'
 
-/** Every time on the site is Danish local time. */
-export const calendarTimeZone = 'Europe/Copenhagen'
 /** UIDs must stay the same from build to build, or a phone would show each date twice. */
 const uidDomain = 'integration.rodekors.dk'
 
@@ -32,7 +31,7 @@ export function createCalendar({ lang, name, description, url }: CalendarOptions
     // calendar itself names no zone: ical-generator would then also write DTSTAMP in local
     // time, which RFC 5545 forbids (it must be UTC).
     timezone: { name: null, generator: getVtimezoneComponent },
-    x: [['X-WR-TIMEZONE', calendarTimeZone]],
+    x: [['X-WR-TIMEZONE', timeZone]],
     // Subscribed calendars refresh about twice a day; the site rebuilds daily.
     ttl: 60 * 60 * 12,
   })
@@ -55,7 +54,7 @@ export interface OneOffEntry extends Entry {
 }
 
 export interface SeriesEntry extends Entry {
-  /** The activity's RFC 5545 rule (DTSTART;TZID=…, RRULE, EXDATE lines for cancelled dates), see content/schedule.ts. */
+  /** The activity's RFC 5545 rule (DTSTART;TZID=…, RRULE, EXDATE lines for cancelled dates), see core/schedule.ts. */
   rrule: string
   /** "17:00": each meeting ends then, on the day it starts. */
   endTime?: string | null
@@ -77,13 +76,13 @@ function location(place: Place) {
   return { title, geo }
 }
 
-/** A date and time in Copenhagen, whatever time zone the build machine runs in. */
-const inCopenhagen = (value: string | Date) => new TZDate(new Date(value).getTime(), calendarTimeZone)
+/** An instant as ical-generator wants it: a date whose local fields read Copenhagen's clock, whatever time zone the build machine runs in. */
+const inCopenhagen = (value: string | Date) => new TZDate(new Date(value).getTime(), timeZone)
 
 export function addOneOff(calendar: ICalCalendar, entry: OneOffEntry) {
   calendar.createEvent({
     id: calendarUid(entry.kind, entry.id),
-    timezone: calendarTimeZone,
+    timezone: timeZone,
     start: inCopenhagen(entry.startsAt),
     end: entry.endsAt ? inCopenhagen(entry.endsAt) : null,
     summary: entry.title,
@@ -120,12 +119,12 @@ export function addSeries(calendar: ICalCalendar, entry: SeriesEntry) {
   const rule = parseRule(entry.rrule)
   if (!rule) return
   const { year, month, day, hour, minute } = rule.start
-  const start = new TZDate(year, month - 1, day, hour, minute, 0, calendarTimeZone)
+  const start = inCopenhagen(copenhagenInstant({ year, month, day, hour, minute, second: 0 }))
   const [, endHour, endMinute] = entry.endTime?.match(/^(\d{1,2})[:.](\d{2})$/) ?? []
-  const end = endHour && endMinute ? new TZDate(year, month - 1, day, Number(endHour), Number(endMinute), 0, calendarTimeZone) : null
+  const end = endHour && endMinute ? inCopenhagen(copenhagenInstant({ year, month, day, hour: Number(endHour), minute: Number(endMinute), second: 0 })) : null
   calendar.createEvent({
     id: calendarUid(entry.kind, entry.id, entry.period),
-    timezone: calendarTimeZone,
+    timezone: timeZone,
     start,
     end,
     repeating: rule.lines.join('\r\n'),

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content'
 
-import type { LocaleCode } from '../../../content/locales'
+import { relationId } from '../../../core/relation'
+import type { LocaleCode } from '../../../core/locales'
 import { buildTime } from './now'
 
 // Every page asks for the same lists; scanning all entries of all languages on each page made
@@ -110,12 +111,7 @@ export const activityTypeOf = (lang: LocaleCode, relation: unknown) => lookup(in
 export const upcomingEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('upcomingEvents', lang, 'slug', () => upcomingEvents(lang)), slug)
 export const endedEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('endedEvents', lang, 'slug', () => endedEvents(lang)), slug)
 
-/** A relationship value at depth 0 is an ID; at depth > 0 a document. */
-export function relationId(value: unknown): string | number | undefined {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'object' && 'id' in value) return (value as { id: string | number }).id
-  return value as string | number
-}
+export { relationId }
 
 /** When the site was built (`SITE_NOW` in tests), see ./now. */
 export { buildTime }

@@ -1,7 +1,7 @@
 import type { Event } from '../../../cms/src/payload-types'
+import { timeZone } from '../../../core/time'
 import { formatDateTime, numberingSystem, type LocaleCode } from '../i18n'
 import type { Localized } from './cms/localized'
-import { calendarTimeZone } from './calendar'
 
 /** "Saturday 5 December 2026, 10:00 – 12:00", or both full dates when it spans days. */
 export function eventTimeText(lang: LocaleCode, event: Pick<Event, 'startsAt' | 'endsAt'>): { start: string; end?: string } {
@@ -10,12 +10,12 @@ export function eventTimeText(lang: LocaleCode, event: Pick<Event, 'startsAt' | 
   return { start: formatDateTime(lang, event.startsAt), end: formatDateTime(lang, event.endsAt, sameDay ? 'time' : 'dateTime') }
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: calendarTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
 const dayKey = (value: string) => dayFormat.format(new Date(value))
 
 /** Upcoming events grouped by month in Copenhagen ("2026-12"), in date order, with the month's name in the reader's language. */
 export function eventsByMonth<T extends Localized<Event>>(lang: LocaleCode, events: T[]) {
-  const monthName = new Intl.DateTimeFormat(lang, { timeZone: calendarTimeZone, calendar: 'gregory', month: 'long', year: 'numeric', numberingSystem: numberingSystem(lang) })
+  const monthName = new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', month: 'long', year: 'numeric', numberingSystem: numberingSystem(lang) })
   const groups = new Map<string, { key: string; label: string; events: T[] }>()
   for (const event of events) {
     const key = dayKey(event.startsAt).slice(0, 7)

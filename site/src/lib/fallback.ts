@@ -1,4 +1,4 @@
-import { defaultLocale } from '../../../content/locales'
+import { defaultLocale } from '../../../core/locales'
 import type { Localized } from './cms/localized'
 
 /** `lang="da"` for a field that fell back to Danish, so screen readers and fonts switch language. */

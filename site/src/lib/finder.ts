@@ -1,7 +1,7 @@
-import { spokenLanguages } from '../../../content/languages'
-import { allPlaceNames, placeKey, placeName } from '../../../content/places'
+import { spokenLanguages } from '../../../core/languages'
+import { allPlaceNames, placeKey, placeName } from '../../../core/places'
+import { timeZone } from '../../../core/time'
 import type { LocaleCode } from '../i18n'
-import { calendarTimeZone } from './calendar'
 import { activities, activityTypes, buildTime, departments, relationId, targetGroups, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
 import { listingPlace, type Place } from './place'
@@ -42,7 +42,7 @@ export interface Municipality {
   slug: string
   /** The Danish name (the municipality's own). */
   name: string
-  /** The name in the reader's language (content/places.ts), or the Danish one. */
+  /** The name in the reader's language (core/places.ts), or the Danish one. */
   label: string
   region: Departments[number]['region']
 }
@@ -146,7 +146,7 @@ export function finderDataFrom(lang: LocaleCode, content: FinderContent, now = b
   }
 }
 
-const weekdayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: calendarTimeZone })
+const weekdayFormat = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone })
 /** The weekday an event starts on in Copenhagen, as the finder's day filter names it. */
 function weekdayOf(startsAt: string): WeekdayCode {
   const short = weekdayFormat.format(new Date(startsAt)).slice(0, 2).toUpperCase()
@@ -165,7 +165,7 @@ function placeLookup(allDepartments: Departments, entries: { place: Place }[]) {
   // Departments first: "Odense" means the department's town, not one activity's address.
   for (const department of allDepartments) {
     const [longitude, latitude] = department.location ?? []
-    // Every language's name of the town and the municipality (content/places.ts), so "اودنسه" finds Odense.
+    // Every language's name of the town and the municipality (core/places.ts), so "اودنسه" finds Odense.
     for (const name of [...allPlaceNames(department.town), ...allPlaceNames(department.municipality), department.address?.postalCode, department.address?.city]) {
       add(name, latitude, longitude)
     }

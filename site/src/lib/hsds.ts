@@ -1,8 +1,9 @@
 import { v5 as uuidv5 } from 'uuid'
 
 import type { Activity, ActivityType, Department } from '../../../cms/src/payload-types'
-import { spokenLanguages } from '../../../content/languages'
-import { expandRule, type SchedulePeriod } from '../../../content/schedule'
+import { spokenLanguages } from '../../../core/languages'
+import { expandRule, type SchedulePeriod } from '../../../core/schedule'
+import { timeZone, utcOffsetHours } from '../../../core/time'
 import { parseRule } from './calendar'
 import { localeUrl, routes } from './paths'
 import { listingPlace } from './place'
@@ -35,7 +36,7 @@ export interface HsdsInput {
   departments: Department[]
   activities: Activity[]
   activityTypes: ActivityType[]
-  /** The periods (with rules) of an activity that meets at fixed times: the current one and one planned to take over (see content/schedule.ts). */
+  /** The periods (with rules) of an activity that meets at fixed times: the current one and one planned to take over (see core/schedule.ts). */
   periodsOf: (activity: Activity) => SchedulePeriod[]
   /** Plain text of a rich-text field. */
   plainText: (value: unknown) => string
@@ -64,15 +65,7 @@ const without = (thing: HSDS): HSDS =>
 
 /** HSDS wants YYYY-MM-DD; Payload stores a day as an instant around noon in Copenhagen. */
 const day = (value: string | null | undefined) =>
-  value ? new Date(value).toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' }) : undefined
-
-/** The UTC offset in Copenhagen at an instant (1 in winter, 2 in summer), for HSDS's numeric `timezone`. */
-function copenhagenOffset(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Copenhagen', timeZoneName: 'shortOffset' })
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')?.value
-  return Number(/GMT([+-]\d+)/.exec(name ?? '')?.[1] ?? 0)
-}
+  value ? new Date(value).toLocaleDateString('sv-SE', { timeZone }) : undefined
 
 export function buildHsds(input: HsdsInput) {
   const { site, departments, activities, activityTypes, periodsOf, plainText, regionName, now } = input
@@ -224,7 +217,7 @@ function schedule(
     valid_from: day(form.validFrom) ?? (start ? `${start.year}-${pad(start.month)}-${pad(start.day)}` : undefined),
     valid_to: day(form.validUntil),
     dtstart: start ? `${start.year}-${pad(start.month)}-${pad(start.day)}` : undefined,
-    timezone: copenhagenOffset(next?.start ?? now),
+    timezone: utcOffsetHours(next?.start ?? now),
     until: until ? `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}` : undefined,
     freq: part('FREQ'),
     interval: Number(part('INTERVAL') ?? 1),

@@ -1,7 +1,8 @@
 import type { Activity, ActivityType, Department, Event } from '../../../cms/src/payload-types'
-import type { LocaleCode } from '../../../content/locales'
-import type { ScheduleForm, SchedulePeriod } from '../../../content/schedule'
-import { parseRule, calendarTimeZone, type ParsedRule } from './calendar'
+import type { LocaleCode } from '../../../core/locales'
+import type { ScheduleForm, SchedulePeriod } from '../../../core/schedule'
+import { timeZone } from '../../../core/time'
+import { parseRule, type ParsedRule } from './calendar'
 import { localeUrl, routes } from './paths'
 import { listingPlace, type Place } from './place'
 
@@ -108,12 +109,12 @@ const schemaDays: Record<string, string> = {
   SU: 'https://schema.org/Sunday',
 }
 
-const isoDay = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString('sv-SE', { timeZone: calendarTimeZone }) : undefined)
+const isoDay = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString('sv-SE', { timeZone }) : undefined)
 const isoTime = (value: string | null | undefined) => (value ? `${value.replace('.', ':')}:00` : undefined)
 
 /**
  * A local activity: an EventSeries with its schedule when it meets at fixed times (the rules
- * from content/schedule.ts; one Schedule per period when a change is planned), otherwise a
+ * from core/schedule.ts; one Schedule per period when a change is planned), otherwise a
  * Service offered by the department.
  */
 export function activityJsonLd(
@@ -182,7 +183,7 @@ function periodSchedule(rule: ParsedRule, form: ScheduleForm): Thing {
     startTime: isoTime(form.startTime),
     endTime: isoTime(form.endTime),
     exceptDate: exceptDates.length ? exceptDates : undefined,
-    scheduleTimezone: calendarTimeZone,
+    scheduleTimezone: timeZone,
   })
 }
 

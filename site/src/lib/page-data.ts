@@ -4,7 +4,7 @@
  * getStaticPaths listed, so a miss is a bug (or a listing whose department is not published)
  * and fails the build with a message saying which, rather than rendering half a page.
  */
-import type { LocaleCode } from '../../../content/locales'
+import type { LocaleCode } from '../../../core/locales'
 import {
   activities,
   activityBySlug,

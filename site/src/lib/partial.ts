@@ -22,7 +22,7 @@ import { getCollection } from 'astro:content'
 import type { ChangeRecord } from './cms/loader'
 import { endedEvents, relationId, upcomingEvents } from './data'
 import { placeSlug } from './schedule'
-import { locales } from '../../../content/locales'
+import { locales } from '../../../core/locales'
 
 type Params = Record<string, string | undefined>
 export type Tag = string | undefined

@@ -1,6 +1,6 @@
 import { getRelativeLocaleUrl } from 'astro:i18n'
 
-import type { LocaleCode } from '../../../content/locales'
+import type { LocaleCode } from '../../../core/locales'
 
 /**
  * Paths are the same in every language (`/da/aktiviteter/lektiecafeer/`,

@@ -1,5 +1,5 @@
-import { locales, type LocaleCode } from '../../../content/locales'
-import { takesParticipantSignups, takesVolunteers } from '../../../content/signup-forms'
+import { locales, type LocaleCode } from '../../../core/locales'
+import { takesParticipantSignups, takesVolunteers } from '../../../core/signups'
 import { hasFeed } from './calendar-feeds'
 import { activities, activityTypes, departments, endedEvents, pages, relationId, upcomingEvents } from './data'
 import { tag } from './partial'

@@ -11,14 +11,16 @@ import {
   type ScheduleForm,
   type SchedulePeriod,
   type WeekdayCode,
-} from '../../../content/schedule'
+} from '../../../core/schedule'
+import { regions as coreRegions } from '../../../core/regions'
+import { timeZone } from '../../../core/time'
 import { formatDateTime, numberingSystem, type LocaleCode, type UIKey } from '../i18n'
 import { buildTime } from './now'
 
 export { weekdayCodes, type Occurrence, type SchedulePeriod, type WeekdayCode }
 
-/** The regions in the order the site lists them (east to north). */
-export const regions = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const satisfies readonly Department['region'][]
+/** The regions in the order the site lists them (core/regions.ts), typed as the CMS stores them: the two lists must agree. */
+export const regions: readonly Department['region'][] = coreRegions
 
 /** The next meetings of an activity after the site was built (it rebuilds daily), across a planned change. */
 export function nextDates(activity: Pick<Activity, 'schedule'>, count = 3, now = buildTime): Occurrence[] {
@@ -80,7 +82,7 @@ export function weekdayName(lang: LocaleCode, code: WeekdayCode) {
 }
 
 /** "Ringkøbing-Skjern" → "ringkoebing-skjern": the same slugs as the CMS. */
-export { slugify as placeSlug } from '../../../content/slug'
+export { slugify as placeSlug } from '../../../core/slug'
 
 export type AudienceFlag = 'women' | 'families' | 'children'
 
@@ -105,7 +107,7 @@ export function audienceLabel(t: (key: UIKey, params?: Record<string, string | n
 export function changeDate(lang: LocaleCode, day: string) {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]
   // Noon UTC is the same calendar day in Copenhagen all year.
-  return new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Copenhagen', calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' }).format(
+  return new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' }).format(
     new Date(Date.UTC(year, month - 1, date, 12)),
   )
 }

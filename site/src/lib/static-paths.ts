@@ -1,4 +1,4 @@
-import { locales } from '../../../content/locales'
+import { locales } from '../../../core/locales'
 
 /** `getStaticPaths` for pages that exist once per language. */
 export function localeStaticPaths() {

@@ -4,8 +4,8 @@
 // The volunteer page uses it too, with its own list and a subset of the filters: any filter
 // whose <select> is not on the page is simply not applied.
 
-import { isLocaleCode, type LocaleCode } from '../../../content/locales'
-import { placeKey } from '../../../content/places'
+import { isLocaleCode, type LocaleCode } from '../../../core/locales'
+import { placeKey } from '../../../core/places'
 import { formatNumber } from '../i18n/numbers'
 
 const filterNames = ['type', 'group', 'region', 'municipality', 'lang', 'day', 'audience'] as const

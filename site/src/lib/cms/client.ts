@@ -1,9 +1,10 @@
 import { PayloadSDK } from '@payloadcms/sdk'
 
 import type { Config } from '../../../../cms/src/payload-types'
+import { cmsUrl } from '../../../../core/defaults'
 
 /** Where the site reads its content at build time (the CMS's REST API). */
-export const cmsURL = (process.env.CMS_URL ?? `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/$/, '')
+export const cmsURL = cmsUrl()
 
 export const cms = new PayloadSDK<Config>({ baseURL: `${cmsURL}/api` })
 

@@ -1,5 +1,5 @@
 import type { Config } from '../../../../cms/src/payload-types'
-import { defaultLocale, locales, type LocaleCode } from '../../../../content/locales'
+import { defaultLocale, locales, type LocaleCode } from '../../../../core/locales'
 import { cms, explainCmsError } from './client'
 
 type Collections = Config['collections']

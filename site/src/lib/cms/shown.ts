@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { relationId } from '../../../../core/relation'
 import { cms, explainCmsError } from './client'
 import { fetchStamps, type DocumentStamp, type PublicCollection } from './localized'
 
@@ -33,8 +34,6 @@ export interface Omission {
   title: string
   why: string
 }
-
-const relationId = (value: unknown) => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
 
 /**
  * The stamps of the published documents that can be shown, and the ones left out with why.

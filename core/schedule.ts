@@ -1,5 +1,7 @@
 import * as rruleModule from 'rrule'
 
+import { copenhagenInstant, copenhagenToday, floating, timeZone, wallAt, type Wall } from './time'
+
 /**
  * Recurring schedules: the editor's form (weekdays, times, valid from/until, cancelled dates)
  * becomes an RFC 5545 rule, and a rule becomes the next dates as real instants. Shared by the
@@ -8,13 +10,13 @@ import * as rruleModule from 'rrule'
  * Times are wall-clock times in Copenhagen: "15:00 every Tuesday" stays 15:00 across daylight
  * saving time. rrule's own TZID support returns dates shifted by the *build machine's* time
  * zone, so rules are expanded as floating times (UTC fields = Copenhagen wall clock) and each
- * result is then turned into an instant for Europe/Copenhagen.
+ * result is then turned into an instant for Europe/Copenhagen (./time.ts).
  */
 
 // rrule ships CommonJS for Node (named ESM imports fail there) and ESM for bundlers: accept both.
 const { RRule, RRuleSet, rrulestr } = (rruleModule as { default?: typeof rruleModule }).default ?? rruleModule
 
-export const scheduleTimeZone = 'Europe/Copenhagen'
+export { copenhagenInstant, copenhagenToday } from './time'
 
 export const weekdayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 export type WeekdayCode = (typeof weekdayCodes)[number]
@@ -51,41 +53,8 @@ export interface Occurrence {
   end: Date | null
 }
 
-interface Wall {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-  second: number
-}
-
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: scheduleTimeZone,
-  calendar: 'gregory',
-  numberingSystem: 'latn',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
-/** The Copenhagen wall clock at an instant. */
-function wallAt(instant: Date): Wall {
-  const parts = Object.fromEntries(partsFormat.formatToParts(instant).map(({ type, value }) => [type, Number(value)]))
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! }
-}
-
 /** "YYYY-MM-DD" of a Copenhagen calendar day. */
 const isoDay = ({ year, month, day }: { year: number; month: number; day: number }) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`
-
-/** A wall-clock time as a floating Date (its UTC fields hold the wall clock), as rrule wants. */
-function floating(wall: Wall): Date {
-  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second))
-}
 
 function wallOfFloating(date: Date): Wall {
   return {
@@ -96,18 +65,6 @@ function wallOfFloating(date: Date): Wall {
     minute: date.getUTCMinutes(),
     second: date.getUTCSeconds(),
   }
-}
-
-/** The instant when Copenhagen's clock shows `wall` (a time skipped by spring-forward moves on by the gap). */
-export function copenhagenInstant(wall: Wall): Date {
-  const target = floating(wall).getTime()
-  let instant = target
-  // Two rounds settle the offset also on the days the clocks change.
-  for (let round = 0; round < 2; round++) {
-    const offset = floating(wallAt(new Date(instant))).getTime() - instant
-    instant = target - offset
-  }
-  return new Date(instant)
 }
 
 /** "2025-03-25", "2025-03-25T00:00:00.000Z" (a Payload date) → the Copenhagen calendar day. */
@@ -128,12 +85,6 @@ function parseTime(value: string | null | undefined): { hour: number; minute: nu
 const pad = (value: number, length = 2) => String(value).padStart(length, '0')
 const icalLocal = (wall: Wall) =>
   `${pad(wall.year, 4)}${pad(wall.month)}${pad(wall.day)}T${pad(wall.hour)}${pad(wall.minute)}${pad(wall.second)}`
-
-/** The Copenhagen calendar day of today, as "YYYY-MM-DD". */
-export function copenhagenToday(now = new Date()): string {
-  const { year, month, day } = wallAt(now)
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`
-}
 
 /** The date part of a rule's DTSTART ("YYYY-MM-DD"), to keep a series anchored when it is rebuilt. */
 export function ruleStartDay(rule: string | null | undefined): string | null {
@@ -196,9 +147,9 @@ export function buildRule(schedule: ScheduleForm | null | undefined, { startDay 
   ].sort()
 
   return [
-    `DTSTART;TZID=${scheduleTimeZone}:${icalLocal(dtstart)}`,
+    `DTSTART;TZID=${timeZone}:${icalLocal(dtstart)}`,
     rruleLine,
-    ...(exdates.length > 0 ? [`EXDATE;TZID=${scheduleTimeZone}:${exdates.join(',')}`] : []),
+    ...(exdates.length > 0 ? [`EXDATE;TZID=${timeZone}:${exdates.join(',')}`] : []),
   ].join('\n')
 }
 
