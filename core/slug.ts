@@ -14,3 +14,24 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
 }
+
+/**
+ * Page slugs the site's own sections use (site/src/lib/paths.ts `routes`): a content page with
+ * one of them would never be built, so the CMS refuses it.
+ */
+export const reservedPageSlugs: ReadonlySet<string> = new Set([
+  'aktiviteter',
+  'afdelinger',
+  'find',
+  'arrangementer',
+  'kalender',
+  'tilmelding',
+  'frivillig',
+  'tak',
+  'boerneattest',
+  'soeg',
+  'aabne-data',
+  'open-data',
+  // [lang]/404.astro: the language's "page not found" answer.
+  '404',
+])

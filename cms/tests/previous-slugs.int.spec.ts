@@ -113,6 +113,14 @@ describe('previous slugs', () => {
     expect((await patch('events', owner.id, { slug: owner.slug, _status: 'published' })).slug).toBe(owner.slug)
   })
 
+  it('a content page cannot take a slug the site’s own sections use (it would never be built)', async () => {
+    for (const slug of ['soeg', 'aabne-data', '404']) {
+      const response = await rest(payload, 'POST', '/pages?depth=0', { token, body: { ...makers.pages!(slug), _status: 'published' } })
+      expect(response.status).toBe(400)
+      expect(await response.text()).toContain(`URL-navnet \\"${slug}\\" bruges af en fast del af siden`)
+    }
+  })
+
   it('the slug a never-published document was created with is not an old address', async () => {
     const created = await rest(payload, 'POST', '/pages?depth=0&draft=true', { token, body: { ...makers.pages!(unique('udkast')), _status: 'draft' } })
     expect(created.status, await created.clone().text()).toBe(201)

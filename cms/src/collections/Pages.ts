@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { reservedPageSlugs } from '../../../core/slug'
 import { previousSlugsField, slugField } from '../fields/slug'
 import { translationStatusField } from '../fields/translationStatus'
 import { nationalContent } from './shared'
@@ -22,7 +23,7 @@ export const Pages: CollectionConfig = {
     { name: 'title', type: 'text', label: { da: 'Titel', en: 'Title' }, required: true, localized: true },
     { name: 'summary', type: 'textarea', label: { da: 'Kort beskrivelse', en: 'Summary' }, localized: true },
     { name: 'body', type: 'richText', label: { da: 'Indhold', en: 'Content' }, localized: true },
-    slugField(),
+    slugField('title', { reserved: reservedPageSlugs }),
     previousSlugsField(),
     translationStatusField(),
   ],

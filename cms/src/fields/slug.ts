@@ -23,24 +23,30 @@ const slugFromSource =
  * document could take over another department's old links and calendar subscriptions (create
  * with the freed slug, rename away, and the old address would follow the newcomer).
  */
-const notAnotherDocumentsOldAddress: TextFieldSingleValidation = async (value, options) => {
-  const valid = await text(value, options)
-  if (valid !== true || typeof value !== 'string' || !value) return valid
-  const { req, collectionSlug, id } = options
-  if (!collectionSlug) return true
-  const collection = (req.payload.collections as Record<string, { config: { flattenedFields: { name: string }[] } } | undefined>)[collectionSlug]
-  if (!collection?.config.flattenedFields.some((field) => field.name === 'previousSlugs')) return true
-  const taken = await req.payload.count({
-    collection: collectionSlug as never,
-    where: { and: [{ previousSlugs: { equals: value } }, ...(id === undefined ? [] : [{ id: { not_equals: id } }])] },
-    overrideAccess: true,
-    req,
-  })
-  return taken.totalDocs === 0 ? true : ours(req.t)('invalid:slugUsedBefore', { slug: value })
-}
+const notAnotherDocumentsOldAddress =
+  (reserved: ReadonlySet<string>): TextFieldSingleValidation =>
+  async (value, options) => {
+    const valid = await text(value, options)
+    if (valid !== true || typeof value !== 'string' || !value) return valid
+    const { req, collectionSlug, id } = options
+    if (reserved.has(value)) return ours(req.t)('invalid:slugReserved', { slug: value })
+    if (!collectionSlug) return true
+    const collection = (req.payload.collections as Record<string, { config: { flattenedFields: { name: string }[] } } | undefined>)[collectionSlug]
+    if (!collection?.config.flattenedFields.some((field) => field.name === 'previousSlugs')) return true
+    const taken = await req.payload.count({
+      collection: collectionSlug as never,
+      where: { and: [{ previousSlugs: { equals: value } }, ...(id === undefined ? [] : [{ id: { not_equals: id } }])] },
+      overrideAccess: true,
+      req,
+    })
+    return taken.totalDocs === 0 ? true : ours(req.t)('invalid:slugUsedBefore', { slug: value })
+  }
 
-/** URL slug: unique, filled from `sourceField` when left empty, kept ASCII. */
-export function slugField(sourceField = 'title'): TextField {
+/**
+ * URL slug: unique, filled from `sourceField` when left empty, kept ASCII; `reserved` slugs
+ * (the site's own sections, for content pages) are refused.
+ */
+export function slugField(sourceField = 'title', { reserved = new Set<string>() }: { reserved?: ReadonlySet<string> } = {}): TextField {
   return {
     name: 'slug',
     type: 'text',
@@ -56,7 +62,7 @@ export function slugField(sourceField = 'title'): TextField {
       },
     },
     hooks: { beforeValidate: [slugFromSource(sourceField)] },
-    validate: notAnotherDocumentsOldAddress,
+    validate: notAnotherDocumentsOldAddress(reserved),
   }
 }
 

@@ -32,6 +32,7 @@ const da = {
     currentPassword: 'Den nuværende adgangskode mangler eller er forkert.',
     setupToken: 'Opsætningskoden mangler eller er forkert: den står i terminalen, hvor npm start kører.',
     setupTokenNotSet: 'Den første bruger oprettes med npm run create-user, eller med den kode npm start viser.',
+    slugReserved: 'URL-navnet "{{slug}}" bruges af en fast del af siden. Vælg et andet.',
     slugUsedBefore: 'URL-navnet "{{slug}}" har tidligere været adressen på en anden side, og gamle links dertil sender stadig videre til den. Vælg et andet URL-navn, eller bed en redaktør fjerne det fra den anden sides "Tidligere adresser".',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
@@ -170,6 +171,7 @@ const en: Translations = {
     currentPassword: 'The current password is wrong or missing.',
     setupToken: 'The setup code is missing or wrong: it is shown in the terminal where npm start runs.',
     setupTokenNotSet: 'Create the first user with npm run create-user, or with the code npm start shows.',
+    slugReserved: 'The slug "{{slug}}" is used by a fixed part of the site. Choose another.',
     slugUsedBefore: 'The slug "{{slug}}" used to be the address of another page, and old links to it still lead there. Choose another slug, or ask an editor to remove it from the other page\'s "Previous addresses".',
   },
   api: {

@@ -48,20 +48,5 @@ export function localeUrl(lang: LocaleCode, path: string) {
   return /\.(ics|json)$/.test(path) ? url.replace(/\/$/, '') : url
 }
 
-/** Page slugs that would collide with the fixed sections above. */
-export const reservedSlugs = new Set([
-  'aktiviteter',
-  'afdelinger',
-  'find',
-  'arrangementer',
-  'kalender',
-  'tilmelding',
-  'frivillig',
-  'tak',
-  'boerneattest',
-  'soeg',
-  'aabne-data',
-  'open-data',
-  // [lang]/404.astro: the language's "page not found" answer.
-  '404',
-])
+/** Page slugs that would collide with the fixed sections above (kept in core: the CMS refuses them too). */
+export { reservedPageSlugs as reservedSlugs } from '../../../core/slug'
