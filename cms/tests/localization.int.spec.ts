@@ -17,7 +17,7 @@ describe('localization', () => {
     const page = await payload.create({
       collection: 'pages',
       locale: 'da',
-      data: { title: 'Frivillig i Røde Kors', slug: 'frivillig', _status: 'published' },
+      data: { title: 'Frivillig i Røde Kors', slug: 'bliv-frivillig', _status: 'published' },
       context: seedContext,
     })
     await payload.update({ collection: 'pages', id: page.id, locale: 'en', data: { title: 'Volunteer with the Red Cross' }, context: seedContext })
