@@ -30,7 +30,8 @@ const notAnotherDocumentsOldAddress =
     if (valid !== true || typeof value !== 'string' || !value) return valid
     const { req, collectionSlug, id } = options
     if (reserved.has(value)) return ours(req.t)('invalid:slugReserved', { slug: value })
-    if (!collectionSlug) return true
+    // Only a new slug can take an address: an unchanged one (every autosave) needs no query.
+    if (!collectionSlug || value === options.previousValue) return true
     const collection = (req.payload.collections as Record<string, { config: { flattenedFields: { name: string }[] } } | undefined>)[collectionSlug]
     if (!collection?.config.flattenedFields.some((field) => field.name === 'previousSlugs')) return true
     const taken = await req.payload.count({

@@ -5,9 +5,7 @@
  * too large is refused by the CMS's server (server.mjs) before Next sees it; this wrapper is the
  * second line, and the only one for bodies sent without a declared length.
  */
-import { bodyLimitForType, bodyLimits, tooLargeMessage } from './bodyLimits.mjs'
-
-export { bodyLimits }
+import { bodyLimitForType, tooLargeMessage } from './bodyLimits.mjs'
 
 export function bodyLimitFor(request: Request): number {
   return bodyLimitForType(request.headers.get('content-type'))
