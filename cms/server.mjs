@@ -95,6 +95,10 @@ const server = http.createServer((req, res) => {
 })
 // CONNECT never reaches the request handler (Node hands over the socket): refuse it here.
 server.on('connect', (_req, socket) => socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n'))
+// Node closes an idle kept-alive connection after 5 s; a client that sends its next request at
+// that moment gets a reset (a busy server's timer fires late, so the moment widens). Keep idle
+// connections longer than a client or a proxy in front (nginx: 60 s) does, so they close first.
+server.keepAliveTimeout = 65_000
 server.listen(port, hostname, () => console.log(`CMS listening on ${hostname ?? '*'}:${port}`))
 
 const stop = () => {

@@ -288,7 +288,11 @@ export function createStaticHandler(getRoot) {
 
 /** `getRoot` is called per request, so the served folder can be swapped while running. */
 export function createStaticServer(getRoot) {
-  return http.createServer(createStaticHandler(getRoot))
+  const server = http.createServer(createStaticHandler(getRoot))
+  // Idle kept-alive connections outlive a client's (see cms/server.mjs): no reset when the
+  // client's next request meets the server's 5-second close.
+  server.keepAliveTimeout = 65_000
+  return server
 }
 
 export function listen(server, port) {

@@ -42,8 +42,13 @@ for (const { language, typedEnd, publish, schedule, invalidEnd, rebuild } of lan
       await page.goto(`${cmsUrl()}/admin/collections/events/${event.id}`)
       await expect(page.getByRole('button', { name: schedule, exact: true })).toBeVisible()
       const end = page.locator('#field-endsAt input')
+      // The admin re-reads its form state a moment after a change. Publishing before that answer
+      // is back shows the refusal only in the toast: the late answer wipes the field's message
+      // (Payload's own race). Wait for it, as a person's pause would.
+      const formState = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/admin/collections/events/${event.id}`)
       await end.fill(typedEnd)
       await end.press('Enter')
+      await formState
       await page.getByRole('button', { name: publish }).click()
       await expect(page.getByText(invalidEnd).first()).toBeVisible()
       const stored = await json<Doc>(await admin.get(`/events/${event.id}?depth=0`))
