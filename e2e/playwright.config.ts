@@ -2,10 +2,24 @@ import fs from 'node:fs'
 
 import { defineConfig, devices } from '@playwright/test'
 
+import { environmentPlan } from '../scripts/test-environment.mjs'
+import type { EnvironmentName, EnvironmentOptions } from './fixtures/cms'
+
 const debianChromium = '/usr/bin/chromium'
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(debianChromium) ? debianChromium : undefined)
 
-export default defineConfig({
+/**
+ * Each project runs in the environment it names, independent of the others (no project waits for
+ * another). `npm test` starts them all (`E2E_ENVIRONMENTS`); a single developer environment
+ * (scripts/dev-env.mjs) serves every project.
+ */
+const environments = process.env.E2E_ENVIRONMENTS ? (JSON.parse(process.env.E2E_ENVIRONMENTS) as Record<string, Record<string, string>>) : null
+const inEnvironment = (environment: EnvironmentName) => ({
+  environment,
+  baseURL: environments?.[environment]?.E2E_SITE_URL ?? process.env.E2E_SITE_URL ?? `http://localhost:${environmentPlan[environment].sitePort ?? environmentPlan.site.sitePort}`,
+})
+
+export default defineConfig<EnvironmentOptions>({
   testDir: './tests',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -16,7 +30,6 @@ export default defineConfig({
   // Starts a throw-away CMS + site unless `npm test` already did (E2E_CMS_URL set).
   globalSetup: './fixtures/global-setup.ts',
   use: {
-    baseURL: process.env.E2E_SITE_URL ?? 'http://localhost:4400',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -32,19 +45,20 @@ export default defineConfig({
     },
   },
   projects: [
-    // A cheap Android phone is who the public site is for.
-    { name: 'phone', use: { ...devices['Pixel 5'] }, testIgnore: /(publish|department-editor|rename|releases|access-.*|admin-.*)\.spec\.ts/ },
-    // The admin on a desktop; it saves drafts only (no site build), so it runs beside the access tests.
-    { name: 'admin', use: { ...devices['Desktop Chrome'] }, testMatch: /admin-.*\.spec\.ts/, dependencies: ['phone'] },
-    // The access tests add departments and users through REST: after the site checks, which compare with the CMS.
-    { name: 'access', testMatch: /access-.*\.spec\.ts/, dependencies: ['phone'] },
-    // Rebuilding the served site while other tests read it would race: run it last, alone.
-    { name: 'publish', use: { ...devices['Desktop Chrome'] }, testMatch: /publish\.spec\.ts/, dependencies: ['access'] },
-    // Also rebuilds the site: after the publish test, never beside it.
-    { name: 'department-editor', use: { ...devices['Desktop Chrome'] }, testMatch: /department-editor\.spec\.ts/, dependencies: ['publish'] },
-    // Renames seeded documents and rebuilds three times, then names them back: alone, after the other journeys on the shared site.
-    { name: 'rename', use: { ...devices['Desktop Chrome'] }, testMatch: /rename\.spec\.ts/, dependencies: ['department-editor'] },
-    // Its own CMS and site (it stops the CMS mid-build): last, so the machine's two cores are not shared.
-    { name: 'releases', testMatch: /releases\.spec\.ts/, dependencies: ['rename'] },
+    // A cheap Android phone is who the public site is for. It reads the site and the CMS (and
+    // compares them), so nothing else changes their content.
+    { name: 'phone', use: { ...devices['Pixel 5'], ...inEnvironment('site') }, testIgnore: /(publish|department-editor|rename|releases|access-.*|admin-.*)\.spec\.ts/ },
+    // The admin on a desktop, and the access tests (they add departments, users and drafts): the CMS only.
+    { name: 'admin', use: { ...devices['Desktop Chrome'], ...inEnvironment('admin') }, testMatch: /admin-.*\.spec\.ts/ },
+    { name: 'access', use: inEnvironment('admin'), testMatch: /access-.*\.spec\.ts/ },
+    // Publishing journeys change published content and rebuild the site: one at a time, in their own environment.
+    {
+      name: 'publishing',
+      use: { ...devices['Desktop Chrome'], ...inEnvironment('publishing') },
+      testMatch: /(publish|department-editor|rename)\.spec\.ts/,
+      workers: 1,
+    },
+    // Starts its own CMS and site (it stops the CMS mid-build and counts every build).
+    { name: 'releases', testMatch: /releases\.spec\.ts/ },
   ],
 })

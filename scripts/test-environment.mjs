@@ -1,5 +1,10 @@
-// A complete, throw-away environment for tests: a temporary SQLite file, migrated and seeded,
-// an admin user, the real CMS (next start) and the built site served over HTTP.
+// Throw-away environments for tests: a temporary SQLite file, migrated and seeded, an admin
+// user, the real CMS (next start) and, where asked, the built site served over HTTP.
+//
+// The end-to-end tests run in three independent environments (`environmentPlan`), so no test
+// project waits for another to keep its data apart: the public site's readers, the admin and
+// access tests (which add departments and users), and the tests that publish and rebuild the
+// site. The database is migrated and seeded once and copied to each.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -9,24 +14,69 @@ import { assertPortFree, bin, buildCmsIfNeeded, buildRelease, cmsDir, run, start
 import { createStaticServer, listen } from './static-server.mjs'
 import { startMailSink } from './mail-sink.mjs'
 
-export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true, settleMs = 500 } = {}) {
+/**
+ * The end-to-end environments by name, with their ports. A Playwright project names the one it
+ * runs in (`use.environment`); `site` is the default.
+ */
+export const environmentPlan = {
+  // The public site on a phone: reads the site and the CMS, and signs up.
+  site: { cmsPort: 3100, sitePort: 4400 },
+  // The admin and the access tests: the CMS only (they add departments, users and drafts).
+  admin: { cmsPort: 3120, sitePort: null },
+  // Publishing journeys: they change published content and rebuild the site, one at a time.
+  publishing: { cmsPort: 3140, sitePort: 4440 },
+}
+
+/**
+ * Migrates and seeds a database once, with the tests' fixtures and an admin user, in a folder
+ * that `startTestEnvironment({ template })` copies.
+ */
+export async function prepareTestDatabase({ quiet = true } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-test-template-'))
+  const admin = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url') }
+  const secret = crypto.randomBytes(24).toString('hex')
+  const env = { DATABASE_URI: `file:${path.join(dir, 'test.db')}`, DATA_DIR: dir, PAYLOAD_SECRET: secret }
+  await Promise.all([
+    (async () => {
+      await run('Test database: migrations', bin('payload'), ['migrate'], { cwd: cmsDir, env, quiet })
+      await run('Test database: seed', bin('payload'), ['run', 'src/seed/cli.ts'], { cwd: cmsDir, env, quiet })
+      // What the tests need beyond the demo data (an event that has ended).
+      await run('Test database: test fixtures', bin('payload'), ['run', 'src/scripts/e2e-fixtures.ts'], { cwd: cmsDir, env, quiet })
+      await run('Test database: admin user', bin('payload'), ['run', 'src/scripts/create-user.ts', '--', '--email', admin.email, `--password=${admin.password}`, '--role', 'admin'], { cwd: cmsDir, env, quiet })
+    })(),
+    buildCmsIfNeeded(),
+  ])
+  return { dir, admin, secret, remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * One environment. With `template` (from `prepareTestDatabase`) its data folder starts as a copy
+ * of the template's; without, it prepares its own. `sitePort: null` starts no site.
+ */
+export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true, settleMs = 500, template } = {}) {
   await assertPortFree(cmsPort, 'test CMS')
-  await assertPortFree(sitePort, 'test site')
+  if (sitePort !== null) await assertPortFree(sitePort, 'test site')
+  const own = template ? null : await prepareTestDatabase({ quiet })
+  const source = template ?? own
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-test-'))
+  // The database was closed by the scripts that wrote it: its file (and any journal) is complete.
+  fs.cpSync(source.dir, dir, { recursive: true })
+  own?.remove()
   const cmsUrl = `http://localhost:${cmsPort}`
-  const siteUrl = `http://localhost:${sitePort}`
+  // Without a site of its own, links still need an address (e-mails, previews): nothing answers there.
+  const siteUrl = `http://localhost:${sitePort ?? cmsPort + 1300}`
   const releasesDir = path.join(dir, 'releases')
   const outDir = path.join(releasesDir, 'current')
-  const admin = { email: 'admin@example.org', password: crypto.randomBytes(12).toString('base64url'), token: '' }
+  const admin = { ...source.admin, token: '' }
   // A real SMTP server: the CMS sends over SMTP, tests read what arrived (one .eml file per message).
   const mailDir = path.join(dir, 'mail')
   const mailSink = await startMailSink(mailDir)
   const env = {
     DATABASE_URI: `file:${path.join(dir, 'test.db')}`,
     DATA_DIR: dir,
-    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+    PAYLOAD_SECRET: source.secret,
     CMS_PORT: String(cmsPort),
-    SITE_PORT: String(sitePort),
+    SITE_PORT: String(sitePort ?? ''),
     CMS_URL: cmsUrl,
     SITE_URL: siteUrl,
     SITE_RELEASES_DIR: releasesDir,
@@ -46,17 +96,6 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     SIGNUP_CHALLENGE_DIFFICULTY: '8',
   }
 
-  await Promise.all([
-    (async () => {
-      await run('Test database: migrations', bin('payload'), ['migrate'], { cwd: cmsDir, env, quiet })
-      await run('Test database: seed', bin('payload'), ['run', 'src/seed/cli.ts'], { cwd: cmsDir, env, quiet })
-      // What the tests need beyond the demo data (an event that has ended).
-      await run('Test database: test fixtures', bin('payload'), ['run', 'src/scripts/e2e-fixtures.ts'], { cwd: cmsDir, env, quiet })
-      await run('Test database: admin user', bin('payload'), ['run', 'src/scripts/create-user.ts', '--', '--email', admin.email, '--password', admin.password, '--role', 'admin'], { cwd: cmsDir, env, quiet })
-    })(),
-    buildCmsIfNeeded(),
-  ])
-
   let cms
   const startCms = async (extraEnv = {}) => {
     ui.step(`Starting the test CMS on ${cmsUrl}`)
@@ -72,9 +111,12 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   })
   if (!login.ok) throw new Error(`test admin could not log in: ${login.status} ${await login.text()}`)
   admin.token = (await login.json()).token
-  await buildRelease({ cmsUrl, siteUrl, env, quiet })
-  const server = await listen(createStaticServer(() => outDir), sitePort)
-  ui.ok(`Test site on ${siteUrl}`)
+  let server
+  if (sitePort !== null) {
+    await buildRelease({ cmsUrl, siteUrl, env, quiet })
+    server = await listen(createStaticServer(() => outDir), sitePort)
+    ui.ok(`Test site on ${siteUrl}`)
+  }
 
   return {
     dir,
@@ -89,7 +131,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     stopCms: () => stopProcess(cms),
     startCms,
     async stop() {
-      server.close()
+      server?.close()
       await stopProcess(cms)
       await mailSink.close()
       fs.rmSync(dir, { recursive: true, force: true })
@@ -111,4 +153,36 @@ export function environmentVariables(environment) {
     E2E_SIGNUP_RATE_LIMIT: environment.env.SIGNUP_RATE_LIMIT,
     E2E_SIGNUP_CONTACT_RATE_LIMIT: environment.env.SIGNUP_CONTACT_RATE_LIMIT,
   }
+}
+
+/**
+ * The end-to-end environments of `environmentPlan` (or the named ones), from one migrated and
+ * seeded database. If one fails to start, those that did are stopped.
+ */
+export async function startTestEnvironments({ names = Object.keys(environmentPlan), quiet = true } = {}) {
+  const template = await prepareTestDatabase({ quiet })
+  let results
+  try {
+    results = await Promise.allSettled(names.map((name) => startTestEnvironment({ ...environmentPlan[name], quiet, template })))
+  } finally {
+    template.remove()
+  }
+  const environments = Object.fromEntries(names.flatMap((name, i) => (results[i].status === 'fulfilled' ? [[name, results[i].value]] : [])))
+  const stop = () => Promise.all(Object.values(environments).map((environment) => environment.stop()))
+  const failure = results.find((result) => result.status === 'rejected')
+  if (failure) {
+    await stop()
+    throw failure.reason
+  }
+  return { environments, stop }
+}
+
+/**
+ * The variables for several environments: `E2E_ENVIRONMENTS` maps each name to its variables
+ * (the tests pick their project's), and the `site` environment's are also set directly (for
+ * `astro check`, and for a test file run on its own).
+ */
+export function environmentsVariables(environments) {
+  const byName = Object.fromEntries(Object.entries(environments).map(([name, environment]) => [name, environmentVariables(environment)]))
+  return { ...byName.site, E2E_ENVIRONMENTS: JSON.stringify(byName) }
 }

@@ -1,11 +1,12 @@
 // `npm test`: every test. Makes sure a browser is there, type-checks, runs the unit tests of
 // core/ and the site (no CMS needed) and the CMS integration tests on temporary SQLite files,
-// then starts one test environment (CMS + built site) for `astro check` and the Playwright
-// journeys in Chromium.
+// then starts the test environments (CMS and built site: one for the public site's readers, one
+// for the admin and access tests, one for the publishing journeys) for `astro check` and the
+// Playwright journeys in Chromium.
 import fs from 'node:fs'
 
 import { bin, cmsDir, root, run, siteDir, ui } from './lib.mjs'
-import { environmentVariables, startTestEnvironment } from './test-environment.mjs'
+import { environmentsVariables, startTestEnvironments } from './test-environment.mjs'
 
 const started = Date.now()
 const debianChromium = '/usr/bin/chromium'
@@ -25,7 +26,7 @@ async function ensureBrowser() {
   return {}
 }
 
-let environment
+let environments
 let failed = false
 try {
   const browserEnv = await ensureBrowser()
@@ -36,15 +37,15 @@ try {
   await run('Site unit tests (Vitest: site/src/lib, UI strings)', bin('vitest'), ['run'], { cwd: siteDir, env: { CI: '1' } })
   await run('CMS integration tests (Vitest, temporary SQLite)', bin('vitest'), ['run'], { cwd: cmsDir, env: { CI: '1' } })
 
-  environment = await startTestEnvironment()
-  const env = { ...browserEnv, ...environmentVariables(environment), CMS_URL: environment.cmsUrl }
+  environments = await startTestEnvironments()
+  const env = { ...browserEnv, ...environmentsVariables(environments.environments), CMS_URL: environments.environments.site.cmsUrl }
   await run('Type check: site (astro check)', bin('astro'), ['check'], { cwd: siteDir, env, quiet: true })
   await run('End-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], { cwd: `${root}/e2e`, env })
 } catch (error) {
   failed = true
   ui.fail(error instanceof Error ? error.message : String(error))
 } finally {
-  await environment?.stop()
+  await environments?.stop()
 }
 const minutes = ((Date.now() - started) / 60000).toFixed(1)
 if (failed) {

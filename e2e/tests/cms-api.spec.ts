@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test'
 
 import { adminApi, json } from '../fixtures/api'
-import { adminAuth, cmsUrl } from '../fixtures/cms'
-import { siteUrl, submit, validForm } from '../fixtures/signup'
+import { adminAuth, cmsUrl, siteUrl } from '../fixtures/cms'
+import { submit, validForm } from '../fixtures/signup'
 
 test('anonymous REST readers see published documents only, never drafts', async ({ request }) => {
   const headers = await adminAuth(request)

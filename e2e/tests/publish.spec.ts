@@ -4,7 +4,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { adminApi, json, userApi, type Doc } from '../fixtures/api'
-import { cmsUrl, publicDocs, waitForSite } from '../fixtures/cms'
+import { cmsUrl, publicDocs, requiredVariable, waitForSite } from '../fixtures/cms'
 
 test('an edit an editor publishes in the admin appears on the served site without any other action', async ({ page, request }) => {
   test.setTimeout(180_000)
@@ -13,8 +13,8 @@ test('an edit an editor publishes in the admin appears on the served site withou
 
   // Log in to the admin as a person would.
   await page.goto(`${cmsUrl()}/admin/login`)
-  await page.getByRole('textbox', { name: 'Email' }).fill(process.env.E2E_ADMIN_EMAIL!)
-  await page.getByRole('textbox', { name: 'Adgangskode' }).fill(process.env.E2E_ADMIN_PASSWORD!)
+  await page.getByRole('textbox', { name: 'Email' }).fill(requiredVariable('E2E_ADMIN_EMAIL'))
+  await page.getByRole('textbox', { name: 'Adgangskode' }).fill(requiredVariable('E2E_ADMIN_PASSWORD'))
   await page.getByRole('button', { name: 'Login' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
 
@@ -51,7 +51,7 @@ test('one department’s unpublished page does not stop another department’s p
   const herningEvents = await publicDocs(request, 'events', 'da', `&where[department][equals]=${herning!.id}`)
   const [event] = await publicDocs(request, 'events', 'da', `&where[department][equals]=${esbjerg!.id}&sort=startsAt`)
   expect(herningEvents.length).toBeGreaterThan(0)
-  const cacheDir = path.join(process.env.E2E_SITE_RELEASES_DIR!, '.cache')
+  const cacheDir = path.join(requiredVariable('E2E_SITE_RELEASES_DIR'), '.cache')
   const started = new Date().toISOString()
 
   // Esbjerg's event links to Herning's page in its text, as an editor would type it.
@@ -139,7 +139,7 @@ test('one department’s unpublished page does not stop another department’s p
       await expect(notice).toContainText('Ikke live endnu')
       await expect(notice.getByRole('link', { name: secondTitle })).toBeVisible()
       await expect(notice).toContainText('Serveren kunne ikke gemme den nye udgave af siden')
-      await expect(notice).not.toContainText(process.env.E2E_SITE_RELEASES_DIR!)
+      await expect(notice).not.toContainText(requiredVariable('E2E_SITE_RELEASES_DIR'))
       await page.goto(`${cmsUrl()}/admin/collections/events/${event!.id}`)
       const onDocument = page.locator('[data-not-live-yet]')
       await expect(onDocument.locator('summary')).toHaveText('Ikke live endnu: opdateringen af siden fejlede')

@@ -8,7 +8,7 @@ import ICAL from 'ical.js'
 
 import { copenhagenToday, dayBefore, nextOccurrences, weekdayCodes, type ScheduleForm } from '../../core/schedule'
 import { adminApi, json } from '../fixtures/api'
-import { cmsUrl, waitForSite } from '../fixtures/cms'
+import { cmsUrl, siteUrl, waitForSite } from '../fixtures/cms'
 import { expectValid } from '../fixtures/hsds'
 import { uiStrings } from '../fixtures/ui-strings'
 
@@ -47,7 +47,7 @@ function buildAt(now: Date, releasesDir: string): Promise<string> {
       env: {
         ...process.env,
         CMS_URL: cmsUrl(),
-        SITE_URL: process.env.E2E_SITE_URL ?? 'http://localhost:4400',
+        SITE_URL: siteUrl(),
         SITE_RELEASES_DIR: releasesDir,
         SITE_FULL_BUILD: '1',
         SITE_NOW: now.toISOString(),

@@ -1,6 +1,6 @@
 import { type Doc, json } from '../fixtures/api'
-import { cmsUrl } from '../fixtures/cms'
-import { signupStrings, signupsWithEmail, siteUrl, submit, validForm } from '../fixtures/signup'
+import { cmsUrl, siteUrl } from '../fixtures/cms'
+import { signupStrings, signupsWithEmail, submit, validForm } from '../fixtures/signup'
 import { expect, test } from '../fixtures/signup-test'
 
 /**

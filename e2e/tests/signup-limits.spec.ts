@@ -3,8 +3,8 @@ import http from 'node:http'
 import { expect, type Page, test } from '@playwright/test'
 
 import { adminApi, type Api } from '../fixtures/api'
-import { publicDocs } from '../fixtures/cms'
-import { marker, signupsWithEmail, siteUrl, submit, submitUrl, uniqueIp, validForm } from '../fixtures/signup'
+import { publicDocs, siteUrl } from '../fixtures/cms'
+import { marker, signupsWithEmail, submit, submitUrl, uniqueIp, validForm } from '../fixtures/signup'
 import { uiStrings } from '../fixtures/ui-strings'
 
 /**

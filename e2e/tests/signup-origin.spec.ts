@@ -1,5 +1,6 @@
 import { json } from '../fixtures/api'
-import { signupStrings, signupsWithEmail, siteUrl, submit, submitUrl, uniqueIp, validForm } from '../fixtures/signup'
+import { signupStrings, signupsWithEmail, submit, submitUrl, uniqueIp, validForm } from '../fixtures/signup'
+import { siteUrl } from '../fixtures/cms'
 import { expect, test } from '../fixtures/signup-test'
 
 /**
