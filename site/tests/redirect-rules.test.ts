@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { nginxRedirectMap, redirectsFile, redirectsFrom, type Address, type Named } from '../src/lib/redirect-rules'
+import { nginxRedirectMap, redirectsFile, redirectsFileLines, redirectsFrom, type Address, type Named } from '../src/lib/redirect-rules'
 
 // The same shapes as lib/paths.ts's routes, without Astro (this file runs under plain Vitest).
 const department = (slug: string) => `afdelinger/${slug}/`
@@ -84,6 +84,24 @@ describe('rules files', () => {
   it('_redirects: one "from to 301" line per redirect, for Netlify, Cloudflare Pages and the static server', () => {
     const lines = redirectsFile(redirects).split('\n').filter((line) => line && !line.startsWith('#'))
     expect(lines).toEqual(['/da/afdelinger/aarhus/ /da/afdelinger/aarhus-vest/ 301', '/ar/kalender/afdeling/aarhus.ics /ar/kalender/afdeling/aarhus-vest.ics 301'])
+  })
+
+  it("_redirects keeps within Cloudflare's limits: the feeds first (a calendar app follows no redirect page), and says how many are left out", () => {
+    const many = Array.from({ length: 30 }, (_, i) => [
+      { from: `/da/afdelinger/gammel-${i}/`, to: `/da/afdelinger/ny-${i}/` },
+      { from: `/da/kalender/afdeling/gammel-${i}.ics`, to: `/da/kalender/afdeling/ny-${i}.ics` },
+    ]).flat()
+    const long = { from: `/da/afdelinger/${'x'.repeat(60)}/`, to: '/da/afdelinger/kort/' }
+    const limits = { rules: 40, lineLength: 80 }
+    const { lines, leftOut } = redirectsFileLines([...many, long], limits)
+    expect(lines).toHaveLength(40)
+    expect(lines.filter((line) => line.includes('.ics'))).toHaveLength(30)
+    expect(lines.some((line) => line.includes('x'.repeat(60)))).toBe(false)
+    expect(leftOut).toBe(21)
+    // The order given is kept (sorted by old path upstream).
+    expect(lines.indexOf('/da/afdelinger/gammel-0/ /da/afdelinger/ny-0/ 301')).toBeLessThan(lines.indexOf('/da/kalender/afdeling/gammel-0.ics /da/kalender/afdeling/ny-0.ics 301'))
+    expect(redirectsFile([...many, long], limits)).toContain('# 21 rules left out')
+    expect(redirectsFile(many.slice(0, 4), limits)).not.toContain('left out')
   })
 
   it('nginx: a map from $uri to the new path, with nothing that could end its lines early', () => {

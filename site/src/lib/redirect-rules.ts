@@ -72,13 +72,39 @@ export function redirectsFrom(addresses: readonly Address[], fixed: Iterable<str
 const safePath = (path: string) => /^\/(?![/\\])[\x21-\x7e]*$/.test(path)
 
 /**
+ * Cloudflare Pages reads at most 2,000 static rules from `_redirects`, each at most 1,000
+ * characters (developers.cloudflare.com/pages/configuration/redirects/). Netlify has no such
+ * limit; nginx's map (below) none either.
+ */
+export const redirectsFileLimits = { rules: 2000, lineLength: 1000 }
+
+/**
  * `_redirects` as Netlify and Cloudflare Pages read it: `from to 301`, one a line. Cloudflare
  * applies a rule even where a file exists; Netlify serves the file (the redirect page) unless a
  * rule is forced with `301!`, which Cloudflare refuses, so the plain form is written.
+ *
+ * Over Cloudflare's limit (some hundred renames: each gives a rule per language and feed), the
+ * feeds' rules are kept first: a calendar app follows only an HTTP redirect, while an old page
+ * also has its redirect page (lib/redirects.ts), which still leads on. The file says how many
+ * were left out, and so does the build's log (pages/[rules].ts).
  */
-export function redirectsFile(redirects: readonly { from: string; to: string }[]): string {
-  const lines = redirects.filter(({ from, to }) => safePath(from) && safePath(to)).map(({ from, to }) => `${from} ${to} 301`)
-  return ['# Old addresses of renamed pages and calendar feeds (made by the site build; see README, "Production").', ...lines, ''].join('\n')
+export function redirectsFile(redirects: readonly { from: string; to: string }[], limits = redirectsFileLimits): string {
+  const { lines, leftOut } = redirectsFileLines(redirects, limits)
+  return [
+    '# Old addresses of renamed pages and calendar feeds (made by the site build; see README, "Production").',
+    ...(leftOut ? [`# ${leftOut} rules left out: Cloudflare Pages reads at most ${limits.rules} rules of at most ${limits.lineLength} characters. Old pages still lead on through their redirect pages.`] : []),
+    ...lines,
+    '',
+  ].join('\n')
+}
+
+/** The lines of `_redirects` (in the order given), and how many were left out for Cloudflare's limits. */
+export function redirectsFileLines(redirects: readonly { from: string; to: string }[], limits = redirectsFileLimits): { lines: string[]; leftOut: number } {
+  const usable = redirects.filter(({ from, to }) => safePath(from) && safePath(to)).map(({ from, to }) => `${from} ${to} 301`)
+  const fitting = usable.filter((line) => line.length <= limits.lineLength)
+  const isFeed = (line: string) => line.split(' ')[0]!.endsWith('.ics')
+  const kept = new Set(fitting.length <= limits.rules ? fitting : [...fitting.filter(isFeed), ...fitting.filter((line) => !isFeed(line))].slice(0, limits.rules))
+  return { lines: usable.filter((line) => kept.has(line)), leftOut: usable.length - kept.size }
 }
 
 /**
