@@ -79,4 +79,14 @@ describe('npm run create-user', () => {
     expect(docs[0]!.role).toBe('department-editor')
     expect((docs[0]!.departments ?? []).map((department) => (typeof department === 'object' ? department.slug : department)).sort()).toEqual(['aarhus', 'viborg'])
   })
+
+  it('finds a renamed department by its old slug too', async () => {
+    const { docs } = await payload.find({ collection: 'departments', where: { slug: { equals: 'viborg' } }, depth: 0 })
+    await payload.update({ collection: 'departments', id: docs[0]!.id, data: { slug: 'viborg-by', _status: 'published' } })
+    const result = await createUser('--email', 'rename@example.org', '--password', 'hemmelig-og-lang', '--role', 'department-editor', '--department', 'viborg')
+    expect(result.code, result.output).toBe(0)
+    expect(result.output).toContain('"viborg" hedder nu "viborg-by"')
+    const { docs: users } = await payload.find({ collection: 'users', where: { email: { equals: 'rename@example.org' } }, depth: 1 })
+    expect((users[0]!.departments ?? []).map((department) => (typeof department === 'object' ? department.slug : department))).toEqual(['viborg-by'])
+  })
 })

@@ -1,7 +1,7 @@
 /**
  * Creates a user on a fresh install or later:
  *   npm run create-user -- --email E --password P --role admin|editor|department-editor
- *                          [--department SLUG ...] [--name "Navn"]
+ *                          [--department SLUG ...] [--name "Navn"]   (a department's old slug works too)
  * Refuses an unknown role or department, a department editor without a department, bad e-mail
  * addresses, short passwords and existing users, with a clear message (exit code 1). The
  * password is never printed.
@@ -58,12 +58,15 @@ if (totalDocs > 0) fail(`Der findes allerede en bruger med e-mail ${email}.`)
 
 const departments = []
 for (const slug of departmentSlugs) {
-  const { docs } = await payload.find({ collection: 'departments', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
-  if (!docs[0]) {
+  // A renamed department still answers to its old slug (scripts and notes written before the rename).
+  const { docs } = await payload.find({ collection: 'departments', where: { or: [{ slug: { equals: slug } }, { previousSlugs: { in: [slug] } }] }, limit: 2, depth: 0 })
+  const department = docs.find((doc) => doc.slug === slug) ?? docs[0]
+  if (!department) {
     const known = await payload.find({ collection: 'departments', pagination: false, depth: 0, select: { slug: true } })
     fail(`Ukendt afdeling "${slug}". Kendte afdelinger: ${known.docs.map((doc) => doc.slug).join(', ') || '(ingen endnu)'}.`)
   }
-  departments.push(docs[0].id)
+  if (department.slug !== slug) console.log(`Afdelingen "${slug}" hedder nu "${department.slug}".`)
+  departments.push(department.id)
 }
 
 await payload.create({
