@@ -197,7 +197,7 @@ export interface ActivityType {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -286,7 +286,7 @@ export interface Department {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -462,9 +462,13 @@ export interface Activity {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
+  /**
+   * Branches (slugs) the activity moved from. The old address leads on to the current one. Filled in by the system; an editor can remove one.
+   */
+  previousDepartmentSlugs?: string[] | null;
   /**
    * Made-up example – not a real branch.
    */
@@ -566,7 +570,7 @@ export interface Event {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -609,7 +613,7 @@ export interface Page {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -1139,6 +1143,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
   confirmationStale?: T;
   slug?: T;
   previousSlugs?: T;
+  previousDepartmentSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
   updatedAt?: T;

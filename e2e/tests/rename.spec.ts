@@ -244,6 +244,41 @@ test('renamed activity, event, department and activity type: old pages and feeds
   expect(await Promise.all(feeds(original).map((feed) => uids(request, feed)))).toEqual(before.uids)
 })
 
+test('an activity moved to another department: its page under the old one leads to the new, and back again', async ({ request }) => {
+  test.setTimeout(300_000)
+  const admin = await adminApi(request)
+  const [activity] = await publicDocs(request, 'activities', 'da', `&where[slug][equals]=${original.activity}`)
+  const [from] = await publicDocs(request, 'departments', 'da', `&where[slug][equals]=${original.department}`)
+  const [to] = await publicDocs(request, 'departments', 'da', '&where[slug][equals]=odense')
+  expect([activity, from, to].every(Boolean)).toBe(true)
+  const move = async (department: typeof to) => {
+    await idle(admin)
+    const since = new Date().toISOString()
+    const saved = await admin.patch(`/activities/${activity!.id}?depth=0`, { department: department!.id, _status: 'published' })
+    expect(saved.status(), await saved.text()).toBe(200)
+    return settled(admin, since)
+  }
+  const at = (department: string, lang = 'da') => `/${lang}/afdelinger/${department}/${original.activity}/`
+  const answer = async (address: string) => {
+    const response = await request.get(address, { maxRedirects: 0 })
+    return [response.status(), response.headers().location]
+  }
+  try {
+    await move(to)
+    expect(await answer(at('odense'))).toEqual([200, undefined])
+    expect(await answer(at(original.department))).toEqual([301, at('odense')])
+    expect(await answer(at(original.department, 'ar'))).toEqual([301, at('odense', 'ar')])
+    // The redirect page too, for a host without the rules file.
+    const html = fs.readFileSync(path.join(siteOutDir(), 'da', 'afdelinger', original.department, original.activity, 'index.html'), 'utf8')
+    expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${at('odense')}">`)
+  } finally {
+    await move(from)
+  }
+  // Back under Aarhus: its page is a page again, and the Odense address it had leads back.
+  expect(await answer(at(original.department))).toEqual([200, undefined])
+  expect(await answer(at('odense'))).toEqual([301, at(original.department)])
+})
+
 test('a build whose rules send an old address nowhere fails its check (it is never swapped in)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-'))
   try {

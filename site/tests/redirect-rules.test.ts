@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { nginxRedirectMap, redirectsFile, redirectsFileLines, redirectsFrom, type Address, type Named } from '../src/lib/redirect-rules'
+import { nginxRedirectMap, redirectsFile, redirectsFileLines, redirectsFrom, withDepartmentsLeft, type Address, type Named } from '../src/lib/redirect-rules'
 
 // The same shapes as lib/paths.ts's routes, without Astro (this file runs under plain Vitest).
 const department = (slug: string) => `afdelinger/${slug}/`
@@ -31,6 +31,22 @@ describe('redirects of renamed documents', () => {
       ['afdelinger/aarhus/cafe-ny/', 'afdelinger/aarhus-vest/cafe-ny/'],
       ['afdelinger/aarhus/cafe/', 'afdelinger/aarhus-vest/cafe-ny/'],
     ])
+  })
+
+  it('an activity moved to another department: its page under the old one leads to the new, the old department’s own pages stay', () => {
+    const vest = doc(1, 'aarhus-vest')
+    const aarhus = doc(2, 'aarhus')
+    const cafe = doc(7, 'lektiecafe', ['cafe'])
+    const other = doc(8, 'sprogcafe')
+    const addresses = [at([vest], department), at([aarhus], department), at([withDepartmentsLeft(aarhus, ['aarhus-vest']), cafe], activity), at([vest, other], activity)]
+    expect(pairs(addresses)).toEqual([
+      ['afdelinger/aarhus-vest/cafe/', 'afdelinger/aarhus/lektiecafe/'],
+      ['afdelinger/aarhus-vest/lektiecafe/', 'afdelinger/aarhus/lektiecafe/'],
+      ['afdelinger/aarhus/cafe/', 'afdelinger/aarhus/lektiecafe/'],
+    ])
+    // An activity now under the old department at the same address keeps it.
+    const newcomer = doc(9, 'lektiecafe')
+    expect(pairs([...addresses, at([vest, newcomer], activity)]).map(([from]) => from)).not.toContain('afdelinger/aarhus-vest/lektiecafe/')
   })
 
   it('renamed twice: both old addresses lead straight to the current one, no chain', () => {

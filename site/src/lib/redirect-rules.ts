@@ -40,6 +40,17 @@ function slugsOf(document: Named): string[] {
   return [document.slug, ...new Set(previous)]
 }
 
+/**
+ * The department in an activity's page address, with the slugs of the departments the activity
+ * moved from (`previousDepartmentSlugs`, kept by the CMS) as its old forms: the page it had under
+ * each leads to the current one. Only for that activity's address: the department's own pages
+ * are not moved.
+ */
+export function withDepartmentsLeft(department: Named, left: readonly string[] | null | undefined): Named {
+  if (!left?.length) return department
+  return { ...department, previousSlugs: [...(department.previousSlugs ?? []), ...left] }
+}
+
 /** Every way to pick one slug per document. */
 const combinations = (lists: string[][]): string[][] => lists.reduce<string[][]>((all, list) => all.flatMap((picked) => list.map((slug) => [...picked, slug])), [[]])
 

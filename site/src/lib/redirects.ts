@@ -4,12 +4,13 @@ import { hasFeed } from './calendar-feeds'
 import { activities, activityTypes, departments, endedEvents, pages, relationId, upcomingEvents } from './data'
 import { tag } from './partial'
 import { localeUrl, reservedSlugs, routes } from './paths'
-import { redirectsFrom, type Address } from './redirect-rules'
+import { redirectsFrom, withDepartmentsLeft, type Address } from './redirect-rules'
 
 /**
  * What this build redirects: every address made from slugs that exists in it (the same lists and
  * conditions as the routes under pages/[lang]/ use), each at its old forms. A renamed department
- * moves its activities' pages, its volunteer page and its feed; a renamed activity type its
+ * moves its activities' pages, its volunteer page and its feed (and an activity moved to another
+ * department leaves its page under the old one behind); a renamed activity type its
  * finder page and feed. Slugs are not translated, so the old forms are the same in every language.
  */
 async function addresses(lang: LocaleCode): Promise<Address[]> {
@@ -39,7 +40,7 @@ async function addresses(lang: LocaleCode): Promise<Address[]> {
   for (const activity of allActivities) {
     const tags = [tag.activity(activity.id), tag.department(activity.department)]
     const department = departmentById.get(String(relationId(activity.department)))
-    if (department) add([department, activity], routes.activity, tags)
+    if (department) add([withDepartmentsLeft(department, activity.previousDepartmentSlugs), activity], routes.activity, tags)
     if (takesParticipantSignups(activity)) add([activity], routes.signupActivity, tags)
     if (takesVolunteers(activity)) add([activity], routes.volunteerActivity, tags)
     if (hasFeed(activity)) add([activity], routes.calendarActivity, tags)

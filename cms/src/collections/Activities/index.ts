@@ -9,6 +9,7 @@ import { accessibilityField, audienceField, contactField, howToJoinField, langua
 import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
 import { previousSlugsField, slugField } from '../../fields/slug'
+import { previousDepartmentSlugsField } from './previousDepartments'
 import { translationStatusField } from '../../fields/translationStatus'
 import { departmentContent } from '../shared'
 
@@ -118,6 +119,7 @@ export const Activities: CollectionConfig = {
     },
     slugField(),
     previousSlugsField(),
+    previousDepartmentSlugsField,
     demoField,
     translationStatusField(),
   ],

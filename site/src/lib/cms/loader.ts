@@ -7,8 +7,8 @@ import { cmsURL } from './client'
 import { type DocumentStamp, fetchLocalized, fetchLocalizedGlobal, type PublicCollection, type PublicGlobal } from './localized'
 import { omissionText, recordOmissions, showableStamps } from './shown'
 
-/** Bump when what the loader stores changes shape, so the next build reloads everything (4: documents carry `previousSlugs`, read by lib/redirects.ts). */
-const storeVersion = '4'
+/** Bump when what the loader stores changes shape, so the next build reloads everything (5: activities carry `previousDepartmentSlugs`, read by lib/redirects.ts). */
+const storeVersion = '5'
 /** Virtual fields that depend on the date (a listing's "not confirmed for 90 days") are refreshed by a full load at least this often. */
 const fullLoadEveryMs = 20 * 60 * 60 * 1000
 /** More changed documents than this: one full load is cheaper than a long `id in (...)` query. */
