@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { jsToXliff12, xliff12ToJs, type XliffInline, type XliffValue } from 'xliff'
 
-import { fromXliffInline, readXliff, sameSource, writeXliff, type InlineNode, type RichText } from '../src/translations/xliff'
+import { fromXliffInline, plainTextOf, readXliff, sameSource, writeXliff, type InlineNode, type RichText } from '../src/translations/xliff'
 import { BOLD, CODE, ITALIC, STRIKETHROUGH, UNDERLINE, heading, lineBreak, link, list, listItem, paragraph, quote, richText, text, translated, upload } from './lexical'
 
 const external = { linkType: 'custom', url: 'https://www.rodekors.dk/frivillig?kilde=xliff&sprog=da', newTab: true }
@@ -184,6 +184,11 @@ describe('tags in a translation', () => {
       expect(result.error.code).toBe(code)
       expect(result.error.message).toMatch(/[æøå]|oversættelse/i)
     }
+  })
+
+  it('tells an empty target by its text, tags aside', () => {
+    expect(plainTextOf(fragment('<g id="1"><g id="2"></g></g><g id="5"><g id="6"/><g id="7"/></g>'))).toBe('')
+    expect(plainTextOf(fragment(paragraphs('A <g id="3">B</g><x id="4"/>C <g id="2">D</g>')))).toBe('A BC DONETWO')
   })
 
   it('takes a tool’s segment markers (mrk) as their text', () => {

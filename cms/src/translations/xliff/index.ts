@@ -5,7 +5,7 @@
  * once `sameSource` has confirmed the Danish is still what was sent.
  */
 export { XliffError, type XliffErrorCode } from './errors'
-export { fromXliffInline, fromXliffPlain, type Converted } from './inline'
+export { fromXliffInline, fromXliffPlain, plainTextOf, type Converted } from './inline'
 export { readXliff, type ReadXliffOptions } from './read'
 export type { FieldValue, InlineNode, InlineTag, LexicalNode, ReadUnit, ReadXliff, RichText, TranslationState, XliffUnit } from './types'
 export { sameSource, sourceFragment, writeXliff, type WriteXliffOptions } from './write'

@@ -233,6 +233,14 @@ export function fromXliffPlain(fragment: InlineNode[]): Converted<string> {
   return { ok: true, value: text }
 }
 
+/**
+ * The text of inline content without its tags: to tell an untranslated unit (tools write `<target/>`,
+ * or a copy of the source) from a translation, or to count characters.
+ */
+export function plainTextOf(fragment: InlineNode[]): string {
+  return fragment.map((item) => (typeof item === 'string' ? item : item.tag === 'g' ? plainTextOf(item.children ?? []) : '')).join('')
+}
+
 function buildRichText(fragment: InlineNode[], source: RichText): RichText {
   const { tags } = sourceTags(source)
   const uses = new Map<string, number>()

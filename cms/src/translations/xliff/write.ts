@@ -1,5 +1,5 @@
 import { sourceTags, targetFragment } from './inline'
-import type { FieldValue, InlineNode, RichText, TranslationState, XliffUnit } from './types'
+import type { FieldValue, InlineNode, TranslationState, XliffUnit } from './types'
 
 export const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:1.2'
 export const SOURCE_LANGUAGE = 'da'
@@ -100,7 +100,7 @@ function unitLines(unit: XliffUnit): string[] {
 
 function targetOf(target: FieldValue, source: FieldValue): InlineNode[] | null {
   if (typeof source === 'string') return typeof target === 'string' ? sourceFragment(target) : null
-  return typeof target === 'string' ? null : targetFragment(target as RichText, source)
+  return typeof target === 'string' ? null : targetFragment(target, source)
 }
 
 function inline(fragment: InlineNode[]): string {
