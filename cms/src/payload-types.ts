@@ -197,13 +197,22 @@ export interface ActivityType {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -237,9 +246,18 @@ export interface TargetGroup {
    */
   slug: string;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -286,7 +304,7 @@ export interface Department {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -294,9 +312,18 @@ export interface Department {
    */
   isDemo?: boolean | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -462,7 +489,7 @@ export interface Activity {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -470,9 +497,18 @@ export interface Activity {
    */
   isDemo?: boolean | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -566,7 +602,7 @@ export interface Event {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -574,9 +610,18 @@ export interface Event {
    */
   isDemo?: boolean | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -609,13 +654,22 @@ export interface Page {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1015,6 +1069,7 @@ export interface ActivityTypesSelect<T extends boolean = true> {
   slug?: T;
   previousSlugs?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1030,6 +1085,7 @@ export interface TargetGroupsSelect<T extends boolean = true> {
   order?: T;
   slug?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1058,6 +1114,7 @@ export interface DepartmentsSelect<T extends boolean = true> {
   previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1141,6 +1198,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
   previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1174,6 +1232,7 @@ export interface EventsSelect<T extends boolean = true> {
   previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1189,6 +1248,7 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   previousSlugs?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1424,9 +1484,18 @@ export interface SiteSetting {
     users?: number | null;
   };
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1443,6 +1512,19 @@ export interface Navigation {
         page?: (number | null) | Page;
         id?: string | null;
       }[]
+    | null;
+  /**
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
+   */
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1482,6 +1564,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         users?: T;
       };
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1499,6 +1582,8 @@ export interface NavigationSelect<T extends boolean = true> {
         page?: T;
         id?: T;
       };
+  translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -9,7 +9,7 @@ import { accessibilityField, audienceField, contactField, howToJoinField, langua
 import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
 import { previousSlugsField, slugField } from '../../fields/slug'
-import { translationStatusField } from '../../fields/translationStatus'
+import { translationFields } from '../../fields/translationStatus'
 import { departmentContent } from '../shared'
 
 /** A department's local, usually weekly, offering of an activity type. */
@@ -119,6 +119,6 @@ export const Activities: CollectionConfig = {
     slugField(),
     previousSlugsField(),
     demoField,
-    translationStatusField(),
+    ...translationFields(),
   ],
 }
