@@ -20,7 +20,14 @@ type Sources = { sources: Record<string, string>; changed: string[] } | null
 type State = { translationStatus?: Record<string, string | null>; translationSources?: Record<string, Sources> }
 
 const paragraph = (text: string) => ({
-  root: { type: 'root', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] }] },
+  root: {
+    type: 'root',
+    direction: 'ltr' as const,
+    format: '' as const,
+    indent: 0,
+    version: 1,
+    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] }],
+  },
 })
 
 let slugs = 0

@@ -1,6 +1,7 @@
 import type { Field, FieldHook, PayloadRequest } from 'payload'
 
 import { defaultLocale } from '../../../core/locales'
+import { isLoggedIn } from '../access/index'
 import { stateAfterSave, translationStatuses, type TranslationStatus } from './translationState'
 
 export { translationStatuses, type TranslationStatus } from './translationState'
@@ -108,6 +109,8 @@ export function translationFields(): Field[] {
       localized: true,
       label: { da: 'Oversat fra', en: 'Translated from' },
       admin: { hidden: true },
+      // Bookkeeping for staff and their tools; the public site needs only the status.
+      access: { read: ({ req: { user } }) => isLoggedIn(user) },
       hooks: { beforeChange: [keepTranslationState] },
     },
     {
