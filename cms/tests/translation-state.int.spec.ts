@@ -73,6 +73,12 @@ describe('translation state per document and locale', () => {
     // Read in a language with no translation, the status is missing, not Danish's "original".
     const somali = await payload.findByID({ collection: 'pages', id, locale: 'so', depth: 0 })
     expect(somali.translationStatus ?? null).toBeNull()
+    // The public API gives the status, not the bookkeeping behind it.
+    const asPublic = (await (await rest(payload, 'GET', `/pages/${id}?locale=ti`)).json()) as Record<string, unknown>
+    expect(asPublic.translationStatus).toBe('machine')
+    expect(asPublic).not.toHaveProperty('translationSources')
+    const asEditor = (await (await rest(payload, 'GET', `/pages/${id}?locale=ti`, { token: editorToken })).json()) as Record<string, unknown>
+    expect(asEditor).toHaveProperty('translationSources')
   })
 
   it('a Danish edit of one field makes the translations made from it outdated, listing only that field', async () => {
