@@ -200,7 +200,7 @@ describe('translation state per document and locale', () => {
 
   it('the migration gives documents written before it their state: sources from today\'s Danish, statuses kept', async () => {
     const id = await translatedPage()
-    await payload.updateGlobal({ slug: 'site-settings', locale: 'da', data: { siteName: 'Aktiviteter for nye i Danmark' }, context: seedContext })
+    await payload.updateGlobal({ slug: 'site-settings', locale: 'da', data: { siteName: 'Aktiviteter for nye i Danmark', figures: { volunteers: 1200 } }, context: seedContext })
     await payload.updateGlobal({ slug: 'site-settings', locale: 'ti', data: { siteName: 'ንሓደስቲ ኣብ ደንማርክ', translationStatus: 'reviewed' }, context: seedContext })
     await payload.updateGlobal({ slug: 'navigation', locale: 'da', data: { items: [{ kind: 'home', label: 'Forside' }] }, context: seedContext })
     const [row] = (await payload.findGlobal({ slug: 'navigation', locale: 'da', depth: 0 })).items ?? []
@@ -224,6 +224,10 @@ describe('translation state per document and locale', () => {
     const settings = (await payload.findGlobal({ slug: 'site-settings', locale: 'all', depth: 0 })) as unknown as State
     expect(settings.translationStatus).toMatchObject({ da: 'original', ti: 'reviewed' })
     expect(Object.keys(settings.translationSources?.ti?.sources ?? {})).toEqual(['siteName'])
+    // Nothing else is lost on the way: texts in every locale, unlocalized fields, array rows.
+    expect(settings).toMatchObject({ siteName: { da: 'Aktiviteter for nye i Danmark', ti: 'ንሓደስቲ ኣብ ደንማርክ' }, figures: { volunteers: 1200 } })
+    expect(await tigrinyaTitle(id)).toBe('ብዛዕባና')
+    expect((await payload.findGlobal({ slug: 'navigation', locale: 'ti', depth: 0 })).items).toMatchObject([{ id: row!.id, kind: 'home', label: 'መእተዊ' }])
     const navigation = (await payload.findGlobal({ slug: 'navigation', locale: 'all', depth: 0 })) as unknown as State
     expect(navigation.translationStatus).toMatchObject({ da: 'original', ti: 'machine' })
     expect(Object.keys(navigation.translationSources?.ti?.sources ?? {})).toEqual([`items.${row!.id}.label`])
