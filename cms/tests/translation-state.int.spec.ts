@@ -1,6 +1,7 @@
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { fingerprint, translationWork } from '../src/fields/translationState'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
 import { loginToken, rest } from './rest'
@@ -92,6 +93,18 @@ describe('translation state per document and locale', () => {
     // What each translation was made from is kept: the summary's is now known to be old.
     expect(after.translationSources?.ti?.sources).toEqual(before.translationSources?.ti?.sources)
     expect(after.translationStatus?.so ?? null).toBeNull()
+  })
+
+  it('tells, per locale, which fields are missing or outdated and the Danish they are to be made from', async () => {
+    const id = await translatedPage()
+    await payload.update({ collection: 'pages', id, locale: 'da', data: { title: 'Om Røde Kors' }, context: seedContext })
+    await payload.update({ collection: 'pages', id, locale: 'en', data: { summary: null, translationStatus: 'machine' }, context: seedContext })
+    const doc = (await payload.findByID({ collection: 'pages', id, locale: 'all', depth: 0 })) as unknown as Record<string, unknown>
+    const fields = payload.collections.pages.config.fields
+    const english = translationWork(fields, doc, 'en')
+    expect(english).toMatchObject({ missing: ['summary'], outdated: ['title'] })
+    expect(english.danish.get('title')).toEqual({ text: 'Om Røde Kors', fingerprint: fingerprint('Om Røde Kors') })
+    expect(translationWork(fields, doc, 'so')).toMatchObject({ missing: ['title', 'summary', 'body'], outdated: [] })
   })
 
   it('a Danish save without a change in the text outdates nothing', async () => {

@@ -243,6 +243,31 @@ export function stateAfterSave({ fields, before, data, locale, locales, statedSt
   return state
 }
 
+export interface TranslationWork {
+  /** Fields with Danish text and none in the locale. */
+  missing: string[]
+  /** Fields translated from a Danish text that has changed since. */
+  outdated: string[]
+  /** Every translated field's Danish text now, with its fingerprint (what an import checks against). */
+  danish: Map<string, { text: unknown; fingerprint: string | null }>
+}
+
+/**
+ * What a locale of a document (read with all locales) still needs, field by field: for the
+ * translation overview, the XLIFF export and machine translation.
+ */
+export function translationWork(fields: Field[], doc: Data, locale: string): TranslationWork {
+  const danish = translatedTexts(fields, doc, inLocale(defaultLocale))
+  const texts = translatedTexts(fields, doc, inLocale(locale))
+  const { sources } = readSources(isData(doc.translationSources) ? doc.translationSources[locale] : undefined)
+  const prints = new Map([...danish].map(([path, text]) => [path, fingerprint(text)]))
+  return {
+    missing: [...danish.keys()].filter((path) => prints.get(path) && !hasText(texts.get(path))),
+    outdated: changedFields(sources, texts, prints),
+    danish: new Map([...danish].map(([path, text]) => [path, { text, fingerprint: prints.get(path) ?? null }])),
+  }
+}
+
 /**
  * The state of a document written before the CMS kept it (the migration): every translation is
  * taken to be made from the Danish it stands beside, as far as anyone knows; `machine`,
