@@ -201,9 +201,18 @@ export interface ActivityType {
    */
   previousSlugs?: string[] | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -237,9 +246,18 @@ export interface TargetGroup {
    */
   slug: string;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -294,9 +312,18 @@ export interface Department {
    */
   isDemo?: boolean | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -474,9 +501,18 @@ export interface Activity {
    */
   isDemo?: boolean | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -578,9 +614,18 @@ export interface Event {
    */
   isDemo?: boolean | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -617,9 +662,18 @@ export interface Page {
    */
   previousSlugs?: string[] | null;
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1019,6 +1073,7 @@ export interface ActivityTypesSelect<T extends boolean = true> {
   slug?: T;
   previousSlugs?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1034,6 +1089,7 @@ export interface TargetGroupsSelect<T extends boolean = true> {
   order?: T;
   slug?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1062,6 +1118,7 @@ export interface DepartmentsSelect<T extends boolean = true> {
   previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1146,6 +1203,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
   previousDepartmentSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1179,6 +1237,7 @@ export interface EventsSelect<T extends boolean = true> {
   previousSlugs?: T;
   isDemo?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1194,6 +1253,7 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   previousSlugs?: T;
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1429,9 +1489,18 @@ export interface SiteSetting {
     users?: number | null;
   };
   /**
-   * Applies to the language you are editing.
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
    */
-  translationStatus?: ('original' | 'machine' | 'reviewed') | null;
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1448,6 +1517,19 @@ export interface Navigation {
         page?: (number | null) | Page;
         id?: string | null;
       }[]
+    | null;
+  /**
+   * Applies to the language you are editing. Kept up to date when the texts are saved.
+   */
+  translationStatus?: ('original' | 'machine' | 'reviewed' | 'outdated') | null;
+  translationSources?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1487,6 +1569,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         users?: T;
       };
   translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1504,6 +1587,8 @@ export interface NavigationSelect<T extends boolean = true> {
         page?: T;
         id?: T;
       };
+  translationStatus?: T;
+  translationSources?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

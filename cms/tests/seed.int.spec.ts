@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { locales } from '../../core/locales'
+import { asLocalizedFields, stateAsFound } from '../src/fields/translationState'
 import { readDemoDepartments, readDocuments } from '../src/seed/content'
 import { seed, seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
@@ -80,6 +81,30 @@ describe('seed from content/', () => {
       expect(doc.title[code], `title in ${code}`).toBeTruthy()
       expect(doc.translationStatus[code]).toBe(code === 'da' ? 'original' : 'machine')
     }
+  })
+
+  it('leaves every document and global in the translation state the migration gives existing data', async () => {
+    const codes = locales.map(({ code }) => code)
+    const translated = (value: unknown) => Object.fromEntries(Object.entries((value ?? {}) as Record<string, unknown>).filter(([, entry]) => entry !== null))
+    const expectStateAsFound = (fields: Parameters<typeof stateAsFound>[0], doc: Record<string, unknown>, what: string) => {
+      const expected = asLocalizedFields(stateAsFound(fields, doc, codes))
+      const stored = { translationStatus: translated(doc.translationStatus), translationSources: translated(doc.translationSources) }
+      expect(stored, what).toEqual({ translationStatus: translated(expected.translationStatus), translationSources: translated(expected.translationSources) })
+    }
+    let machine = 0
+    for (const collection of collections) {
+      const { docs } = await payload.find({ collection, locale: 'all', depth: 0, pagination: false })
+      for (const doc of docs as unknown as Record<string, unknown>[]) {
+        expectStateAsFound(payload.collections[collection].config.fields, doc, `${collection} ${String(doc.slug)}`)
+        machine += Object.values(translated(doc.translationStatus)).filter((status) => status === 'machine').length
+      }
+    }
+    for (const slug of ['site-settings', 'navigation'] as const) {
+      const doc = (await payload.findGlobal({ slug, locale: 'all', depth: 0 })) as unknown as Record<string, unknown>
+      expectStateAsFound(payload.globals.config.find((global) => global.slug === slug)!.fields, doc, slug)
+      expect(translated(doc.translationStatus), slug).toMatchObject({ da: 'original', ti: 'machine' })
+    }
+    expect(machine).toBeGreaterThan(100)
   })
 
   it('marks demo data as demo and dates demo events in the future', async () => {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { previousSlugsField, slugField } from '../fields/slug'
-import { translationStatusField } from '../fields/translationStatus'
+import { translationFields } from '../fields/translationStatus'
 import { nationalContent } from './shared'
 
 /** The national activity types (lektiecaféer, kvindegrupper, ...), written by communications staff. */
@@ -57,6 +57,6 @@ export const ActivityTypes: CollectionConfig = {
     },
     slugField(),
     previousSlugsField(),
-    translationStatusField(),
+    ...translationFields(),
   ],
 }

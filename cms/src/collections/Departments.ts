@@ -6,7 +6,7 @@ import { placeFields } from '../fields/address'
 import { demoField } from '../fields/demo'
 import { regions } from '../fields/regions'
 import { previousSlugsField, slugField } from '../fields/slug'
-import { translationStatusField } from '../fields/translationStatus'
+import { translationFields } from '../fields/translationStatus'
 import { editorialVersions } from './shared'
 
 /** Name, place, region, URL and the demo mark are set by national staff, not by the department. */
@@ -65,6 +65,6 @@ export const Departments: CollectionConfig = {
     lockedForDepartments(slugField('name')),
     previousSlugsField(),
     lockedForDepartments(demoField),
-    translationStatusField(),
+    ...translationFields(),
   ],
 }

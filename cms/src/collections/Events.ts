@@ -6,7 +6,7 @@ import { demoField } from '../fields/demo'
 import { howToJoinField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
 import { previousSlugsField, slugField } from '../fields/slug'
-import { translationStatusField } from '../fields/translationStatus'
+import { translationFields } from '../fields/translationStatus'
 import { ours } from '../lib/translations'
 import { departmentContent } from './shared'
 
@@ -67,6 +67,6 @@ export const Events: CollectionConfig = {
     slugField(),
     previousSlugsField(),
     demoField,
-    translationStatusField(),
+    ...translationFields(),
   ],
 }

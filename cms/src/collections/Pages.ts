@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { reservedPageSlugs } from '../../../core/slug'
 import { previousSlugsField, slugField } from '../fields/slug'
-import { translationStatusField } from '../fields/translationStatus'
+import { translationFields } from '../fields/translationStatus'
 import { nationalContent } from './shared'
 
 /** National pages such as "Om integration". */
@@ -25,6 +25,6 @@ export const Pages: CollectionConfig = {
     { name: 'body', type: 'richText', label: { da: 'Indhold', en: 'Content' }, localized: true },
     slugField('title', { reserved: reservedPageSlugs }),
     previousSlugsField(),
-    translationStatusField(),
+    ...translationFields(),
   ],
 }

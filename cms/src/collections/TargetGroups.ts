@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { slugField } from '../fields/slug'
-import { translationStatusField } from '../fields/translationStatus'
+import { translationFields } from '../fields/translationStatus'
 import { nationalContent } from './shared'
 
 /** Who an activity type is for (children of school age, new Danish women, ...). */
@@ -25,6 +25,6 @@ export const TargetGroups: CollectionConfig = {
     { name: 'description', type: 'richText', label: { da: 'Beskrivelse', en: 'Description' }, localized: true },
     { name: 'order', type: 'number', label: { da: 'Rækkefølge', en: 'Order' }, defaultValue: 100, admin: { position: 'sidebar' } },
     slugField(),
-    translationStatusField(),
+    ...translationFields(),
   ],
 }

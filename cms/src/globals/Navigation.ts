@@ -1,6 +1,7 @@
 import type { GlobalConfig, PayloadRequest } from 'payload'
 
 import { anyone, editorsOnly } from '../access/index'
+import { translationFields } from '../fields/translationStatus'
 import { ours } from '../lib/translations'
 
 export const navigationKinds = ['home', 'activity-types', 'finder', 'events', 'departments', 'volunteer', 'page'] as const
@@ -46,5 +47,6 @@ export const Navigation: GlobalConfig = {
         },
       ],
     },
+    ...translationFields(),
   ],
 }

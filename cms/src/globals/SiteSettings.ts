@@ -1,7 +1,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { anyone, editorsOnly } from '../access/index'
-import { translationStatusField } from '../fields/translationStatus'
+import { translationFields } from '../fields/translationStatus'
 
 const figure = (name: string, da: string, en: string) =>
   ({ name, type: 'number', label: { da, en }, min: 0 }) as const
@@ -31,6 +31,6 @@ export const SiteSettings: GlobalConfig = {
         },
       ],
     },
-    translationStatusField(),
+    ...translationFields(),
   ],
 }

@@ -55,6 +55,10 @@ const da = {
     confirmed: 'Tak – aktiviteten er bekræftet i dag.',
     failed: 'Det lykkedes ikke at bekræfte. Prøv igen.',
   },
+  translationState: {
+    missing: 'Ingen oversættelse til dette sprog endnu: siden viser den danske tekst.',
+    changed: 'Den danske tekst er ændret, siden oversættelsen blev lavet, i:',
+  },
   branchDashboard: {
     heading: 'Din lokalafdeling',
     page: 'Rediger afdelingens side',
@@ -218,6 +222,10 @@ const en: Translations = {
     confirming: 'Confirming …',
     confirmed: 'Thank you – the activity is confirmed today.',
     failed: 'Could not confirm. Please try again.',
+  },
+  translationState: {
+    missing: 'No translation into this language yet: the site shows the Danish text.',
+    changed: 'The Danish text has changed since the translation was made, in:',
   },
   branchDashboard: {
     heading: 'Your local branch',

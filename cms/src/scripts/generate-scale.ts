@@ -17,6 +17,7 @@ import { getPayload, type FlattenedField } from 'payload'
 
 import { locales } from '../../../core/locales'
 import { regions } from '../../../core/regions'
+import { asLocalizedFields, stateAsFound } from '../fields/translationState'
 import config from '../payload.config'
 import { seedContext } from '../seed/index'
 
@@ -86,8 +87,8 @@ async function createInAllLocales(collection: Collection, danish: Data, translat
  * database adapter, as the seven Local API updates would have: the localized fields given,
  * everything else as the create left it (the version just created holds the document with its
  * locales; an edit in the admin starts from it, so it must hold the translations too). No hook
- * or validation runs on these writes: translations are plain localized text, from which no hook
- * derives anything; a translated field that is not localized is refused.
+ * or validation runs on these writes: translations are plain localized text, and the translation
+ * state the hooks would derive is computed here; a translated field that is not localized is refused.
  */
 async function addTranslations(collection: Collection, id: number | string, translations: { code: string; data: Data }[]) {
   const localizedNames = new Set(fieldsWithLocales[collection].filter(isLocalized).map((field) => field.name))
@@ -115,6 +116,9 @@ async function addTranslations(collection: Collection, id: number | string, tran
     for (const { code, data } of translations) if (data[field.name] !== undefined) byLocale[code] = data[field.name]
     localized[field.name] = byLocale
   }
+  // What the Local API's hooks would have recorded: each translation made from this Danish.
+  const state = stateAsFound(payload.collections[collection].config.fields, { ...document, ...localized }, locales.map(({ code }) => code))
+  Object.assign(localized, asLocalizedFields(state))
   await payload.db.updateOne({ collection, id, data: localized, returning: false })
   await payload.db.updateVersion({ collection, id: version.id, versionData: { version: localized }, returning: false })
 }

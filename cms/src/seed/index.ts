@@ -266,6 +266,8 @@ async function seedGlobals(
           page: relationId(row.page) ?? null,
           label: items[index]?.label[locale] ?? row.label,
         })),
+        // content/navigation.json's labels are machine translations, as the other content's are.
+        translationStatus: 'machine',
       },
       context: seedContext,
     })

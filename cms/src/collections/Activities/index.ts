@@ -9,8 +9,8 @@ import { accessibilityField, audienceField, contactField, howToJoinField, langua
 import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
 import { previousSlugsField, slugField } from '../../fields/slug'
+import { translationFields } from '../../fields/translationStatus'
 import { previousDepartmentSlugsField } from './previousDepartments'
-import { translationStatusField } from '../../fields/translationStatus'
 import { departmentContent } from '../shared'
 
 /** A department's local, usually weekly, offering of an activity type. */
@@ -121,6 +121,6 @@ export const Activities: CollectionConfig = {
     previousSlugsField(),
     previousDepartmentSlugsField,
     demoField,
-    translationStatusField(),
+    ...translationFields(),
   ],
 }
