@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     users: User;
     'site-builds': SiteBuild;
+    'translation-usage': TranslationUsage;
     signups: Signup;
     'child-certificates': ChildCertificate;
     'payload-kv': PayloadKv;
@@ -95,6 +96,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'translation-usage': TranslationUsageSelect<false> | TranslationUsageSelect<true>;
     signups: SignupsSelect<false> | SignupsSelect<true>;
     'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -197,7 +199,7 @@ export interface ActivityType {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -286,7 +288,7 @@ export interface Department {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -462,7 +464,7 @@ export interface Activity {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -566,7 +568,7 @@ export interface Event {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -609,7 +611,7 @@ export interface Page {
    */
   slug: string;
   /**
-   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system.
+   * Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.
    */
   previousSlugs?: string[] | null;
   /**
@@ -716,6 +718,23 @@ export interface SiteBuild {
   pages?: number | null;
   error?: string | null;
   log?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Characters sent for machine translation per month (Danish time). The limit is set with TRANSLATION_MONTHLY_CHARACTERS.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-usage".
+ */
+export interface TranslationUsage {
+  id: number;
+  month: string;
+  characters: number;
+  /**
+   * Empty: no limit.
+   */
+  limit?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -950,6 +969,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'translation-usage';
+        value: number | TranslationUsage;
       } | null)
     | ({
         relationTo: 'signups';
@@ -1278,6 +1301,17 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   pages?: T;
   error?: T;
   log?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-usage_select".
+ */
+export interface TranslationUsageSelect<T extends boolean = true> {
+  month?: T;
+  characters?: T;
+  limit?: T;
   updatedAt?: T;
   createdAt?: T;
 }
