@@ -187,6 +187,17 @@ describe('rich text keeps its structure', () => {
     expect(result.segments).toEqual([{ root: element('root', [paragraph(text('Today', bold), text(' come'), text('!'))]) }])
   })
 
+  it('a space the provider dropped between two nodes comes back, and is not doubled', async () => {
+    const { fake, provider } = await deeplServer()
+    const answers = ['<g id="0">Come to</g><g id="1">the café</g>', '<g id="0">Come to</g><g id="1"> the café</g>']
+    fake.override = (_, count) => ({ status: 200, body: JSON.stringify({ translations: [{ text: answers[count - 1] }] }) })
+    const value: RichTextValue = { root: element('root', [paragraph(text('Kom til '), text('caféen', bold))]) }
+    for (const expected of [[text('Come to '), text('the café', bold)], [text('Come to'), text(' the café', bold)]]) {
+      const result = await machineTranslate(job(provider, 'en', [value]))
+      expect(result.segments).toEqual([{ root: element('root', [paragraph(...expected)]) }])
+    }
+  })
+
   it('a provider that loses a tag fails the job: no result (the answered characters were billed)', async () => {
     const { fake, provider } = await deeplServer()
     fake.override = () => ({ status: 200, body: JSON.stringify({ translations: [{ text: '<g id="0">Come today!</g>' }] }) })
@@ -427,10 +438,12 @@ describe('settings', () => {
     expect(fake.translations()).toHaveLength(1)
   })
 
-  it('LIBRETRANSLATE_URL and LIBRETRANSLATE_API_KEY choose the instance', async () => {
+  it('LIBRETRANSLATE_URL and LIBRETRANSLATE_API_KEY choose the instance, whose languages are asked once for all jobs', async () => {
     const { fake } = await libreServer(['en'], 'k')
-    const provider = providerFromEnv({ TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: fake.url, LIBRETRANSLATE_API_KEY: 'k' })
-    expect((await machineTranslate(job(provider!, 'en', ['Hej']))).segments).toEqual(['HEJ'])
+    const env = { TRANSLATION_PROVIDER: 'libretranslate', LIBRETRANSLATE_URL: fake.url, LIBRETRANSLATE_API_KEY: 'k' }
+    expect((await machineTranslate(job(providerFromEnv(env)!, 'en', ['Hej']))).segments).toEqual(['HEJ'])
+    expect((await machineTranslate(job(providerFromEnv({ ...env })!, 'en', ['Farvel']))).segments).toEqual(['FARVEL'])
+    expect(fake.received.filter((request) => request.path === '/languages')).toHaveLength(1)
   })
 
   it('a provider without its settings, or an unknown one, is a configuration error', () => {

@@ -30,8 +30,20 @@ export function assertPublicContent(source: TextSource): void {
   if (!allowed) throw new MachineTranslationError('notPublic', { source: source.collection ?? source.global ?? '' })
 }
 
-/** The provider TRANSLATION_PROVIDER names, or null when machine translation is off. */
+const providers = new Map<string, TranslationProvider | null>()
+
+/**
+ * The provider TRANSLATION_PROVIDER names, or null when machine translation is off. The same
+ * settings give the same provider, so what it caches (LibreTranslate's languages) is kept.
+ */
 export function providerFromEnv(env: Record<string, string | undefined> = process.env): TranslationProvider | null {
+  const settings = ['TRANSLATION_PROVIDER', 'DEEPL_API_KEY', 'DEEPL_API_URL', 'LIBRETRANSLATE_URL', 'LIBRETRANSLATE_API_KEY'].map((name) => env[name] ?? '')
+  const key = JSON.stringify(settings)
+  if (!providers.has(key)) providers.set(key, newProvider(env))
+  return providers.get(key)!
+}
+
+function newProvider(env: Record<string, string | undefined>): TranslationProvider | null {
   const name = env.TRANSLATION_PROVIDER?.trim()
   if (!name) return null
   if (name === 'deepl') {
@@ -53,22 +65,22 @@ export async function supportedLocales(provider: TranslationProvider | null): Pr
   return provider ? provider.supportedLocales() : new Map()
 }
 
-export interface MachineTranslationJob {
+export interface MachineTranslationJob<S extends Segment = Segment> {
   payload: Payload
   /** Where the texts come from; anything but public content is refused before anything else. */
   source: TextSource
   target: LocaleCode
   /** The Danish texts of one job (one document, or one language in bulk): strings and rich text. */
-  segments: readonly Segment[]
+  segments: readonly S[]
   /** Defaults to providerFromEnv(). */
   provider?: TranslationProvider | null
   signal?: AbortSignal
   now?: Date
 }
 
-export interface MachineTranslationResult {
-  /** The translations, one per segment in the same order and shape; empty segments unchanged. */
-  segments: Segment[]
+export interface MachineTranslationResult<S extends Segment = Segment> {
+  /** The translations, one per segment in the same order and shape (so of the same type); empty segments unchanged. */
+  segments: S[]
   /** Characters sent and counted against the month's budget. */
   characters: number
 }
@@ -79,7 +91,7 @@ export interface MachineTranslationResult {
  * one after the other within the provider's limits, and any failure throws a
  * MachineTranslationError with no partial result, giving back the characters that were not sent.
  */
-export async function machineTranslate(job: MachineTranslationJob): Promise<MachineTranslationResult> {
+export async function machineTranslate<S extends Segment>(job: MachineTranslationJob<S>): Promise<MachineTranslationResult<S>> {
   assertPublicContent(job.source)
   const provider = job.provider === undefined ? providerFromEnv() : job.provider
   if (!provider) throw new MachineTranslationError('notConfigured')
@@ -89,7 +101,9 @@ export async function machineTranslate(job: MachineTranslationJob): Promise<Mach
 
   const plan = planTranslation(job.segments, support, provider)
   const requests = batches(plan.units, provider)
-  if (plan.units.length === 0) return { segments: plan.assemble([]), characters: 0 }
+  // Only text content changes, so each result has its segment's type (a field's generated type goes back into that field).
+  const assemble = (answers: readonly string[]) => plan.assemble(answers) as S[]
+  if (plan.units.length === 0) return { segments: assemble([]), characters: 0 }
 
   const reservation = await reserveCharacters(job.payload, plan.characters, job.now)
   let sent = 0
@@ -108,7 +122,7 @@ export async function machineTranslate(job: MachineTranslationJob): Promise<Mach
       translated.forEach((text, index) => (answers[request.indexes[index]!] = text))
       sent += request.characters
     }
-    return { segments: plan.assemble(answers), characters: plan.characters }
+    return { segments: assemble(answers), characters: plan.characters }
   } catch (error) {
     // What the provider answered was billed; what it refused or never got was not.
     await reservation.release(plan.characters - sent)

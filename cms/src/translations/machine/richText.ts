@@ -218,10 +218,13 @@ function placeTags(answer: string, byId: LexicalNode[], parentOf: number[], deco
   }
   addText(answer.slice(last))
   if (stack.length !== 1 || seen.size !== byId.length) throw lost()
-  return place(root, byId, lost)
+  return place(root, byId, parentOf, lost)
 }
 
-function place(frame: Frame, byId: LexicalNode[], lost: () => Error): LexicalNode[] {
+function place(frame: Frame, byId: LexicalNode[], parentOf: number[], lost: () => Error): LexicalNode[] {
+  // Ids were given in document order, so a parent's children in id order are the source's order.
+  const sourceOrder = byId.filter((_, id) => parentOf[id] === frame.id)
+  const originals = new Map(frame.items.flatMap((item) => ('id' in item && isTranslatableText(byId[item.id]!) ? [[byId[item.id]!, byId[item.id]!.text!] as const] : [])))
   const nodes: LexicalNode[] = []
   const strays: { at: number; text: string }[] = []
   for (const item of frame.items) {
@@ -231,7 +234,7 @@ function place(frame: Frame, byId: LexicalNode[], lost: () => Error): LexicalNod
     }
     const node = byId[item.id]!
     if (isTranslatableText(node)) node.text = item.frame!.text
-    else if (isContainer(node)) node.children = place(item.frame!, byId, lost)
+    else if (isContainer(node)) node.children = place(item.frame!, byId, parentOf, lost)
     nodes.push(node)
   }
   const prefixes = new Map<LexicalNode, string>()
@@ -243,5 +246,25 @@ function place(frame: Frame, byId: LexicalNode[], lost: () => Error): LexicalNod
     else if (hasWords(text)) throw lost()
   }
   for (const [node, prefix] of prefixes) node.text = prefix + node.text
+  keepSeparators(nodes, sourceOrder, originals)
   return nodes
+}
+
+/**
+ * A space that separated a text node from the same neighbour in the source ("Kom til " + bold
+ * "lektiecafé") and that the provider dropped from the node's edge comes back, unless the
+ * neighbour now has one: otherwise the words would run together on the page. Beside a new
+ * neighbour (the provider reordered the nodes) the provider's spacing stands.
+ */
+function keepSeparators(nodes: LexicalNode[], sourceOrder: LexicalNode[], originals: ReadonlyMap<LexicalNode, string>): void {
+  nodes.forEach((node, index) => {
+    const original = originals.get(node)
+    if (original === undefined || !hasWords(node.text!)) return
+    const { lead, trail } = around(original)
+    const at = sourceOrder.indexOf(node)
+    const before = nodes[index - 1]
+    const after = nodes[index + 1]
+    if (lead && before && before === sourceOrder[at - 1] && !/^\s/.test(node.text!) && !/\s$/.test(before.text ?? '')) node.text = lead + node.text
+    if (trail && after && after === sourceOrder[at + 1] && !/\s$/.test(node.text!) && !/^\s/.test(after.text ?? '')) node.text += trail
+  })
 }
