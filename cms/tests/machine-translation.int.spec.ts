@@ -198,6 +198,25 @@ describe('rich text keeps its structure', () => {
     }
   })
 
+  it('a node of only a space that the provider dropped is put back, without doubling the space', async () => {
+    const { fake, provider } = await deeplServer()
+    const answers = ['<g id="0">A</g> <g id="2">B</g>', '<g id="0">A</g><g id="2">B</g>']
+    fake.override = (_, count) => ({ status: 200, body: JSON.stringify({ translations: [{ text: answers[count - 1] }] }) })
+    const value: RichTextValue = { root: element('root', [paragraph(text('a', bold), text(' '), text('b', italic))]) }
+    for (const expected of [[text('A ', bold), text(''), text('B', italic)], [text('A', bold), text(' '), text('B', italic)]]) {
+      const result = await machineTranslate(job(provider, 'en', [value]))
+      expect(result.segments).toEqual([{ root: element('root', [paragraph(...expected)]) }])
+    }
+  })
+
+  it('a link without words is sent as a placeholder, not as an empty tag a provider could drop', async () => {
+    const { fake, provider } = await deeplServer()
+    const value: RichTextValue = { root: element('root', [paragraph(text('Se kortet '), link('https://example.org/kort'), text('her.'))]) }
+    const result = await machineTranslate(job(provider, 'en', [value]))
+    expect(result.segments).toEqual([translatedTree(value)])
+    expect(fake.translations()[0]!.body.text).toEqual(['<g id="0">Se kortet </g><x id="1"/><g id="2">her.</g>'])
+  })
+
   it('a provider that loses a tag fails the job: no result (the answered characters were billed)', async () => {
     const { fake, provider } = await deeplServer()
     fake.override = () => ({ status: 200, body: JSON.stringify({ translations: [{ text: '<g id="0">Come today!</g>' }] }) })

@@ -61,6 +61,10 @@ const isTranslatableText = (node: LexicalNode) =>
 const isContainer = (node: LexicalNode) => inlineContainers.has(node.type) && Array.isArray(node.children)
 const isPlain = (node: LexicalNode) => !node.format && !node.style
 const hasWords = (text: string) => /\S/.test(text)
+const isBlankText = (node: LexicalNode) => isTranslatableText(node) && !hasWords(node.text!)
+const holdsWords = (node: LexicalNode): boolean => (isTranslatableText(node) ? hasWords(node.text!) : isContainer(node) && node.children!.some(holdsWords))
+/** Tagged as <g>: text, and links with words in them (an empty tag is one a provider may drop). */
+const sentAsG = (node: LexicalNode) => isTranslatableText(node) || (isContainer(node) && holdsWords(node))
 export const codePoints = (text: string) => [...text].length
 
 const escapeMarkup = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -128,7 +132,7 @@ export function planTranslation(segments: readonly Segment[], support: LocaleSup
         words ||= hasWords(node.text!)
         return `<g id="${id}">${escapeMarkup(node.text!)}</g>`
       }
-      if (isContainer(node)) return `<g id="${id}">${node.children!.map((child) => tag(child, id)).join('')}</g>`
+      if (sentAsG(node)) return `<g id="${id}">${node.children!.map((child) => tag(child, id)).join('')}</g>`
       return `<x id="${id}"/>`
     }
     const text = parent.children!.slice(start, end).map((node) => tag(node, -1)).join('')
@@ -194,8 +198,7 @@ function placeTags(answer: string, byId: LexicalNode[], parentOf: number[], deco
     const frame = top()
     if (!node || seen.has(id) || parentOf[id] !== frame.id) throw lost()
     if (frame.id >= 0 && byId[frame.id]!.type === 'text') throw lost()
-    const opensAsG = isTranslatableText(node) || isContainer(node)
-    if (opensAsG !== asContainer) throw lost()
+    if (sentAsG(node) !== asContainer) throw lost()
     seen.add(id)
   }
   let last = 0
@@ -217,7 +220,9 @@ function placeTags(answer: string, byId: LexicalNode[], parentOf: number[], deco
     }
   }
   addText(answer.slice(last))
-  if (stack.length !== 1 || seen.size !== byId.length) throw lost()
+  if (stack.length !== 1) throw lost()
+  // Only a text node of nothing but spaces may go missing (place() puts it back).
+  if (byId.some((node, id) => !seen.has(id) && (!isBlankText(node) || (parentOf[id]! >= 0 && !seen.has(parentOf[id]!))))) throw lost()
   return place(root, byId, parentOf, lost)
 }
 
@@ -234,7 +239,7 @@ function place(frame: Frame, byId: LexicalNode[], parentOf: number[], lost: () =
     }
     const node = byId[item.id]!
     if (isTranslatableText(node)) node.text = item.frame!.text
-    else if (isContainer(node)) node.children = place(item.frame!, byId, parentOf, lost)
+    else if (item.frame) node.children = place(item.frame, byId, parentOf, lost)
     nodes.push(node)
   }
   const prefixes = new Map<LexicalNode, string>()
@@ -246,8 +251,25 @@ function place(frame: Frame, byId: LexicalNode[], parentOf: number[], lost: () =
     else if (hasWords(text)) throw lost()
   }
   for (const [node, prefix] of prefixes) node.text = prefix + node.text
+  restoreBlanks(nodes, sourceOrder)
   keepSeparators(nodes, sourceOrder, originals)
   return nodes
+}
+
+/**
+ * A text node of only spaces that the provider dropped goes back after the node it followed in
+ * the source; empty where the provider's text already has a space there, so none is doubled.
+ */
+function restoreBlanks(nodes: LexicalNode[], sourceOrder: LexicalNode[]): void {
+  sourceOrder.forEach((node, at) => {
+    if (nodes.includes(node)) return
+    const predecessor = sourceOrder.slice(0, at).findLast((candidate) => nodes.includes(candidate))
+    const index = predecessor ? nodes.indexOf(predecessor) + 1 : 0
+    const before = nodes[index - 1]?.text ?? ''
+    const after = nodes[index]?.text ?? ''
+    if (/\s$/.test(before) || /^\s/.test(after)) node.text = ''
+    nodes.splice(index, 0, node)
+  })
 }
 
 /**
