@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     users: User;
     'site-builds': SiteBuild;
+    'translation-usage': TranslationUsage;
     signups: Signup;
     'child-certificates': ChildCertificate;
     'payload-kv': PayloadKv;
@@ -95,6 +96,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
+    'translation-usage': TranslationUsageSelect<false> | TranslationUsageSelect<true>;
     signups: SignupsSelect<false> | SignupsSelect<true>;
     'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -778,6 +780,23 @@ export interface SiteBuild {
   createdAt: string;
 }
 /**
+ * Characters sent for machine translation per month (Danish time). The limit is set with TRANSLATION_MONTHLY_CHARACTERS.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-usage".
+ */
+export interface TranslationUsage {
+  id: number;
+  month: string;
+  characters: number;
+  /**
+   * Empty: no limit.
+   */
+  limit?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Signups from the website. Personal data: only your branch and the Red Cross admins see them. No versions are kept, so a deleted signup is gone completely. Signups are deleted automatically 12 months after they are closed (accepted, declined or withdrawn).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1008,6 +1027,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'site-builds';
         value: number | SiteBuild;
+      } | null)
+    | ({
+        relationTo: 'translation-usage';
+        value: number | TranslationUsage;
       } | null)
     | ({
         relationTo: 'signups';
@@ -1343,6 +1366,17 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   pages?: T;
   error?: T;
   log?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "translation-usage_select".
+ */
+export interface TranslationUsageSelect<T extends boolean = true> {
+  month?: T;
+  characters?: T;
+  limit?: T;
   updatedAt?: T;
   createdAt?: T;
 }

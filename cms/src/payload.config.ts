@@ -34,6 +34,7 @@ import { certificateRemindersTask } from './signups/certificateReminders'
 import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
+import { TranslationUsage } from './translations/machine/budget'
 
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
@@ -124,6 +125,8 @@ export default buildConfig({
     Media,
     Users,
     SiteBuilds,
+    // The machine translation budget's counter (translations/machine/).
+    TranslationUsage,
     // Personal data: never public, never in the site build (access/personalData.ts).
     Signups,
     ChildCertificates,

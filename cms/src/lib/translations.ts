@@ -174,6 +174,25 @@ const da = {
     rebuild: 'Opdater siden nu',
     rebuilding: 'Siden bliver opdateret – se listen herunder.',
   },
+  /** Why a machine translation was refused or failed (translations/machine/): nothing was saved. */
+  machineTranslation: {
+    notConfigured: 'Maskinoversættelse er slået fra: der er ikke valgt en oversættelsestjeneste (TRANSLATION_PROVIDER).',
+    notPublic: 'Kun offentligt indhold sendes til maskinoversættelse – ikke "{{source}}".',
+    sourceLocale: 'Dansk er originalsproget og maskinoversættes ikke.',
+    unsupportedLocale: '{{provider}} kan ikke oversætte til {{language}}. Den tekst må oversættes af en person.',
+    budgetExceeded:
+      'Månedens kvote til maskinoversættelse rækker ikke: opgaven kræver {{needed}} tegn, og der er {{remaining}} af {{limit}} tegn tilbage i {{month}}. Intet er sendt.',
+    tooLong: 'En tekst på {{characters}} tegn er for lang til én forespørgsel hos {{provider}}. Del den op. Intet er sendt.',
+    rateLimited: '{{provider}} modtager for mange forespørgsler lige nu. Prøv igen om lidt. Intet er gemt.',
+    quotaExceeded: 'Kvoten hos {{provider}} er brugt op. Intet er gemt.',
+    refused: '{{provider}} afviste forespørgslen (HTTP {{status}}): kontrollér nøgle og indstillinger. Intet er gemt.',
+    unavailable: '{{provider}} svarede med en fejl (HTTP {{status}}). Prøv igen senere. Intet er gemt.',
+    timeout: '{{provider}} svarede ikke i tide. Prøv igen senere. Intet er gemt.',
+    network: 'Der var ingen forbindelse til {{provider}}. Intet er gemt.',
+    malformed: 'Svaret fra {{provider}} kunne ikke læses. Intet er gemt.',
+    wrongCount: '{{provider}} sendte {{received}} oversættelser for {{sent}} tekster. Intet er gemt.',
+    structureLost: '{{provider}} mistede tekstens opbygning (fed, kursiv, links eller linjeskift). Intet er gemt.',
+  },
 }
 
 export type Translations = typeof da
@@ -340,6 +359,24 @@ const en: Translations = {
     latestFailed: 'The latest build failed: ',
     rebuild: 'Rebuild now',
     rebuilding: 'The site is being rebuilt – see the list below.',
+  },
+  machineTranslation: {
+    notConfigured: 'Machine translation is off: no translation service is chosen (TRANSLATION_PROVIDER).',
+    notPublic: 'Only public content is sent for machine translation – not "{{source}}".',
+    sourceLocale: 'Danish is the original language and is not machine translated.',
+    unsupportedLocale: '{{provider}} cannot translate into {{language}}. That text needs a human translator.',
+    budgetExceeded:
+      "This month's machine translation budget is not enough: the job needs {{needed}} characters, and {{remaining}} of {{limit}} are left in {{month}}. Nothing was sent.",
+    tooLong: 'A text of {{characters}} characters is too long for one request to {{provider}}. Split it up. Nothing was sent.',
+    rateLimited: '{{provider}} is receiving too many requests right now. Try again shortly. Nothing was saved.',
+    quotaExceeded: 'The quota at {{provider}} is used up. Nothing was saved.',
+    refused: '{{provider}} refused the request (HTTP {{status}}): check the key and settings. Nothing was saved.',
+    unavailable: '{{provider}} answered with an error (HTTP {{status}}). Try again later. Nothing was saved.',
+    timeout: '{{provider}} did not answer in time. Try again later. Nothing was saved.',
+    network: 'Could not connect to {{provider}}. Nothing was saved.',
+    malformed: 'The answer from {{provider}} could not be read. Nothing was saved.',
+    wrongCount: '{{provider}} sent {{received}} translations for {{sent}} texts. Nothing was saved.',
+    structureLost: '{{provider}} lost the structure of the text (bold, italic, links or line breaks). Nothing was saved.',
   },
 }
 
