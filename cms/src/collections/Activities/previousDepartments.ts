@@ -19,7 +19,7 @@ const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  */
 const rememberPreviousDepartment: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, req }) => {
   if (operation === 'create' || !collection || originalDoc?.id === undefined) return []
-  const main = await req.payload.db.findOne<{ department?: unknown; _status?: string }>({
+  const main = await req.payload.db.findOne<{ id: number | string; department?: unknown; _status?: string }>({
     collection: collection.slug,
     where: { id: { equals: originalDoc.id } },
     select: { department: true, _status: true },
@@ -33,7 +33,7 @@ const rememberPreviousDepartment: FieldHook = async ({ operation, originalDoc, s
   const after = relationId(siblingData?.department ?? originalDoc.department)
   const slugsOf = async (id: unknown): Promise<string[]> => {
     if (id === undefined || id === null) return []
-    const department = await req.payload.db.findOne<{ slug?: string; previousSlugs?: unknown }>({
+    const department = await req.payload.db.findOne<{ id: number | string; slug?: string; previousSlugs?: unknown }>({
       collection: 'departments',
       where: { id: { equals: id } },
       select: { slug: true, previousSlugs: true },
