@@ -676,11 +676,15 @@ export interface User {
    */
   setupToken?: string | null;
   name?: string | null;
-  role: 'admin' | 'editor' | 'department-editor';
+  role: 'admin' | 'editor' | 'department-editor' | 'translator';
   /**
    * The branches this user edits for.
    */
   departments?: (number | Department)[] | null;
+  /**
+   * The languages this translator translates into.
+   */
+  languages?: ('en' | 'uk' | 'ar' | 'fa' | 'ps' | 'ti' | 'so')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1246,6 +1250,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   departments?: T;
+  languages?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
