@@ -67,6 +67,8 @@ describe('a translator saves text in their own languages', () => {
     expect(localized(after.summary)).toEqual({ ...localized(before.summary), ti: 'ሓገዝ ንዕዮ ገዛ' })
     expect(after.slug).toBe(before.slug)
     expect(after._status).toBe('published')
+    // Publishing a translation does not confirm that the listing is still true.
+    expect(after.lastConfirmedAt).toBe(before.lastConfirmedAt)
   })
 
   it('saves the whole form as the admin sends it, when only Tigrinya texts changed', async () => {

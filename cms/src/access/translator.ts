@@ -240,6 +240,12 @@ const notForTranslators =
   (args) =>
     !isTranslator(args.req.user) && (access ? access(args) : true)
 
+/** Texts are open to a translator in their own languages (the admin's locale), read-only in the others. */
+const onlyTheirLanguages =
+  (access: FieldAccess | undefined): FieldAccess =>
+  (args) =>
+    (!isTranslator(args.req.user) || translatorLocalesOf(args.req.user).includes(String(args.req.locale))) && (access ? access(args) : true)
+
 /**
  * Fields a translator cannot change show read-only to them in the admin: their `update` access
  * says no. (The guard above is what refuses a change; this is what the form shows.) Containers
@@ -264,7 +270,8 @@ function readOnlyForTranslators(fields: Field[], inLocalized = false): Field[] {
       case 'join':
         return field
       default:
-        if (isTranslatableText(field, localized) || keptByTheCms.has(field.name)) return field
+        if (keptByTheCms.has(field.name)) return field
+        if (isTranslatableText(field, localized)) return { ...field, access: { ...field.access, update: onlyTheirLanguages(field.access?.update) } } as Field
         return { ...field, access: { ...field.access, update: notForTranslators(field.access?.update) } } as Field
     }
   })
