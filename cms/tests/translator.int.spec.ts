@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { mayTranslate, mayTranslateDocument } from '../src/access/translator'
 import type { Activity, ActivityType, Department, Navigation, User } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
@@ -213,5 +214,20 @@ describe('the languages of a user', () => {
     expect(renamed.languages).toEqual(['ti', 'so'])
     const former = await payload.create({ collection: 'users', data: { email: 'former@example.org', password: 'hemmelig-og-lang', role: 'translator', languages: ['ar'] } })
     expect((await payload.update({ collection: 'users', id: former.id, data: { role: 'editor' } })).languages).toEqual([])
+  })
+})
+
+describe('who may translate into a language (for the exchange with translators)', () => {
+  it('a translator their own languages, staff every language, nobody Danish', () => {
+    expect(mayTranslate(translator, 'ti')).toBe(true)
+    expect(mayTranslate(translator, 'en')).toBe(false)
+    expect(mayTranslate(translator, 'da')).toBe(false)
+    expect(mayTranslate(editor, 'ar')).toBe(true)
+    expect(mayTranslate(editor, 'da')).toBe(false)
+    expect(mayTranslate(null, 'ti')).toBe(false)
+    const branch = { role: 'department-editor' as const, departments: [department.id] }
+    expect(mayTranslateDocument(branch, 'uk', department.id)).toBe(true)
+    expect(mayTranslateDocument(branch, 'uk', 999_999)).toBe(false)
+    expect(mayTranslateDocument(translator, 'so', 999_999)).toBe(true)
   })
 })
