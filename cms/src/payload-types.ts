@@ -736,11 +736,15 @@ export interface User {
    */
   setupToken?: string | null;
   name?: string | null;
-  role: 'admin' | 'editor' | 'department-editor';
+  role: 'admin' | 'editor' | 'department-editor' | 'translator';
   /**
    * The branches this user edits for.
    */
   departments?: (number | Department)[] | null;
+  /**
+   * The languages this translator translates into.
+   */
+  languages?: ('en' | 'uk' | 'ar' | 'fa' | 'ps' | 'ti' | 'so')[] | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1334,6 +1338,7 @@ export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
   departments?: T;
+  languages?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

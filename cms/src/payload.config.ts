@@ -20,6 +20,7 @@ import { Navigation } from './globals/Navigation'
 import { SiteSettings } from './globals/SiteSettings'
 import { isEditorOrAdmin, isLoggedIn } from './access/index'
 import { hardenAccess } from './access/sanitized'
+import { translatable, translatableGlobal } from './access/translator'
 import { databaseAdapter, payloadSecret } from './lib/database'
 import { removeAbandonedDraftsTask } from './collections/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
@@ -121,7 +122,7 @@ export default buildConfig({
     fallback: true,
   },
   collections: [
-    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(rebuildsTheSite).map(forgetsSignupTargets),
+    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(translatable).map(rebuildsTheSite).map(forgetsSignupTargets),
     Media,
     Users,
     SiteBuilds,
@@ -135,7 +136,7 @@ export default buildConfig({
   endpoints: [exportPersonalData, erasePersonalData],
   // Over SMTP_URL, or into data/outbox/ when it is not set.
   email: emailAdapter(),
-  globals: [SiteSettings, Navigation].map((global) => ({
+  globals: [SiteSettings, Navigation].map(translatableGlobal).map((global) => ({
     ...global,
     hooks: { ...global.hooks, afterChange: [...(global.hooks?.afterChange ?? []), rebuildAfterGlobalChange] },
   })),

@@ -89,4 +89,29 @@ describe('npm run create-user', () => {
     const { docs: users } = await payload.find({ collection: 'users', where: { email: { equals: 'rename@example.org' } }, depth: 1 })
     expect((users[0]!.departments ?? []).map((department) => (typeof department === 'object' ? department.slug : department))).toEqual(['viborg-by'])
   })
+
+  it('creates a translator for the languages named', async () => {
+    const result = await createUser('--email', 'tesfay@example.org', '--password', 'hemmelig-og-lang', '--role', 'translator', '--locale', 'ti', '--locale', 'so')
+    expect(result.code, result.output).toBe(0)
+    expect(result.output).toContain('rolle: translator for ti, so')
+    const { docs } = await payload.find({ collection: 'users', where: { email: { equals: 'tesfay@example.org' } }, depth: 0 })
+    expect(docs[0]!.role).toBe('translator')
+    expect(docs[0]!.languages).toEqual(['ti', 'so'])
+  })
+
+  const refusals: [string, string[], string][] = [
+    ['a translator without a language', ['--role', 'translator'], 'skal have mindst ét --locale'],
+    ['an unknown language', ['--role', 'translator', '--locale', 'tlh'], 'Ukendt sprog "tlh". Mulige sprog: en, uk, ar, fa, ps, ti, so.'],
+    ['Danish, the original', ['--role', 'translator', '--locale', 'da'], '"da" er originalsproget og oversættes ikke'],
+    ['a language for another role', ['--role', 'editor', '--locale', 'ti'], '--locale gælder kun rollen translator (ikke editor)'],
+  ]
+  for (const [what, args, message] of refusals) {
+    it(`refuses ${what}`, async () => {
+      const result = await createUser('--email', 'refused@example.org', '--password', 'hemmelig-og-lang', ...args)
+      expect(result.code).toBe(1)
+      expect(result.output).toContain(message)
+      expect(result.output).toContain('--locale SPROG')
+      expect((await payload.count({ collection: 'users', where: { email: { equals: 'refused@example.org' } } })).totalDocs).toBe(0)
+    })
+  }
 })

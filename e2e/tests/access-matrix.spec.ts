@@ -9,7 +9,7 @@ import { type AccessWorld, countBySlug, createWorld, inAWeek, snapshot, unique }
  */
 type Operation = 'read published' | 'read draft' | 'create' | 'update' | 'delete' | 'publish'
 type Target = 'own' | 'foreign'
-const roles: Role[] = ['anonymous', 'department-editor', 'editor', 'admin']
+const roles: Role[] = ['anonymous', 'department-editor', 'editor', 'admin', 'translator']
 const staff = (role: Role) => role === 'editor' || role === 'admin'
 const refused = [401, 403, 404]
 
@@ -22,6 +22,9 @@ function expected(role: Role, collection: Collection, operation: Operation, targ
     if (local.includes(collection) && role === 'department-editor') return target === 'own'
     return true
   }
+  // A translator reads everything (they translate drafts too) and changes only texts in their
+  // own languages: the generic update here is in Danish (see the translator cases below).
+  if (role === 'translator') return operation === 'read draft'
   if (operation === 'read draft') {
     if (role === 'anonymous') return false
     // A department editor reads their own department's drafts, not another department's unpublished page.
@@ -160,6 +163,116 @@ test.describe('globals', () => {
   }
 })
 
+test.describe('translator', () => {
+  // The translator translates into Tigrinya and Somali (access-world.ts); a document's Danish
+  // (and its ti title, required to save in ti) is made by the admin.
+  const text = (value: string) => ({
+    root: {
+      type: 'root',
+      format: '',
+      indent: 0,
+      version: 1,
+      direction: 'ltr',
+      children: [{ type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, textStyle: '', children: [{ type: 'text', text: value, detail: 0, format: 0, mode: 'normal', style: '', version: 1 }] }],
+    },
+  })
+  const translation: Record<Collection, Record<string, unknown>> = {
+    'activity-types': { title: 'ዓይነት ንጥፈት', summary: 'ትርጉም' },
+    'target-groups': { title: 'ጉጅለ', summary: 'ትርጉም' },
+    pages: { title: 'ገጽ', summary: 'ትርጉም' },
+    departments: { description: text('ትርጉም') },
+    activities: { title: 'ንጥፈት', summary: 'ትርጉም' },
+    events: { title: 'ፍጻሜ', summary: 'ትርጉም' },
+  }
+  const ti = (path: string) => `${path}${path.includes('?') ? '&' : '?'}locale=ti`
+
+  /** The request is refused and the document (every language, every version) is as it was. */
+  async function refusedOn(collection: Collection, doc: Doc, request: () => Promise<{ status(): number }>) {
+    const before = await snapshot(world.admin, collection, doc.id)
+    expect(refused).toContain((await request()).status())
+    expect(await snapshot(world.admin, collection, doc.id)).toEqual(before)
+  }
+
+  for (const collection of collections) {
+    test(`translator can update the texts of ${collection} in their own language, and Danish stays`, async () => {
+      const doc = await fixture(collection, 'published', 'foreign', 'translator')
+      const before = await snapshot(world.admin, collection, doc.id)
+      const response = await world.as.translator.patch(ti(`/${collection}/${doc.id}`), translation[collection])
+      expect(response.status(), await response.text()).toBe(200)
+      const after = await snapshot(world.admin, collection, doc.id)
+      for (const [field, value] of Object.entries(translation[collection])) {
+        expect(after.body[field]).toEqual({ ...(before.body[field] as object), ti: value })
+      }
+      expect(after.body.slug).toBe(before.body.slug)
+      // Published straight away: the document was published and nothing else changed.
+      const live = await json(await world.as.anonymous.get(ti(`/${collection}/${doc.id}?depth=0`)))
+      expect(live[Object.keys(translation[collection])[0]!]).toEqual(Object.values(translation[collection])[0])
+    })
+  }
+
+  test('translator cannot update texts in a language that is not theirs, or all at once', async () => {
+    const doc = await fixture('activities', 'published', 'foreign', 'translator')
+    await refusedOn('activities', doc, () => world.as.translator.patch(`/activities/${doc.id}?locale=en`, { title: 'Activity', summary: 'Translation' }))
+    await refusedOn('activities', doc, () => world.as.translator.patch(`/activities/${doc.id}?locale=all`, { summary: { ti: 'ትርጉም' } }))
+  })
+
+  const changes: [string, Collection, Record<string, unknown>][] = [
+    ['the slug', 'activities', { slug: unique('ny-adresse') }],
+    ['the department (a relation)', 'activities', { department: 'A' }],
+    ['the activity type (a relation)', 'events', { activityType: 'type' }],
+    ['the schedule', 'activities', { schedule: { byAppointment: true } }],
+    ['the date', 'events', { startsAt: inAWeek() }],
+    ['a text that is not localized (the venue)', 'activities', { venue: 'Skolen' }],
+    ['a department’s phone', 'departments', { phone: '12345678' }],
+  ]
+  for (const [what, collection, change] of changes) {
+    test(`translator cannot change ${what} of ${collection}, even in their own language`, async () => {
+      const doc = await fixture(collection, 'published', 'foreign', 'translator')
+      const data = { ...translation[collection], ...change }
+      if (data.department === 'A') data.department = world.departmentA.id
+      if (data.activityType === 'type') data.activityType = world.activityTypeId
+      await refusedOn(collection, doc, () => world.as.translator.patch(ti(`/${collection}/${doc.id}`), data))
+    })
+  }
+
+  test('translator cannot publish a document nobody has published, nor unpublish one', async () => {
+    const draft = await fixture('pages', 'draft', 'foreign', 'translator')
+    await refusedOn('pages', draft, () => world.as.translator.patch(ti(`/pages/${draft.id}`), { ...translation.pages, _status: 'published' }))
+    const published = await fixture('pages', 'published', 'foreign', 'translator')
+    await refusedOn('pages', published, () => world.as.translator.patch(ti(`/pages/${published.id}`), { ...translation.pages, _status: 'draft' }))
+  })
+
+  test('translator saves a draft, then publishes their translation', async () => {
+    const doc = await fixture('activity-types', 'published', 'foreign', 'translator')
+    const draft = await world.as.translator.patch(ti(`/activity-types/${doc.id}?draft=true`), { ...translation['activity-types'], _status: 'draft' })
+    expect(draft.status(), await draft.text()).toBe(200)
+    expect((await json(await world.as.anonymous.get(ti(`/activity-types/${doc.id}?depth=0`)))).summary).not.toBe('ትርጉም')
+    const publish = await world.as.translator.patch(ti(`/activity-types/${doc.id}`), { _status: 'published' })
+    expect(publish.status(), await publish.text()).toBe(200)
+    expect((await json(await world.as.anonymous.get(ti(`/activity-types/${doc.id}?depth=0`)))).summary).toBe('ትርጉም')
+  })
+
+  test('translator can translate the site settings and the menu, not change them', async () => {
+    const settings = await world.as.translator.post(ti('/globals/site-settings'), { tagline: 'ትርጉም' })
+    expect(settings.status(), await settings.text()).toBe(200)
+    const menu = await json<{ items: { id: string; kind: string; label?: string }[] }>(await world.admin.get(ti('/globals/navigation?depth=0')))
+    const relabelled = await world.as.translator.post(ti('/globals/navigation'), { items: menu.items.map((item) => ({ ...item, label: `ትርጉም ${item.kind}` })) })
+    expect(relabelled.status(), await relabelled.text()).toBe(200)
+    const before = await json(await world.admin.get('/globals/navigation?depth=0&locale=all'))
+    const moved = await world.as.translator.post(ti('/globals/navigation'), { items: menu.items.map((item) => ({ ...item, kind: 'home' })) })
+    expect(refused).toContain(moved.status())
+    const fewer = await world.as.translator.post(ti('/globals/navigation'), { items: menu.items.slice(1) })
+    expect(refused).toContain(fewer.status())
+    expect((await json(await world.admin.get('/globals/navigation?depth=0&locale=all'))).updatedAt).toBe(before.updatedAt)
+  })
+
+  test('translator sees no personal data', async () => {
+    for (const path of ['/signups', '/child-certificates', '/personal-data?email=someone@example.org']) {
+      expect(refused).toContain((await world.as.translator.get(path)).status())
+    }
+  })
+})
+
 test.describe('media', () => {
   const upload = (role: Role) => world.as[role].upload('/media', { name: `${unique('bild')}.png`, mimeType: 'image/png', buffer: tinyPng }, { alt: 'Test' })
 
@@ -172,12 +285,14 @@ test.describe('media', () => {
       if (role === 'anonymous') expect(refused).toContain(response.status())
       else expect(response.status()).toBe(200)
     })
-    test(`${role} ${role === 'anonymous' ? 'cannot' : 'can'} upload media`, async () => {
+    // A translator changes texts; they make no documents, files included.
+    const mayUpload = role !== 'anonymous' && role !== 'translator'
+    test(`${role} ${mayUpload ? 'can' : 'cannot'} upload media`, async () => {
       const response = await upload(role)
-      expect(response.status()).toBe(role === 'anonymous' ? 403 : 201)
+      expect(response.status()).toBe(mayUpload ? 201 : 403)
     })
   }
-  for (const role of roles.filter((candidate) => candidate !== 'anonymous')) {
+  for (const role of roles.filter((candidate) => candidate !== 'anonymous' && candidate !== 'translator')) {
     for (const owner of ['own', 'foreign'] as const) {
       const allow = staff(role) || owner === 'own'
       for (const operation of ['update', 'delete'] as const) {
@@ -195,17 +310,20 @@ test.describe('media', () => {
       }
     }
   }
-  test('anonymous cannot update or delete media', async () => {
-    const { doc } = await json<{ doc: Doc }>(await upload('admin'))
-    const before = await snapshot(world.admin, 'media', doc.id)
-    expect(refused).toContain((await world.as.anonymous.patch(`/media/${doc.id}`, { alt: 'x' })).status())
-    expect(refused).toContain((await world.as.anonymous.delete(`/media/${doc.id}`)).status())
-    expect(await snapshot(world.admin, 'media', doc.id)).toEqual(before)
-  })
+  for (const role of ['anonymous', 'translator'] as const) {
+    test(`${role} cannot update or delete media`, async () => {
+      const { doc } = await json<{ doc: Doc }>(await upload('admin'))
+      const before = await snapshot(world.admin, 'media', doc.id)
+      expect(refused).toContain((await world.as[role].patch(`/media/${doc.id}`, { alt: 'x' })).status())
+      expect(refused).toContain((await world.as[role].delete(`/media/${doc.id}`)).status())
+      expect(await snapshot(world.admin, 'media', doc.id)).toEqual(before)
+    })
+  }
 })
 
 test.describe('users', () => {
-  const self = (role: Role) => (role === 'department-editor' ? world.departmentEditor : role === 'editor' ? world.editor : undefined)
+  const self = (role: Role) =>
+    role === 'department-editor' ? world.departmentEditor : role === 'editor' ? world.editor : role === 'translator' ? world.translator : undefined
   const selfId = async (role: Role) => self(role)?.id ?? (role === 'admin' ? (await json<{ user: Doc }>(await world.admin.get('/users/me'))).user.id : undefined)
 
   for (const role of roles) {
@@ -246,7 +364,7 @@ test.describe('users', () => {
       }
     })
   }
-  for (const role of ['department-editor', 'editor'] as const) {
+  for (const role of ['department-editor', 'editor', 'translator'] as const) {
     test(`${role} can change their own name`, async () => {
       const me = self(role)!
       const response = await world.as[role].patch(`/users/${me.id}`, { name: `Navn ${role}` })
@@ -262,7 +380,7 @@ test.describe('document locks', () => {
   const locks = '/payload-locked-documents'
   let adminId: number | string
   const idOf = async (role: Exclude<Role, 'anonymous'>) =>
-    role === 'admin' ? adminId : role === 'editor' ? world.editor.id : world.departmentEditor.id
+    role === 'admin' ? adminId : role === 'editor' ? world.editor.id : role === 'translator' ? world.translator.id : world.departmentEditor.id
 
   test.beforeAll(async () => {
     adminId = (await json<{ user: Doc }>(await world.admin.get('/users/me'))).user.id
@@ -288,7 +406,8 @@ test.describe('document locks', () => {
   for (const role of roles) {
     for (const target of ['own', 'foreign'] as const) {
       // Whoever may update the document may see, take and release its lock; nobody else.
-      const allow = role !== 'anonymous' && (staff(role) || target === 'own')
+      // (A translator may update every activity's texts in their languages.)
+      const allow = role !== 'anonymous' && (staff(role) || role === 'translator' || target === 'own')
       const on = target === 'own' ? 'in their own department' : 'in another department'
       test(`${role} ${allow ? 'can' : 'cannot'} list the locks on an activity ${on}`, async () => {
         const activity = await activityIn(target)

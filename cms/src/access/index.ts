@@ -10,7 +10,7 @@ import type { User } from '../payload-types'
  * population are filtered by the database, never after the fact.
  */
 export type Role = User['role']
-export const roles = ['admin', 'editor', 'department-editor'] as const satisfies readonly Role[]
+export const roles = ['admin', 'editor', 'department-editor', 'translator'] as const satisfies readonly Role[]
 
 type Id = number | string
 
@@ -20,7 +20,7 @@ type Id = number | string
  * loosely. Only the fields the rules read, so each of those fits without a cast (the id is what
  * every user has in common with Payload's loose client type).
  */
-export type Someone = (Partial<Pick<User, 'role' | 'departments'>> & { id?: Id }) | null | undefined
+export type Someone = (Partial<Pick<User, 'role' | 'departments' | 'languages'>> & { id?: Id }) | null | undefined
 
 export const isRole = (value: unknown): value is Role => roles.some((role) => role === value)
 export const roleOf = (user: Someone): Role | undefined => user?.role ?? undefined
@@ -30,6 +30,14 @@ export const isAdmin = (user: Someone): boolean => roleOf(user) === 'admin'
 /** National office or communications staff: all public content. */
 export const isEditorOrAdmin = (user: Someone): boolean => roleOf(user) === 'admin' || roleOf(user) === 'editor'
 export const isDepartmentEditor = (user: Someone): boolean => roleOf(user) === 'department-editor'
+/** Translates public content into their own languages, and does nothing else (access/translator.ts). */
+export const isTranslator = (user: Someone): boolean => roleOf(user) === 'translator'
+
+/** The locales a translator translates into (never Danish); nobody else has any. */
+export function translatorLocalesOf(user: Someone): string[] {
+  if (!isTranslator(user)) return []
+  return [...(user?.languages ?? [])]
+}
 
 /** The IDs of the departments a department editor belongs to (relationship values or docs). */
 export function departmentIdsOf(user: Someone): Id[] {
@@ -53,6 +61,8 @@ const nothing: Where = { id: { exists: false } }
 
 export const anyone: Access = () => true
 export const loggedIn: Access = ({ req: { user } }) => isLoggedIn(user)
+/** Everyone signed in who makes documents (uploads): a translator only changes existing texts. */
+export const contributors: Access = ({ req: { user } }) => isLoggedIn(user) && !isTranslator(user)
 export const adminOnly: Access = ({ req: { user } }) => isAdmin(user)
 export const editorsOnly: Access = ({ req: { user } }) => isEditorOrAdmin(user)
 export const editorsOnlyField: FieldAccess = ({ req: { user } }) => isEditorOrAdmin(user)

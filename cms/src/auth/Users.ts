@@ -1,6 +1,7 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 import { Forbidden } from 'payload'
 
+import { defaultLocale, locales } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
 import { currentPasswordField, requireCurrentPassword } from './currentPassword'
 import { forgotPasswordEndpoint, rememberKnownDevice, throttleLogin } from './login'
@@ -14,8 +15,10 @@ import {
   isDepartmentEditor,
   isEditorOrAdmin,
   isLoggedIn,
+  isTranslator,
   roleOf,
   roles,
+  translatorLocalesOf,
   type Role,
 } from '../access/index'
 
@@ -52,6 +55,12 @@ const guardRolesAndEmail: CollectionBeforeChangeHook = async ({ data, operation,
   return data
 }
 
+const sorted = (value: unknown): string =>
+  (Array.isArray(value) ? value : [])
+    .map(String)
+    .sort()
+    .join()
+
 const idsOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : [])
     .map((entry) => relationId(entry))
@@ -59,7 +68,7 @@ const idsOf = (value: unknown): string[] =>
     .sort()
 
 /**
- * A request from a non-admin that would change the sender's role or departments is refused
+ * A request from a non-admin that would change the sender's role, departments or languages is refused
  * outright (403), not silently ignored, so an escalation attempt is visible as what it is.
  * (Non-admins can only update themselves, so the sender is the user being changed.)
  */
@@ -69,7 +78,8 @@ const refuseEscalation: CollectionBeforeOperationHook = ({ args, operation, req 
   const changesRole = 'role' in data && data.role !== roleOf(req.user)
   const changesDepartments =
     'departments' in data && idsOf(data.departments).join() !== idsOf(departmentIdsOf(req.user)).join()
-  if (changesRole || changesDepartments) throw new Forbidden(req.t)
+  const changesLanguages = 'languages' in data && sorted(data.languages) !== sorted(translatorLocalesOf(req.user))
+  if (changesRole || changesDepartments || changesLanguages) throw new Forbidden(req.t)
   return args
 }
 
@@ -85,9 +95,10 @@ export const Users: CollectionConfig = {
   endpoints: [forgotPasswordEndpoint],
   admin: {
     useAsTitle: 'email',
-    defaultColumns: ['name', 'email', 'role', 'departments'],
+    defaultColumns: ['name', 'email', 'role', 'departments', 'languages'],
     group: { da: 'Indstillinger', en: 'Settings' },
-    hidden: ({ user }) => isDepartmentEditor(user),
+    // Only staff see the list; everyone else reaches their own account from the account menu.
+    hidden: ({ user }) => !isEditorOrAdmin(user),
   },
   access: {
     read: readUsers,
@@ -114,6 +125,7 @@ export const Users: CollectionConfig = {
         { value: 'admin', label: { da: 'Administrator (landskontoret)', en: 'Administrator (national office)' } },
         { value: 'editor', label: { da: 'Redaktør (kommunikation)', en: 'Editor (communications)' } },
         { value: 'department-editor', label: { da: 'Lokalafdeling', en: 'Local branch editor' } },
+        { value: 'translator', label: { da: 'Oversætter', en: 'Translator' } },
       ],
       access: { create: adminOnlyField, update: adminOnlyField },
       admin: { position: 'sidebar' },
@@ -133,6 +145,26 @@ export const Users: CollectionConfig = {
       },
       validate: (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: { role?: Role } }) =>
         !isDepartmentEditor(siblingData) || (Array.isArray(value) && value.length > 0) || ours(req.t)('invalid:userDepartments'),
+      saveToJWT: true,
+    },
+    {
+      name: 'languages',
+      type: 'select',
+      hasMany: true,
+      label: { da: 'Sprog', en: 'Languages' },
+      options: locales.filter(({ code }) => code !== defaultLocale).map(({ code, labelDa, label }) => ({ value: code, label: { da: labelDa, en: label } })),
+      access: { create: adminOnlyField, update: adminOnlyField },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => isTranslator(data),
+        description: { da: 'De sprog, oversætteren oversætter til.', en: 'The languages this translator translates into.' },
+      },
+      hooks: {
+        // Only a translator has languages: a user who stops being one loses them.
+        beforeValidate: [({ value, siblingData, originalDoc }) => (isTranslator({ role: siblingData?.role ?? originalDoc?.role }) ? value : [])],
+      },
+      validate: (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: { role?: Role } }) =>
+        !isTranslator(siblingData) || (Array.isArray(value) && value.length > 0) || ours(req.t)('invalid:userLocales'),
       saveToJWT: true,
     },
   ],

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { relationId } from '../../../core/relation'
-import { isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
+import { contributors, isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
 import { dataDir } from '../lib/paths'
 
 const staticDir = path.join(dataDir, 'media')
@@ -53,7 +53,7 @@ export const Media: CollectionConfig = {
   // Not public: the site shows no uploads (it reads content at depth 0 and has no upload
   // fields), so an anonymous list or file only exposed files never meant for it, drafts' too.
   // When the site shows images, its build should copy the files it uses, not link the CMS.
-  access: { read: loggedIn, create: loggedIn, update: ownUploads, delete: ownUploads },
+  access: { read: loggedIn, create: contributors, update: ownUploads, delete: ownUploads },
   upload: {
     staticDir,
     handlers: [missingFileIsNotFound],

@@ -28,6 +28,7 @@ const da = {
     ownDepartmentOnly: 'Du kan kun vælge din egen lokalafdeling.',
     navigationPage: 'Vælg den side, menupunktet skal pege på.',
     userDepartments: 'En bruger i en lokalafdeling skal høre til mindst én afdeling.',
+    userLocales: 'En oversætter skal have mindst ét sprog.',
     cprNumber: 'Feltet ser ud til at indeholde et CPR-nummer. Det må aldrig gemmes her.',
     currentPassword: 'Den nuværende adgangskode mangler eller er forkert.',
     setupToken: 'Opsætningskoden mangler eller er forkert: den står i terminalen, hvor npm start kører.',
@@ -45,6 +46,12 @@ const da = {
     rebuilding: 'Siden bliver opdateret.',
     loginRequired: 'Du skal være logget ind.',
     idMissing: 'Mangler id.',
+    translatorLocale: 'Som oversætter kan du kun gemme på dine egne sprog ({{locales}}), ikke på "{{locale}}". Vælg dit sprog øverst, før du retter.',
+    translatorFields: 'Som oversætter kan du kun ændre teksterne på dine egne sprog. Ikke tilladt her: {{fields}}.',
+    translatorPublish:
+      'Som oversætter kan du kun offentliggøre et dokument, der allerede er offentliggjort, og kun når intet andet end dine oversættelser er ændret siden. Gem din oversættelse som kladde: den kommer med, når en redaktør offentliggør.',
+    translatorUnpublish: 'Som oversætter kan du ikke afpublicere et dokument.',
+    translatorOperation: 'Som oversætter kan du kun rette ét dokument ad gangen og ikke gendanne versioner.',
   },
   confirmListing: {
     label: 'Senest bekræftet',
@@ -216,6 +223,7 @@ const en: Translations = {
     ownDepartmentOnly: 'You can only choose your own local branch.',
     navigationPage: 'Choose the page the menu item should link to.',
     userDepartments: 'A local branch user must belong to at least one branch.',
+    userLocales: 'A translator must have at least one language.',
     cprNumber: 'The field seems to contain a CPR number. It must never be stored here.',
     currentPassword: 'The current password is wrong or missing.',
     setupToken: 'The setup code is missing or wrong: it is shown in the terminal where npm start runs.',
@@ -232,6 +240,12 @@ const en: Translations = {
     rebuilding: 'The site is being rebuilt.',
     loginRequired: 'You must be logged in.',
     idMissing: 'The id is missing.',
+    translatorLocale: 'As a translator you can only save in your own languages ({{locales}}), not in "{{locale}}". Choose your language at the top before editing.',
+    translatorFields: 'As a translator you can only change the texts in your own languages. Not allowed here: {{fields}}.',
+    translatorPublish:
+      'As a translator you can only publish a document that is already published, and only when nothing but your translations has changed since. Save your translation as a draft: it goes live when an editor publishes.',
+    translatorUnpublish: 'As a translator you cannot unpublish a document.',
+    translatorOperation: 'As a translator you can only edit one document at a time, and cannot restore versions.',
   },
   confirmListing: {
     label: 'Last confirmed',

@@ -8,6 +8,7 @@ import * as migration_20261130_235647_schedule_next_period from './20261130_2356
 import * as migration_20261201_000511_no_account_lock from './20261201_000511_no_account_lock';
 import * as migration_20261201_025852_previous_slugs from './20261201_025852_previous_slugs';
 import * as migration_20261201_053513_translation_state from './20261201_053513_translation_state';
+import * as migration_20261201_054750_translator_role from './20261201_054750_translator_role';
 import * as migration_20261201_055143_translation_usage from './20261201_055143_translation_usage';
 
 export const migrations = [
@@ -60,6 +61,11 @@ export const migrations = [
     up: migration_20261201_053513_translation_state.up,
     down: migration_20261201_053513_translation_state.down,
     name: '20261201_053513_translation_state',
+  },
+  {
+    up: migration_20261201_054750_translator_role.up,
+    down: migration_20261201_054750_translator_role.down,
+    name: '20261201_054750_translator_role',
   },
   {
     up: migration_20261201_055143_translation_usage.up,

@@ -1,26 +1,35 @@
 /**
  * Creates a user on a fresh install or later:
- *   npm run create-user -- --email E --password P --role admin|editor|department-editor
- *                          [--department SLUG ...] [--name "Navn"]   (a department's old slug works too)
- * Refuses an unknown role or department, a department editor without a department, bad e-mail
- * addresses, short passwords and existing users, with a clear message (exit code 1). The
- * password is never printed.
+ *   npm run create-user -- --email E --password P --role admin|editor|department-editor|translator
+ *                          [--department SLUG ...] [--locale CODE ...] [--name "Navn"]   (a department's old slug works too)
+ * Refuses an unknown role, department or language, a department editor without a department, a
+ * translator without a language (or with Danish, the original), bad e-mail addresses, short
+ * passwords and existing users, with a clear message (exit code 1). The password is never printed.
  */
 import { parseArgs } from 'node:util'
 
 import { getPayload } from 'payload'
 
+import { defaultLocale, localeCodes } from '../../../core/locales'
 import { isRole, roles } from '../access/index'
 import config from '../payload.config'
+import type { User } from '../payload-types'
 
-const usage = `Brug: npm run create-user -- --email E --password P --role ${roles.join('|')} [--department SLUG ...] [--name NAVN]`
+/** The languages a translator can have: every locale but the Danish original. */
+const translatedLocales: string[] = localeCodes.filter((code) => code !== defaultLocale)
+
+const usage = [
+  `Brug: npm run create-user -- --email E --password P --role ${roles.join('|')} [--department SLUG ...] [--locale SPROG ...] [--name NAVN]`,
+  `  --department  lokalafdelingens URL-navn, for rollen department-editor (gentag for flere)`,
+  `  --locale      sprog, rollen translator oversætter til: ${translatedLocales.join(', ')} (gentag for flere)`,
+].join('\n')
 
 function fail(message: string): never {
   console.error(`${message}\n${usage}`)
   process.exit(1)
 }
 
-let values: { email?: string; password?: string; role?: string; name?: string; department?: string[] }
+let values: { email?: string; password?: string; role?: string; name?: string; department?: string[]; locale?: string[] }
 try {
   ;({ values } = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -30,6 +39,7 @@ try {
       role: { type: 'string' },
       name: { type: 'string' },
       department: { type: 'string', multiple: true },
+      locale: { type: 'string', multiple: true },
     },
     strict: true,
   }))
@@ -37,7 +47,7 @@ try {
   fail(error instanceof Error ? error.message : String(error))
 }
 
-const { email, password, role, name, department: departmentSlugs = [] } = values
+const { email, password, role, name, department: departmentSlugs = [], locale: localeArgs = [] } = values
 if (!email || !password || !role) fail('--email, --password og --role skal angives.')
 if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) fail(`"${email}" er ikke en gyldig e-mailadresse.`)
 if (password.length < 8) fail('Adgangskoden skal være mindst 8 tegn.')
@@ -48,6 +58,13 @@ if (role === 'department-editor' && departmentSlugs.length === 0) {
 if (role !== 'department-editor' && departmentSlugs.length > 0) {
   fail(`--department gælder kun rollen department-editor (ikke ${role}).`)
 }
+if (role === 'translator' && localeArgs.length === 0) fail('En bruger med rollen translator skal have mindst ét --locale.')
+if (role !== 'translator' && localeArgs.length > 0) fail(`--locale gælder kun rollen translator (ikke ${role}).`)
+for (const locale of localeArgs) {
+  if (locale === defaultLocale) fail(`"${defaultLocale}" er originalsproget og oversættes ikke. Mulige sprog: ${translatedLocales.join(', ')}.`)
+  if (!translatedLocales.includes(locale)) fail(`Ukendt sprog "${locale}". Mulige sprog: ${translatedLocales.join(', ')}.`)
+}
+const locales = [...new Set(localeArgs)] as NonNullable<User['languages']>
 
 const payload = await getPayload({ config })
 if (role !== 'admin' && (await payload.count({ collection: 'users' })).totalDocs === 0) {
@@ -71,8 +88,8 @@ for (const slug of departmentSlugs) {
 
 await payload.create({
   collection: 'users',
-  data: { email, password, role, name, departments },
+  data: { email, password, role, name, departments, languages: locales },
 })
-const scope = departments.length ? ` for ${departmentSlugs.join(', ')}` : ''
+const scope = departments.length ? ` for ${departmentSlugs.join(', ')}` : locales.length ? ` for ${locales.join(', ')}` : ''
 console.log(`Bruger oprettet: ${email} (rolle: ${role}${scope}). Log ind på ${payload.config.serverURL}/admin`)
 process.exit(0)

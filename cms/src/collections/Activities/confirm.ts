@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook, Endpoint } from 'payload'
 
+import { isTranslator } from '../../access/index'
 import { ours } from '../../lib/translations'
 
 /** Listings nobody has confirmed for this long are flagged in the admin and on the site. */
@@ -42,9 +43,13 @@ export const confirmEndpoint: Endpoint = {
   },
 }
 
-/** Creating or publishing a listing is also confirming it; the seed and the confirm button set it themselves. */
+/**
+ * Creating or publishing a listing is also confirming it; the seed and the confirm button set it
+ * themselves. A translator publishing their translation says nothing about whether the listing is
+ * still true.
+ */
 export const confirmOnPublish: CollectionBeforeChangeHook = ({ data, operation, req, context }) => {
-  if (context.seeding || context.confirmOnly) return data
+  if (context.seeding || context.confirmOnly || isTranslator(req.user)) return data
   if (operation === 'create' || (req.user && data._status === 'published')) {
     return { ...data, lastConfirmedAt: new Date().toISOString() }
   }
