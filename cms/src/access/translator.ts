@@ -36,7 +36,7 @@ import { isDepartmentEditor, isEditorOrAdmin, isTranslator, ownsDepartment, tran
  */
 
 /** The CMS keeps these itself (translation state, issue 14 item 1); the guard neither allows nor refuses them. */
-export const keptByTheCms: ReadonlySet<string> = new Set(['translationStatus'])
+export const keptByTheCms: ReadonlySet<string> = new Set(['translationStatus', 'translationSources'])
 const bookkeeping = new Set(['id', 'createdAt', 'updatedAt', '_status'])
 
 /** Whether the user may work on translations into `locale` (export, import, edit). */
