@@ -128,6 +128,7 @@ export function previousSlugsField(): TextField {
     access: { create: nobody, update: editorsOnlyField },
     admin: {
       position: 'sidebar',
+      components: { Field: '/components/PreviousSlugsField#PreviousSlugsField' },
       description: {
         da: 'URL-navne, som siden har haft før. Gamle links og kalenderabonnementer virker stadig: de sender videre til den nuværende adresse. Udfyldes af systemet; en redaktør kan fjerne et.',
         en: 'Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.',
