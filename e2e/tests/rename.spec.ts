@@ -245,7 +245,7 @@ test('renamed activity, event, department and activity type: old pages and feeds
     const entries = previous.locator('.multi-value-label__text')
     await expect(entries.filter({ hasText: original.activity })).toHaveCount(1)
     const listed = await entries.allTextContents()
-    await expect(previous.getByRole('button', { name: 'Fjern' })).toHaveCount(listed.length)
+    await expect(previous.getByRole('button', { name: 'Fjern', exact: true })).toHaveCount(listed.length)
     await previous.locator('input').first().fill('en-ny-adresse')
     await previous.locator('input').first().press('Tab')
     await expect(entries).toHaveText(listed)
