@@ -78,15 +78,32 @@ describe('previous slugs', () => {
     expect((await published(collection, doc.id)).previousSlugs).toEqual([second, third])
   })
 
-  it('nobody adds to the list through the API, not even an admin; a new document starts with none', async () => {
+  it('adding to the list is refused with a message, not dropped, even for an admin; a new document starts with none', async () => {
     const doc = await create('events', unique('fest'), { previousSlugs: ['someone-elses-page'] })
     expect(doc.previousSlugs ?? []).toEqual([])
-    const renamed = await patch('events', doc.id, { slug: unique('fest'), _status: 'published' })
+    const newName = unique('fest')
+    const renamed = await patch('events', doc.id, { slug: newName, _status: 'published' })
     expect(renamed.previousSlugs).toEqual([doc.slug])
-    expect((await patch('events', doc.id, { previousSlugs: [doc.slug, 'afdelinger', 'x'], _status: 'published' })).previousSlugs).toEqual([doc.slug])
+
+    const refused = await rest(payload, 'PATCH', `/events/${doc.id}?depth=0`, { token, body: { title: 'Vinterfest', previousSlugs: [doc.slug, 'afdelinger'], _status: 'published' } })
+    expect(refused.status).toBe(400)
+    const { errors } = (await refused.json()) as { errors: { data?: { errors?: { path: string; message: string }[] } }[] }
+    expect(errors[0]?.data?.errors).toEqual([
+      { path: 'previousSlugs', message: expect.stringContaining('Tidligere adresser kan kun fjernes, ikke tilføjes ("afdelinger")') },
+    ])
+    // In English for an admin who reads English.
+    const english = await rest(payload, 'PATCH', `/events/${doc.id}?depth=0`, { token, body: { previousSlugs: ['x'] }, headers: { 'Accept-Language': 'en' } })
+    expect(english.status).toBe(400)
+    expect(await english.text()).toContain('Previous addresses can only be removed, not added (\\"x\\")')
+    // Nothing of the refused saves was stored.
+    expect(await published('events', doc.id)).toMatchObject({ slug: newName, previousSlugs: [doc.slug] })
+    expect(((await published('events', doc.id)) as Doc & { title?: string }).title).toBe('Sommerfest')
+
     // The Local API (seeds, scripts) cannot add either.
-    const local = await payload.update({ collection: 'events', id: doc.id, data: { previousSlugs: [doc.slug, 'y'] }, context: seedContext })
-    expect(local.previousSlugs).toEqual([doc.slug])
+    await expect(payload.update({ collection: 'events', id: doc.id, data: { previousSlugs: [doc.slug, 'y'] }, context: seedContext })).rejects.toMatchObject({
+      data: { errors: [{ path: 'previousSlugs', message: expect.stringContaining('("y")') }] },
+    })
+    expect((await published('events', doc.id)).previousSlugs).toEqual([doc.slug])
   })
 
   it('an editor can take an old address back (remove it); a department editor cannot', async () => {

@@ -5,8 +5,9 @@ import path from 'node:path'
 import { type APIRequestContext, expect, test } from '@playwright/test'
 import ICAL from 'ical.js'
 
+import { openAdminAs } from '../fixtures/admin'
 import { adminApi, json, type Api } from '../fixtures/api'
-import { publicDocs, siteOutDir } from '../fixtures/cms'
+import { cmsUrl, publicDocs, siteOutDir } from '../fixtures/cms'
 import { expectValid } from '../fixtures/hsds'
 import { markupProblems } from '../fixtures/markup'
 import { uiStrings } from '../fixtures/ui-strings'
@@ -234,6 +235,20 @@ test('renamed activity, event, department and activity type: old pages and feeds
     await page.unroute(`**${oldActivity}`)
 
     await expectSitemap(request, original, second)
+
+    // The admin lists the activity's old addresses for an editor to remove, and offers no way to
+    // add one (the CMS would refuse it): a slug typed in and tabbed out of makes no entry (Payload's
+    // own text list would make one).
+    await openAdminAs(page)
+    await page.goto(`${cmsUrl()}/admin/collections/activities/${ids.activity}`)
+    const previous = page.locator('.field-type', { has: page.locator('.field-label', { hasText: 'Tidligere adresser' }) })
+    const entries = previous.locator('.multi-value-label__text')
+    await expect(entries.filter({ hasText: original.activity })).toHaveCount(1)
+    const listed = await entries.allTextContents()
+    await expect(previous.getByRole('button', { name: 'Fjern', exact: true })).toHaveCount(listed.length)
+    await previous.locator('input').first().fill('en-ny-adresse')
+    await previous.locator('input').first().press('Tab')
+    await expect(entries).toHaveText(listed)
   } finally {
     // Back to the seeded names, as the other journeys know them.
     await rename(admin, ids, original)

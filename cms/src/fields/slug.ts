@@ -1,4 +1,4 @@
-import type { FieldHook, TextField, TextFieldSingleValidation } from 'payload'
+import { type FieldHook, type TextField, type TextFieldSingleValidation, ValidationError } from 'payload'
 import { text } from 'payload/shared'
 
 import { editorsOnlyField } from '../access'
@@ -84,12 +84,21 @@ const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * record is published: only a publish writes it, so a slug typed into a draft and changed again
  * before publishing (autosave saves every few seconds) never went public and is not kept, and
  * nor is the slug a never-published document was created with.
- * What the request sends can only remove entries (an editor taking back an address, e.g. one
- * that named a person), never add one; department editors cannot change the field at all (its
- * access), and neither can the Local API add to it.
+ * What a request sends can only remove entries (an editor taking back an address, e.g. one that
+ * named a person): an entry it adds is refused, through REST and the Local API alike, rather than
+ * dropped without a word. Department editors cannot change the field at all (its access).
  */
-const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, req }) => {
-  // A new document, a duplicate included, has no old addresses: they belong to the original.
+const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, path, req }) => {
+  const kept = operation === 'create' ? [] : asSlugs(originalDoc?.previousSlugs)
+  const sent = Array.isArray(value) ? new Set(asSlugs(value)) : undefined
+  const added = sent ? [...sent].filter((slug) => !kept.includes(slug)) : []
+  if (added.length) {
+    throw new ValidationError({
+      collection: collection?.slug,
+      errors: [{ path: path.join('.'), message: ours(req.t)('invalid:previousSlugsAdded', { slugs: added.map((slug) => `"${slug}"`).join(', ') }) }],
+    })
+  }
+  // A new document has no old addresses (a duplicate's are left behind by beforeDuplicate).
   if (operation === 'create' || !collection || originalDoc?.id === undefined) return []
   const main = await req.payload.db.findOne<{ id: number | string; slug?: string; _status?: string }>({
     collection: collection.slug,
@@ -97,8 +106,6 @@ const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, sibling
     select: { slug: true, _status: true },
     req,
   })
-  const kept = asSlugs(originalDoc.previousSlugs)
-  const sent = Array.isArray(value) ? new Set(asSlugs(value)) : undefined
   const remaining = sent ? kept.filter((slug) => sent.has(slug)) : kept
   const published = main?._status === undefined || main._status === 'published'
   return nextPreviousSlugs(remaining, published ? main?.slug : undefined, siblingData?.slug as string | undefined)
@@ -121,11 +128,13 @@ export function previousSlugsField(): TextField {
     access: { create: nobody, update: editorsOnlyField },
     admin: {
       position: 'sidebar',
+      components: { Field: '/components/PreviousSlugsField#PreviousSlugsField' },
       description: {
         da: 'URL-navne, som siden har haft før. Gamle links og kalenderabonnementer virker stadig: de sender videre til den nuværende adresse. Udfyldes af systemet; en redaktør kan fjerne et.',
         en: 'Slugs this page had before. Old links and calendar subscriptions keep working: they lead on to the current address. Filled in by the system; an editor can remove one.',
       },
     },
-    hooks: { beforeChange: [rememberPreviousSlug] },
+    // A duplicate is a new document: the original's old addresses stay with the original.
+    hooks: { beforeChange: [rememberPreviousSlug], beforeDuplicate: [() => []] },
   }
 }

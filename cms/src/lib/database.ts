@@ -23,6 +23,11 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
     migrationDir: path.join(repoRoot, 'cms', 'src', 'migrations'),
     prodMigrations: migrations,
     push: false,
+    // Without AUTOINCREMENT SQLite gives a new row max(id)+1, so the newest document's ID came back
+    // after it was deleted, and with it the calendar UID and HSDS ID that derive from the ID: a
+    // calendar would have taken the new event for the deleted one moved. (MongoDB's ObjectIDs
+    // never repeat.) The option is the adapter's, for every table.
+    autoIncrement: true,
     // WAL with synchronous=NORMAL: a commit is written to the WAL but not fsynced, so it no longer
     // stops the whole CMS (the SQLite driver is synchronous) for a disk flush. The database stays
     // consistent after a power cut; the last commits before it may be gone. Where an answer

@@ -35,6 +35,7 @@ const da = {
     setupTokenNotSet: 'Den første bruger oprettes med npm run create-user, eller med den kode npm start viser.',
     slugReserved: 'URL-navnet "{{slug}}" bruges af en fast del af siden. Vælg et andet.',
     slugUsedBefore: 'URL-navnet "{{slug}}" har tidligere været adressen på en anden side, og gamle links dertil sender stadig videre til den. Vælg et andet URL-navn, eller bed en redaktør fjerne det fra den anden sides "Tidligere adresser".',
+    previousSlugsAdded: 'Tidligere adresser kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet side skifter URL-navn. Skal siden have en ny adresse, så ret dens URL-navn.',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
@@ -230,6 +231,7 @@ const en: Translations = {
     setupTokenNotSet: 'Create the first user with npm run create-user, or with the code npm start shows.',
     slugReserved: 'The slug "{{slug}}" is used by a fixed part of the site. Choose another.',
     slugUsedBefore: 'The slug "{{slug}}" used to be the address of another page, and old links to it still lead there. Choose another slug, or ask an editor to remove it from the other page\'s "Previous addresses".',
+    previousSlugsAdded: 'Previous addresses can only be removed, not added ({{slugs}}): the system fills them in when a published page changes its slug. To give the page a new address, change its slug.',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',

@@ -7,6 +7,7 @@ import * as migration_20261124_123214_locales_parent_id_indexes from './20261124
 import * as migration_20261130_235647_schedule_next_period from './20261130_235647_schedule_next_period';
 import * as migration_20261201_000511_no_account_lock from './20261201_000511_no_account_lock';
 import * as migration_20261201_025852_previous_slugs from './20261201_025852_previous_slugs';
+import * as migration_20261201_053026_autoincrement_ids from './20261201_053026_autoincrement_ids';
 import * as migration_20261201_053513_translation_state from './20261201_053513_translation_state';
 import * as migration_20261201_054750_translator_role from './20261201_054750_translator_role';
 import * as migration_20261201_055143_translation_usage from './20261201_055143_translation_usage';
@@ -56,6 +57,11 @@ export const migrations = [
     up: migration_20261201_025852_previous_slugs.up,
     down: migration_20261201_025852_previous_slugs.down,
     name: '20261201_025852_previous_slugs',
+  },
+  {
+    up: migration_20261201_053026_autoincrement_ids.up,
+    down: migration_20261201_053026_autoincrement_ids.down,
+    name: '20261201_053026_autoincrement_ids',
   },
   {
     up: migration_20261201_053513_translation_state.up,
