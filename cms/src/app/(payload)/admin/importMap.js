@@ -21,8 +21,8 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { TranslationChanges as TranslationChanges_33713c415ad47a55f12dd3ddd8e81f42 } from '../../../components/TranslationChanges'
 import { PreviousSlugsField as PreviousSlugsField_fa76cfb5ac48102e101e34c18a4c3983 } from '../../../components/PreviousSlugsField'
+import { TranslationChanges as TranslationChanges_33713c415ad47a55f12dd3ddd8e81f42 } from '../../../components/TranslationChanges'
 import { NotLiveYetDocument as NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { PublishWithSchedule as PublishWithSchedule_82c55a3ecde65f324213bdc5c1157bdd } from '../../../components/SchedulePublish'
 import { DepartmentField as DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b } from '../../../components/DepartmentField'
@@ -60,8 +60,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/TranslationChanges#TranslationChanges": TranslationChanges_33713c415ad47a55f12dd3ddd8e81f42,
   "/components/PreviousSlugsField#PreviousSlugsField": PreviousSlugsField_fa76cfb5ac48102e101e34c18a4c3983,
+  "/components/TranslationChanges#TranslationChanges": TranslationChanges_33713c415ad47a55f12dd3ddd8e81f42,
   "/components/NotLiveYet#NotLiveYetDocument": NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba10,
   "/components/SchedulePublish#PublishWithSchedule": PublishWithSchedule_82c55a3ecde65f324213bdc5c1157bdd,
   "/components/DepartmentField#DepartmentField": DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b,
