@@ -36,6 +36,7 @@ const da = {
     slugReserved: 'URL-navnet "{{slug}}" bruges af en fast del af siden. Vælg et andet.',
     slugUsedBefore: 'URL-navnet "{{slug}}" har tidligere været adressen på en anden side, og gamle links dertil sender stadig videre til den. Vælg et andet URL-navn, eller bed en redaktør fjerne det fra den anden sides "Tidligere adresser".',
     previousSlugsAdded: 'Tidligere adresser kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet side skifter URL-navn. Skal siden have en ny adresse, så ret dens URL-navn.',
+    previousDepartmentsAdded: 'Tidligere afdelinger kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet aktivitet flytter til en anden afdeling.',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
@@ -232,6 +233,7 @@ const en: Translations = {
     slugReserved: 'The slug "{{slug}}" is used by a fixed part of the site. Choose another.',
     slugUsedBefore: 'The slug "{{slug}}" used to be the address of another page, and old links to it still lead there. Choose another slug, or ask an editor to remove it from the other page\'s "Previous addresses".',
     previousSlugsAdded: 'Previous addresses can only be removed, not added ({{slugs}}): the system fills them in when a published page changes its slug. To give the page a new address, change its slug.',
+    previousDepartmentsAdded: 'Previous branches can only be removed, not added ({{slugs}}): the system fills them in when a published activity moves to another branch.',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',

@@ -1,6 +1,7 @@
-import type { FieldHook, TextField } from 'payload'
+import { type FieldHook, type TextField, ValidationError } from 'payload'
 
 import { editorsOnlyField } from '../../access'
+import { ours } from '../../lib/translations'
 import { relationId } from '../../../../core/relation'
 
 const nobody = () => false
@@ -14,10 +15,18 @@ const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * deleted later, the address that was public stays the same.
  *
  * As with `previousSlugs`, only a publish counts (the main record is what the site showed), a
- * request can only remove entries, and a department the activity moves back to is no longer a
- * previous one.
+ * request can only remove entries (one that adds is refused, not silently trimmed), and a
+ * department the activity moves back to is no longer a previous one.
  */
-const rememberPreviousDepartment: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, req }) => {
+const rememberPreviousDepartment: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, path, req }) => {
+  const known = operation === 'create' ? [] : asSlugs(originalDoc?.previousDepartmentSlugs)
+  const added = Array.isArray(value) ? asSlugs(value).filter((slug) => !known.includes(slug)) : []
+  if (added.length) {
+    throw new ValidationError({
+      collection: collection?.slug,
+      errors: [{ path: path.join('.'), message: ours(req.t)('invalid:previousDepartmentsAdded', { slugs: added.map((slug) => `"${slug}"`).join(', ') }) }],
+    })
+  }
   if (operation === 'create' || !collection || originalDoc?.id === undefined) return []
   const main = await req.payload.db.findOne<{ id: number | string; department?: unknown; _status?: string }>({
     collection: collection.slug,
@@ -58,10 +67,13 @@ export const previousDepartmentSlugsField: TextField = {
   access: { create: nobody, update: editorsOnlyField },
   admin: {
     position: 'sidebar',
+    // Entries can be removed, never typed in (see PreviousSlugsField).
+    components: { Field: '/components/PreviousSlugsField#PreviousSlugsField' },
     description: {
       da: 'Afdelinger (URL-navne), aktiviteten er flyttet fra. Den gamle adresse sender videre til den nuværende. Udfyldes af systemet; en redaktør kan fjerne et.',
       en: 'Branches (slugs) the activity moved from. The old address leads on to the current one. Filled in by the system; an editor can remove one.',
     },
   },
-  hooks: { beforeChange: [rememberPreviousDepartment] },
+  // A duplicate is a new activity: it never had a page under another department.
+  hooks: { beforeChange: [rememberPreviousDepartment], beforeDuplicate: [() => []] },
 }
