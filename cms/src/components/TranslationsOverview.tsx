@@ -86,10 +86,10 @@ export async function TranslationsOverview(props: AdminViewServerProps) {
       user={user ?? undefined}
       visibleEntities={visibleEntities}
     >
-      <div className="gutter--left gutter--right" style={{ paddingBlock: 'calc(var(--base) * 2)' }} data-translation-overview>
+      <main className="gutter--left gutter--right" style={{ paddingBlock: 'calc(var(--base) * 2)' }} data-translation-overview>
         <h1>{t('translationOverview:heading')}</h1>
         {content}
-      </div>
+      </main>
     </DefaultTemplate>
   )
 }
