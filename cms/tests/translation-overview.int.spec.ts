@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seedContext } from '../src/seed/index'
+import { paragraph, richText, text } from './lexical'
 import { startPayload } from './payload'
 import { loginToken, rest } from './rest'
 import { fakeDeepL, fakeTranslate, type FakeProvider } from './translation-providers'
@@ -33,16 +34,8 @@ interface Report {
   stopped?: string
 }
 
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    direction: 'ltr' as const,
-    format: '' as const,
-    indent: 0,
-    version: 1,
-    children: [{ type: 'paragraph', direction: 'ltr', format: '', indent: 0, version: 1, children: [{ type: 'text', text, format: 0, version: 1 }] }],
-  },
-})
+/** A rich text of one paragraph. */
+const prose = (words: string) => richText(paragraph(text(words)))
 
 beforeAll(async () => {
   ;({ payload, stop } = await startPayload())
@@ -59,7 +52,7 @@ beforeAll(async () => {
     const created = await payload.create({
       collection: 'activities',
       locale: 'da',
-      data: { title, summary: `${title} hver uge.`, description: paragraph(`Kom til ${title}.`), slug: key, department: departmentId, activityType: activityType.id, schedule: { byAppointment: true }, _status: 'published' },
+      data: { title, summary: `${title} hver uge.`, description: prose(`Kom til ${title}.`), slug: key, department: departmentId, activityType: activityType.id, schedule: { byAppointment: true }, _status: 'published' },
       context: seedContext,
     })
     ids[key] = created.id
@@ -68,7 +61,7 @@ beforeAll(async () => {
   await activity('odense-missing', 'Strikkeklub Odense', odense.id)
   await activity('aarhus-reviewed', 'Fodbold Aarhus', aarhus.id)
   const translate = (key: string, locale: string, translationStatus: string, title: string) =>
-    payload.update({ collection: 'activities', id: ids[key]!, locale, data: { title, summary: `${title}.`, description: paragraph(title), translationStatus, _status: 'published' } as never, context: seedContext })
+    payload.update({ collection: 'activities', id: ids[key]!, locale, data: { title, summary: `${title}.`, description: prose(title), translationStatus, _status: 'published' } as never, context: seedContext })
   await translate('odense-machine', 'ti', 'machine', 'ትምህርቲ ኦደንሰ')
   await translate('aarhus-reviewed', 'ti', 'reviewed', 'ኩዕሶ እግሪ ኣርሁስ')
 
