@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
-import { adminApi, json } from '../fixtures/api'
+import { adminApi, json, userApi } from '../fixtures/api'
 import { openAdminAs } from '../fixtures/admin'
 import { cmsUrl } from '../fixtures/cms'
 
@@ -60,4 +60,31 @@ test('the overview has no accessibility violations', async ({ page }) => {
   // Payload's own locale picker in the header (grey on grey) is not ours to restyle, and picks nothing on this page.
   const results = await new AxeBuilder({ page }).exclude('.localizer').analyze()
   expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([])
+})
+
+test('a department editor sees the counts of their own department\'s documents only', async ({ page, request }) => {
+  const admin = await adminApi(request)
+  const { docs: departments } = await json<{ docs: { id: number | string }[] }>(await admin.get('/departments?limit=1&depth=0&sort=name'))
+  const department = departments[0]!
+  const { totalDocs: activities } = await json<{ totalDocs: number }>(await admin.get(`/activities?draft=true&limit=1&depth=0&where[department][equals]=${String(department.id)}`))
+  const { api, user } = await userApi(request, admin, { role: 'department-editor', departments: [department.id] })
+  try {
+    await page.context().addCookies([
+      { name: 'payload-token', value: api.headers.Authorization!.replace(/^JWT /, ''), url: cmsUrl() },
+      { name: 'payload-lng', value: 'da', url: cmsUrl() },
+    ])
+    await page.goto(`${cmsUrl()}/admin/oversaettelser`)
+    await expect(page.locator('[data-translation-overview]')).toContainText('Kun din lokalafdelings dokumenter er talt med.')
+    const rows = page.locator('[data-translation-matrix] tbody tr[data-entity]')
+    await expect(rows).toHaveCount(3)
+    expect(await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-entity')))).toEqual(['departments', 'activities', 'events'])
+    const count = (entity: string, state: string) => page.locator(`tr[data-entity="${entity}"] td[data-locale="ti"] [data-state="${state}"] [data-count]`)
+    const total = async (entity: string) =>
+      (await Promise.all(['missing', 'machine', 'outdated', 'reviewed'].map(async (state) => Number(await count(entity, state).textContent())))).reduce((sum, value) => sum + value, 0)
+    // Their own department page, and their department's activities: not the other departments'.
+    expect(await total('departments')).toBe(1)
+    expect(await total('activities')).toBe(activities)
+  } finally {
+    await admin.delete(`/users/${String(user.id)}`)
+  }
 })
