@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { LocaleCode } from '../../core/locales'
 import { seedContext } from '../src/seed/index'
 import { paragraph, richText, text } from './lexical'
 import { startPayload } from './payload'
@@ -17,7 +18,7 @@ let stop: () => Promise<void>
 let fake: FakeProvider
 let editorToken: string
 let branchToken: string
-const ids: Record<string, number | string> = {}
+const ids: Record<string, number> = {}
 const password = 'hemmelig-og-lang'
 const deeplKey = 'overview-key:fx'
 
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const odense = await department('Røde Kors Odense', 'odense')
   const aarhus = await department('Røde Kors Aarhus', 'aarhus')
   const activityType = await payload.create({ collection: 'activity-types', data: { title: 'Lektiecaféer', slug: 'lektiecafeer', _status: 'published' }, context: seedContext })
-  const activity = async (key: string, title: string, departmentId: number | string) => {
+  const activity = async (key: string, title: string, departmentId: number) => {
     const created = await payload.create({
       collection: 'activities',
       locale: 'da',
@@ -60,7 +61,7 @@ beforeAll(async () => {
   await activity('odense-machine', 'Lektiecafé Odense', odense.id)
   await activity('odense-missing', 'Strikkeklub Odense', odense.id)
   await activity('aarhus-reviewed', 'Fodbold Aarhus', aarhus.id)
-  const translate = (key: string, locale: string, translationStatus: string, title: string) =>
+  const translate = (key: string, locale: LocaleCode, translationStatus: string, title: string) =>
     payload.update({ collection: 'activities', id: ids[key]!, locale, data: { title, summary: `${title}.`, description: prose(title), translationStatus, _status: 'published' } as never, context: seedContext })
   await translate('odense-machine', 'ti', 'machine', 'ትምህርቲ ኦደንሰ')
   await translate('aarhus-reviewed', 'ti', 'reviewed', 'ኩዕሶ እግሪ ኣርሁስ')
@@ -85,7 +86,7 @@ async function overview(token: string): Promise<Overview> {
 }
 const row = (result: Overview, slug: string) => result.rows.find((entry) => entry.slug === slug)
 const machine = (token: string, body: Record<string, unknown>, headers: Record<string, string> = {}) => rest(payload, 'POST', '/translations/machine', { token, body, headers })
-const readIn = async (key: string, locale: string, draft = false) =>
+const readIn = async (key: string, locale: LocaleCode, draft = false) =>
   (await payload.findByID({ collection: 'activities', id: ids[key]!, locale, fallbackLocale: false, draft, depth: 0 })) as unknown as Record<string, unknown>
 
 describe('the overview', () => {
@@ -104,7 +105,7 @@ describe('the overview', () => {
     const result = await overview(branchToken)
     expect(result.rows.map((entry) => entry.slug)).toEqual(['departments', 'activities', 'events'])
     expect(row(result, 'activities')!.counts.ti).toEqual({ missing: 1, machine: 1, outdated: 0, reviewed: 0 })
-    expect(row(result, 'departments')!.counts.ti.missing).toBe(1)
+    expect(row(result, 'departments')!.counts.ti!.missing).toBe(1)
   })
 
   it('counts a translation whose Danish changed as outdated', async () => {
@@ -196,7 +197,7 @@ describe('machine translation from the admin', () => {
     expect(report.documents.every((doc) => doc.outcome === 'translated')).toBe(true)
     expect(report.documents.map((doc) => doc.title)).toEqual(['Lektiecaféer', 'Lektiecafé Odense (ny)', 'Fodbold Aarhus'])
     expect(report.characters).toBeGreaterThan(0)
-    const counts = row(await overview(editorToken), 'activities')!.counts.en
+    const counts = row(await overview(editorToken), 'activities')!.counts.en!
     expect(counts.missing).toBe(0)
     expect((await readIn('aarhus-reviewed', 'en')).translationStatus).toBe('machine')
   })
