@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { translationWork } from '../fields/translationState'
 import { ours } from '../lib/translations'
 import { isRichText, machineTranslate, MachineTranslationError, type MachineTranslationFailure, type Segment } from './machine/index'
-import { editableDocuments, editableScope, findEntity, translatableEntities, type Entity, type EntityKind, type TargetLocale } from './overview'
+import { editableDocuments, editableScope, findEntity, titleOf, translatableEntities, type Entity, type EntityKind, type TargetLocale } from './overview'
 
 /**
  * Machine translation of what a locale still needs: one document's missing and outdated texts,
@@ -51,12 +51,6 @@ function setAtPath(doc: Data, path: string, value: unknown): boolean {
   if (!isData(current)) return false
   current[segments[segments.length - 1]!] = value
   return true
-}
-
-const titleOf = (doc: Data, entity: Entity) => {
-  const value = entity.titleField ? doc[entity.titleField] : undefined
-  const danish = isData(value) ? value.da : value
-  return typeof danish === 'string' && danish ? danish : String(doc.id ?? entity.slug)
 }
 
 /** Translates and writes one document's missing and outdated texts in a locale. */

@@ -94,7 +94,8 @@ export function stateIn(doc: Data, locale: TargetLocale): OverviewState {
   return translationStatuses.includes(status as TranslationStatus) && status !== 'original' ? (status as OverviewState) : 'missing'
 }
 
-const titleOf = (doc: Data, entity: Entity): string => {
+/** A document's name in lists: its title field in Danish. */
+export const titleOf = (doc: Data, entity: Entity): string => {
   const value = entity.titleField ? doc[entity.titleField] : undefined
   const danish = value && typeof value === 'object' ? (value as Data)[defaultLocale] : value
   return typeof danish === 'string' && danish ? danish : String(doc.id ?? entity.slug)
