@@ -36,6 +36,7 @@ import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
 import { TranslationUsage } from './translations/machine/budget'
+import { machineTranslationEndpoint, translationOverviewEndpoint } from './translations/endpoints'
 
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
@@ -104,6 +105,11 @@ export default buildConfig({
       // A department editor lands on their own department's listings and what needs attention.
       // Published changes a failed site build kept off the public site, for whoever made them.
       beforeDashboard: ['/components/NotLiveYet#NotLiveYetDashboard', '/components/DepartmentDashboard#DepartmentDashboard'],
+      // "Oversættelser": each language's state of the public content (translations/overview.ts).
+      afterNavLinks: ['/components/TranslationsOverview#TranslationsNavLink'],
+      views: {
+        translations: { Component: '/components/TranslationsOverview#TranslationsOverview', path: '/oversaettelser', exact: true },
+      },
     },
   },
   // The admin speaks Danish unless a user picks English; our own texts are in lib/translations.ts.
@@ -132,8 +138,9 @@ export default buildConfig({
     Signups,
     ChildCertificates,
   ],
-  // An admin's export and erasure of everything held about one person.
-  endpoints: [exportPersonalData, erasePersonalData],
+  // An admin's export and erasure of everything held about one person; the translation overview
+  // and machine translation actions (translations/).
+  endpoints: [exportPersonalData, erasePersonalData, translationOverviewEndpoint, machineTranslationEndpoint],
   // Over SMTP_URL, or into data/outbox/ when it is not set.
   email: emailAdapter(),
   globals: [SiteSettings, Navigation].map(translatableGlobal).map((global) => ({

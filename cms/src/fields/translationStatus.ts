@@ -119,5 +119,11 @@ export function translationFields(): Field[] {
       label: { da: 'Ændret på dansk', en: 'Changed in Danish' },
       admin: { position: 'sidebar', components: { Field: '/components/TranslationChanges#TranslationChanges' } },
     },
+    {
+      name: 'translationLocales',
+      type: 'ui',
+      label: { da: 'Sprog', en: 'Languages' },
+      admin: { position: 'sidebar', components: { Field: '/components/TranslationLocales#TranslationLocales' } },
+    },
   ]
 }

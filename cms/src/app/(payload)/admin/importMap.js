@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PreviousSlugsField as PreviousSlugsField_fa76cfb5ac48102e101e34c18a4c3983 } from '../../../components/PreviousSlugsField'
 import { TranslationChanges as TranslationChanges_33713c415ad47a55f12dd3ddd8e81f42 } from '../../../components/TranslationChanges'
+import { TranslationLocales as TranslationLocales_a65c9a04982b2bb05a486008433103fc } from '../../../components/TranslationLocales'
 import { NotLiveYetDocument as NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { PublishWithSchedule as PublishWithSchedule_82c55a3ecde65f324213bdc5c1157bdd } from '../../../components/SchedulePublish'
 import { DepartmentField as DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b } from '../../../components/DepartmentField'
@@ -31,8 +32,10 @@ import { ConfirmListing as ConfirmListing_89a32b1c00cfd86270a549475969c97c } fro
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
+import { TranslationsNavLink as TranslationsNavLink_897a24be6f24315b738774184bec0222 } from '../../../components/TranslationsOverview'
 import { NotLiveYetDashboard as NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { DepartmentDashboard as DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f } from '../../../components/DepartmentDashboard'
+import { TranslationsOverview as TranslationsOverview_897a24be6f24315b738774184bec0222 } from '../../../components/TranslationsOverview'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,6 +65,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/PreviousSlugsField#PreviousSlugsField": PreviousSlugsField_fa76cfb5ac48102e101e34c18a4c3983,
   "/components/TranslationChanges#TranslationChanges": TranslationChanges_33713c415ad47a55f12dd3ddd8e81f42,
+  "/components/TranslationLocales#TranslationLocales": TranslationLocales_a65c9a04982b2bb05a486008433103fc,
   "/components/NotLiveYet#NotLiveYetDocument": NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba10,
   "/components/SchedulePublish#PublishWithSchedule": PublishWithSchedule_82c55a3ecde65f324213bdc5c1157bdd,
   "/components/DepartmentField#DepartmentField": DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b,
@@ -70,7 +74,9 @@ export const importMap = {
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
+  "/components/TranslationsOverview#TranslationsNavLink": TranslationsNavLink_897a24be6f24315b738774184bec0222,
   "/components/NotLiveYet#NotLiveYetDashboard": NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10,
   "/components/DepartmentDashboard#DepartmentDashboard": DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f,
+  "/components/TranslationsOverview#TranslationsOverview": TranslationsOverview_897a24be6f24315b738774184bec0222,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
