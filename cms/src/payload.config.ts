@@ -35,6 +35,7 @@ import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
 import { TranslationUsage } from './translations/machine/budget'
+import { translationEndpoints } from './translations/endpoints'
 
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
@@ -131,8 +132,8 @@ export default buildConfig({
     Signups,
     ChildCertificates,
   ],
-  // An admin's export and erasure of everything held about one person.
-  endpoints: [exportPersonalData, erasePersonalData],
+  // An admin's export and erasure of everything held about one person; the XLIFF exchange with translators.
+  endpoints: [exportPersonalData, erasePersonalData, ...translationEndpoints],
   // Over SMTP_URL, or into data/outbox/ when it is not set.
   email: emailAdapter(),
   globals: [SiteSettings, Navigation].map((global) => ({

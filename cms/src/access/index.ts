@@ -1,5 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
+import { defaultLocale } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
 import type { User } from '../payload-types'
 
@@ -103,4 +104,30 @@ export const createInOwnDepartment: Access = ({ req: { user }, data }) => {
   const department: unknown = data?.department
   if (department === undefined || department === null) return singleDepartmentOf(user) !== undefined
   return ownsDepartment(user, department)
+}
+
+/**
+ * Who may export and import translations into `locale` (XLIFF, issue 14): editors and admins,
+ * department editors (for their own departments' documents: `mayTranslateDocument`), and a
+ * translator for their own languages. Never Danish, the original. The translator role and its
+ * `locales` come with another change; they are read loosely here so this is the one place that
+ * learns of them.
+ */
+export function mayTranslate(user: Someone, locale: string): boolean {
+  if (locale === defaultLocale || !user) return false
+  if (isEditorOrAdmin(user) || isDepartmentEditor(user)) return true
+  const loose = user as { role?: unknown; locales?: unknown }
+  return loose.role === 'translator' && Array.isArray(loose.locales) && loose.locales.includes(locale)
+}
+
+/**
+ * Whether `mayTranslate`'s user may translate this document of a public collection (or a global,
+ * `id` absent): a department editor only their own departments' activities, events and
+ * department pages; everyone else who may translate, all public content.
+ */
+export function mayTranslateDocument(user: Someone, source: string, doc: { id?: unknown; department?: unknown } | null): boolean {
+  if (!isDepartmentEditor(user)) return true
+  if (source === 'departments') return ownsDepartment(user, doc?.id)
+  if (source === 'activities' || source === 'events') return ownsDepartment(user, doc?.department)
+  return false
 }

@@ -42,9 +42,13 @@ export const confirmEndpoint: Endpoint = {
   },
 }
 
-/** Creating or publishing a listing is also confirming it; the seed and the confirm button set it themselves. */
+/**
+ * Creating or publishing a listing is also confirming it; the seed and the confirm button set it
+ * themselves. A save that only writes a translation (`context.translationOnly`: an XLIFF import)
+ * says nothing about whether the listing is still true.
+ */
 export const confirmOnPublish: CollectionBeforeChangeHook = ({ data, operation, req, context }) => {
-  if (context.seeding || context.confirmOnly) return data
+  if (context.seeding || context.confirmOnly || context.translationOnly) return data
   if (operation === 'create' || (req.user && data._status === 'published')) {
     return { ...data, lastConfirmedAt: new Date().toISOString() }
   }
