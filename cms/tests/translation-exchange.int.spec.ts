@@ -6,8 +6,10 @@ import { promisify } from 'node:util'
 import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { bodyLimitForType } from '../src/lib/bodyLimits.mjs'
 import { seed, seedContext } from '../src/seed/index'
 import { exportTranslations, importTranslations } from '../src/translations/exchange'
+import { BOLD, ITALIC, heading, link, list, listItem, paragraph, richText, text } from './lexical'
 import { startPayload } from './payload'
 import { loginToken } from './rest'
 
@@ -31,6 +33,25 @@ beforeAll(async () => {
     collection: 'users',
     data: { email: 'afdeling@example.org', password, role: 'department-editor', departments: [Number(branchDepartment)] },
   })
+  // The seed's one page has no links: two more pages with every inline element a text can have.
+  for (const [index, title] of ['Frivillig i Røde Kors', 'Praktisk information'].entries()) {
+    await payload.create({
+      collection: 'pages',
+      locale: 'da',
+      context: seedContext,
+      data: {
+        title,
+        summary: 'Sådan kommer du i gang.',
+        slug: `side-${index}`,
+        _status: 'published',
+        body: richText(
+          heading('h2', text('Kom i gang')),
+          paragraph(text('Læs mere på '), link({ linkType: 'custom', url: 'https://www.rodekors.dk/frivillig', newTab: true }, `l${index}`, text('vores side', BOLD)), text(' eller ring.')),
+          list('bullet', listItem(1, text('Mød op', ITALIC)), listItem(2, text('Tag en ven med'))),
+        ),
+      },
+    })
+  }
   editorToken = await loginToken(payload, 'redaktoer@example.org', password)
   branchToken = await loginToken(payload, 'afdeling@example.org', password)
 })
@@ -93,6 +114,8 @@ const danishOf = (value: unknown) => JSON.stringify(value, (key, entry) => (entr
 type Node = { type?: string; url?: string; fields?: { url?: string; linkType?: string; doc?: unknown }; text?: string; children?: Node[] }
 const links = (node: Node | undefined): unknown[] =>
   !node ? [] : [...(node.type === 'link' || node.type === 'autolink' ? [node.fields ?? node.url] : []), ...(node.children ?? []).flatMap(links)]
+const formats = (node: Node | undefined): unknown[] =>
+  !node ? [] : [...(node.type === 'text' ? [(node as { format?: unknown }).format] : [node.type]), ...(node.children ?? []).flatMap(formats)]
 const texts = (node: Node | undefined): string[] => (!node ? [] : [...(typeof node.text === 'string' ? [node.text] : []), ...(node.children ?? []).flatMap(texts)])
 
 describe('XLIFF exchange with translators', () => {
@@ -131,10 +154,11 @@ describe('XLIFF exchange with translators', () => {
       expect((page.translationStatus as unknown as Record<string, string>).ti).toBe('reviewed')
       const body = page.body as unknown as Record<string, { root: Node }>
       expect(links(body.ti?.root)).toEqual(links(body.da?.root))
+      expect(formats(body.ti?.root)).toEqual(formats(body.da?.root))
       linked += links(body.da?.root).length
       expect(texts(body.ti?.root).filter((text) => text.trim()).every((text) => text.startsWith('ቲ '))).toBe(true)
     }
-    expect(linked).toBeGreaterThan(0)
+    expect(linked).toBe(2)
 
     // What is left to do in Tigrinya: nothing; the same file again changes nothing.
     expect(unitIds(await exportFile('locale=ti'))).toEqual([])
@@ -197,8 +221,32 @@ describe('XLIFF exchange with translators', () => {
     expect(somali.summary).toMatch(/^SO /)
   })
 
+  it('marks a language reviewed only when the file vouches for all its texts; an outdated one whose changed texts come back is machine again', async () => {
+    const exported = await exportFile('locale=en&collection=activity-types&status=machine')
+    const { docs } = await payload.find({ collection: 'activity-types', locale: 'en', depth: 0, pagination: false, sort: '-id' })
+    const docId = String(docs.find((doc) => doc.translationStatus === 'machine')!.id)
+    const ofDoc = (id: string) => id.startsWith(`activity-types/${docId}/`)
+    const english = async () => payload.findByID({ collection: 'activity-types', id: Number(docId), locale: 'en', fallbackLocale: false, depth: 0 })
+
+    await importFile(translateFile(exported, 'EN', (id) => ofDoc(id) && id.endsWith('/title')))
+    expect(await english()).toMatchObject({ title: expect.stringMatching(/^EN /), translationStatus: 'machine' })
+
+    await payload.update({ collection: 'activity-types', id: Number(docId), locale: 'da', data: { summary: 'En ny dansk opsummering.' }, context: seedContext })
+    expect((await english()).translationStatus).toBe('outdated')
+    const outdated = await exportFile(`locale=en&collection=activity-types&status=outdated`)
+    expect(unitIds(outdated)).toEqual([`activity-types/${docId}/summary`])
+    await importFile(translateFile(outdated, 'EN'))
+    expect(await english()).toMatchObject({ summary: 'EN En ny dansk opsummering.', translationStatus: 'machine' })
+
+    const rest = await exportFile('locale=en&collection=activity-types&status=machine')
+    const { body } = await importFile(translateFile(rest, 'EN', ofDoc))
+    expect(body.counts.refused).toBe(0)
+    expect((await english()).translationStatus).toBe('reviewed')
+    expect(unitIds(await exportFile('locale=en&collection=activity-types')).filter(ofDoc)).toEqual([])
+  })
+
   it('puts the translation of a document with a pending draft into the draft, and publishes it for one without', async () => {
-    const { docs } = await payload.find({ collection: 'pages', limit: 2, sort: 'id', depth: 0 })
+    const { docs } = await payload.find({ collection: 'pages', limit: 2, sort: '-id', depth: 0 })
     const [drafted, published] = docs as [(typeof docs)[number], (typeof docs)[number]]
     await payload.update({ collection: 'pages', id: drafted.id, locale: 'da', draft: true, data: { title: 'Kladde: ny titel', _status: 'draft' } })
     const liveBefore = await payload.findByID({ collection: 'pages', id: drafted.id, locale: 'ps', fallbackLocale: false, depth: 0 })
@@ -242,6 +290,11 @@ describe('XLIFF exchange with translators', () => {
     expect(status).toBe(200)
     for (const id of otherUnits) expect(report.units.find((unit) => unit.id === id)).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/må ikke/) })
     expect(await snapshot()).toBe(before)
+  })
+
+  it('takes an XLIFF body up to its own limit, larger than the JSON limit', async () => {
+    expect(bodyLimitForType('application/xliff+xml')).toBe(5_000_000)
+    expect(bodyLimitForType('application/xliff+xml')).toBeGreaterThan(bodyLimitForType('application/json'))
   })
 
   it('refuses anyone not signed in, and Danish as a target', async () => {
