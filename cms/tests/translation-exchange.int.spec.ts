@@ -204,6 +204,7 @@ describe('XLIFF exchange with translators', () => {
     const [, docId] = changedId.split('/')
     const extra = `<trans-unit id="activity-types/999999/title"><source>Findes ikke</source><target>Maba jiro</target></trans-unit>
       <trans-unit id="nonsense/1/title"><source>Nej</source><target>Maya</target></trans-unit>
+      <trans-unit id="activity-types/abc/title"><source>Nej</source><target>Maya</target></trans-unit>
       <trans-unit id="activity-types/${docId}/noSuchField"><source>Nej</source><target>Maya</target></trans-unit>`
     const translated = translateFile(exported, 'SO').replace('</body>', `${extra}</body>`)
     const somaliBefore = await payload.findByID({ collection: 'activity-types', id: Number(docId), locale: 'so', fallbackLocale: false, depth: 0 })
@@ -214,6 +215,7 @@ describe('XLIFF exchange with translators', () => {
     expect(outcome(changedId)).toMatchObject({ outcome: 'source-changed', reason: expect.stringMatching(/danske tekst er ændret/) })
     expect(outcome('activity-types/999999/title')).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/findes ikke/) })
     expect(outcome('nonsense/1/title')).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/Ukendt id/) })
+    expect(outcome('activity-types/abc/title')).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/Ukendt id/) })
     expect(outcome(`activity-types/${docId}/noSuchField`)).toMatchObject({ outcome: 'refused' })
     expect(report.counts.applied).toBe(unitIds(exported).length - 1)
     const somali = await payload.findByID({ collection: 'activity-types', id: Number(docId), locale: 'so', fallbackLocale: false, depth: 0 })

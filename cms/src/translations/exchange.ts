@@ -366,9 +366,11 @@ export async function importTranslations({ payload, actor, xliff, locale, t, max
   const outcomes = new Map<string, ImportedUnit>()
   const refuse = (id: string, reason: string) => outcomes.set(id, { id, outcome: 'refused', reason })
   const groups = new Map<string, { source: string; id: string | null; units: Pending[] }>()
+  // An id the database could not even look up (text where ids are numbers) names no document.
+  const possibleId = (id: string | null) => id === null || payload.db.defaultIDType !== 'number' || /^\d{1,15}$/.test(id)
   for (const unit of file.units) {
     const parsed = parseUnitId(unit.id)
-    if (!parsed) {
+    if (!parsed || !possibleId(parsed.id)) {
       refuse(unit.id, say(t, 'unknownUnit'))
       continue
     }
