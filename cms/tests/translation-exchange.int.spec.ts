@@ -58,9 +58,9 @@ beforeAll(async () => {
 afterAll(async () => stop())
 
 /** A request through Payload's own REST handling, with any body and content type. */
-async function call(method: string, url: string, options: { token?: string; body?: string; type?: string } = {}): Promise<Response> {
+async function call(method: string, url: string, options: { token?: string; body?: string; type?: string; headers?: Record<string, string> } = {}): Promise<Response> {
   const { default: config } = await import('../src/payload.config')
-  const headers: Record<string, string> = {}
+  const headers: Record<string, string> = { ...options.headers }
   if (options.token) headers.Authorization = `JWT ${options.token}`
   if (options.body !== undefined) headers['Content-Type'] = options.type ?? 'application/xliff+xml'
   const request = new Request(`${payload.config.serverURL}/api${url}`, { method, headers, body: options.body })
@@ -302,7 +302,15 @@ describe('XLIFF exchange with translators', () => {
   it('refuses anyone not signed in, and Danish as a target', async () => {
     expect((await call('GET', '/translations/export?locale=ti')).status).toBe(401)
     expect((await call('POST', '/translations/import', { body: '<xliff/>' })).status).toBe(401)
-    expect((await call('GET', '/translations/export?locale=da', { token: editorToken })).status).toBe(400)
+    const danish = await call('GET', '/translations/export?locale=da', { token: editorToken })
+    expect(danish.status).toBe(400)
+    expect(await danish.text()).toContain('Dansk er originalsproget')
+    // In the requester's admin language, as every refusal of ours.
+    const english = await call('GET', '/translations/export?locale=da', { token: editorToken, headers: { Cookie: 'payload-lng=en' } })
+    expect(await english.text()).toContain('Danish is the original language')
+    const unit = `<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="x" datatype="plaintext" source-language="da" target-language="en"><body><trans-unit id="pages/999999/title"><source>Nej</source><target>No</target></trans-unit></body></file></xliff>`
+    const report = (await (await call('POST', '/translations/import', { token: editorToken, body: unit, headers: { Cookie: 'payload-lng=en' } })).json()) as Report
+    expect(report.units).toEqual([{ id: 'pages/999999/title', outcome: 'refused', reason: 'The document does not exist (any more), or it is not published.' }])
     expect((await call('GET', '/translations/export?locale=xx', { token: editorToken })).status).toBe(400)
     expect((await call('GET', '/translations/export?locale=ti&status=done', { token: editorToken })).status).toBe(400)
   })
