@@ -36,7 +36,7 @@ import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
 import { TranslationUsage } from './translations/machine/budget'
-import { machineTranslationEndpoint, translationOverviewEndpoint } from './translations/endpoints'
+import { translationEndpoints } from './translations/endpoints'
 
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
@@ -138,9 +138,9 @@ export default buildConfig({
     Signups,
     ChildCertificates,
   ],
-  // An admin's export and erasure of everything held about one person; the translation overview
-  // and machine translation actions (translations/).
-  endpoints: [exportPersonalData, erasePersonalData, translationOverviewEndpoint, machineTranslationEndpoint],
+  // An admin's export and erasure of everything held about one person; the translation overview,
+  // machine translation and the XLIFF exchange with translators (translations/).
+  endpoints: [exportPersonalData, erasePersonalData, ...translationEndpoints],
   // Over SMTP_URL, or into data/outbox/ when it is not set.
   email: emailAdapter(),
   globals: [SiteSettings, Navigation].map(translatableGlobal).map((global) => ({

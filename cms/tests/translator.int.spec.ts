@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { mayTranslate, mayTranslateDocument } from '../src/access/translator'
+import { mayTranslate, mayTranslateDocument } from '../src/access/index'
 import type { Activity, ActivityType, Department, Navigation, User } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { startPayload } from './payload'
@@ -226,8 +226,9 @@ describe('who may translate into a language (for the exchange with translators)'
     expect(mayTranslate(editor, 'da')).toBe(false)
     expect(mayTranslate(null, 'ti')).toBe(false)
     const branch = { role: 'department-editor' as const, departments: [department.id] }
-    expect(mayTranslateDocument(branch, 'uk', department.id)).toBe(true)
-    expect(mayTranslateDocument(branch, 'uk', 999_999)).toBe(false)
-    expect(mayTranslateDocument(translator, 'so', 999_999)).toBe(true)
+    expect(mayTranslate(branch, 'uk')).toBe(true)
+    expect(mayTranslateDocument(branch, 'activities', { department: department.id })).toBe(true)
+    expect(mayTranslateDocument(branch, 'activities', { department: 999_999 })).toBe(false)
+    expect(mayTranslateDocument(translator, 'activities', { department: 999_999 })).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
+import { defaultLocale } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
 import type { User } from '../payload-types'
 
@@ -113,4 +114,27 @@ export const createInOwnDepartment: Access = ({ req: { user }, data }) => {
   const department: unknown = data?.department
   if (department === undefined || department === null) return singleDepartmentOf(user) !== undefined
   return ownsDepartment(user, department)
+}
+
+/**
+ * Who may work on translations into `locale` (edit, export, import, machine-translate; issue 14):
+ * editors and admins, department editors (for their own departments' documents:
+ * `mayTranslateDocument`), and a translator for their own languages. Never Danish, the original.
+ */
+export function mayTranslate(user: Someone, locale: string): boolean {
+  if (locale === defaultLocale || !user) return false
+  if (isTranslator(user)) return translatorLocalesOf(user).includes(locale)
+  return isEditorOrAdmin(user) || isDepartmentEditor(user)
+}
+
+/**
+ * Whether `mayTranslate`'s user may translate this document of a public collection (or a global,
+ * `id` absent): a department editor only their own departments' activities, events and
+ * department pages; everyone else who may translate, all public content.
+ */
+export function mayTranslateDocument(user: Someone, source: string, doc: { id?: unknown; department?: unknown } | null): boolean {
+  if (!isDepartmentEditor(user)) return true
+  if (source === 'departments') return ownsDepartment(user, doc?.id)
+  if (source === 'activities' || source === 'events') return ownsDepartment(user, doc?.department)
+  return false
 }

@@ -39,24 +39,6 @@ import { isDepartmentEditor, isEditorOrAdmin, isTranslator, ownsDepartment, tran
 export const keptByTheCms: ReadonlySet<string> = new Set(['translationStatus', 'translationSources'])
 const bookkeeping = new Set(['id', 'createdAt', 'updatedAt', '_status'])
 
-/** Whether the user may work on translations into `locale` (export, import, edit). */
-export function mayTranslate(user: Someone, locale: string): boolean {
-  if (locale === defaultLocale) return false
-  if (isTranslator(user)) return translatorLocalesOf(user).includes(locale)
-  return isEditorOrAdmin(user) || isDepartmentEditor(user)
-}
-
-/**
- * The same for one document: translators and staff translate every public document, a department
- * editor only their own department's (`department` is the document's department, or the
- * department page itself).
- */
-export function mayTranslateDocument(user: Someone, locale: string, department?: unknown): boolean {
-  if (!mayTranslate(user, locale)) return false
-  if (isDepartmentEditor(user)) return ownsDepartment(user, department)
-  return true
-}
-
 const isTranslatableText = (field: { type: string }, localized: boolean) =>
   localized && (field.type === 'text' || field.type === 'textarea' || field.type === 'richText')
 

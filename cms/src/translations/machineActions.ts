@@ -90,9 +90,9 @@ async function translateDocument(req: PayloadRequest, entity: Entity, withLocale
   // A pending draft gets the translation in the draft: publishing stays the editor's decision.
   const pendingDraft = draft && inLocale._status === 'draft'
   if (entity.kind === 'collection') {
-    await payload.update({ collection: entity.slug as never, id: id!, locale, data: data as never, depth: 0, draft: pendingDraft, overrideAccess: false, user, req })
+    await payload.update({ collection: entity.slug as never, id: id!, locale, data: data as never, depth: 0, draft: pendingDraft, overrideAccess: false, user, req, context: { translationOnly: true } })
   } else {
-    await payload.updateGlobal({ slug: entity.slug as never, locale, data: data as never, depth: 0, draft: pendingDraft, overrideAccess: false, user, req })
+    await payload.updateGlobal({ slug: entity.slug as never, locale, data: data as never, depth: 0, draft: pendingDraft, overrideAccess: false, user, req, context: { translationOnly: true } })
   }
   return { ...base, outcome: 'translated', fields: paths, characters: result.characters }
 }

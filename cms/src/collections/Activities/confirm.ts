@@ -45,11 +45,12 @@ export const confirmEndpoint: Endpoint = {
 
 /**
  * Creating or publishing a listing is also confirming it; the seed and the confirm button set it
- * themselves. A translator publishing their translation says nothing about whether the listing is
- * still true.
+ * themselves. A translator publishing their translation, or a save that only writes a
+ * translation (`context.translationOnly`: an XLIFF import, machine translation), says nothing
+ * about whether the listing is still true.
  */
 export const confirmOnPublish: CollectionBeforeChangeHook = ({ data, operation, req, context }) => {
-  if (context.seeding || context.confirmOnly || isTranslator(req.user)) return data
+  if (context.seeding || context.confirmOnly || context.translationOnly || isTranslator(req.user)) return data
   if (operation === 'create' || (req.user && data._status === 'published')) {
     return { ...data, lastConfirmedAt: new Date().toISOString() }
   }

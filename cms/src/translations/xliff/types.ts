@@ -32,7 +32,7 @@ export interface XliffUnit {
   /**
    * Stable across edits of the document and of its other fields: collection or global, document
    * id, field path, with array rows by their row id, never their position
-   * (`activities/12/description`, `navigation/global/items/<row id>/label`).
+   * (`activities/12/description`; a global has no id: `navigation/items/<row id>/label`).
    */
   id: string
   /** Says which document and field this is, for the translator: "Aktiviteter › Lektiecafé › Beskrivelse". */
