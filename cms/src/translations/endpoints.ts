@@ -94,7 +94,9 @@ export const exportTranslationsEndpoint: Endpoint = {
   handler: async (req) => {
     try {
       const locale = req.searchParams.get('locale') ?? ''
-      const filters = parseExportFilters(req.searchParams.get('status'), req.searchParams.get('collection'))
+      // The overview's form sends one `status` per ticked box when the browser runs no script; scripts send a list.
+      const statuses = req.searchParams.getAll('status').join(',') || null
+      const filters = parseExportFilters(statuses, req.searchParams.get('collection'))
       const { xliff } = await exportTranslations({ payload: req.payload, actor: req.user ?? null, locale, ...filters })
       return new Response(xliff, {
         headers: {
