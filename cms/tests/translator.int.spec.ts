@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mayTranslate, mayTranslateDocument } from '../src/access/index'
 import type { Activity, ActivityType, Department, Navigation, User } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
+import { exportTranslations, importTranslations } from '../src/translations/exchange'
 import { startPayload } from './payload'
 
 /**
@@ -230,5 +231,20 @@ describe('who may translate into a language (for the exchange with translators)'
     expect(mayTranslateDocument(branch, 'activities', { department: department.id })).toBe(true)
     expect(mayTranslateDocument(branch, 'activities', { department: 999_999 })).toBe(false)
     expect(mayTranslateDocument(translator, 'activities', { department: 999_999 })).toBe(true)
+  })
+})
+
+describe('a translator exchanges XLIFF in their own languages only', () => {
+  it('exports and imports Tigrinya; English is refused both ways, and nothing changes', async () => {
+    await activity()
+    const as = { ...translator, collection: 'users' as const }
+    const { units, xliff } = await exportTranslations({ payload, actor: as, locale: 'ti' })
+    expect(units.length).toBeGreaterThan(0)
+    expect((await importTranslations({ payload, actor: as, xliff })).targetLanguage).toBe('ti')
+    await expect(exportTranslations({ payload, actor: as, locale: 'en' })).rejects.toMatchObject({ status: 403 })
+    const english = (await exportTranslations({ payload, actor: { ...editor, collection: 'users' as const }, locale: 'en' })).xliff
+    const before = await payload.find({ collection: 'activities', locale: 'en', depth: 0, limit: 0 })
+    await expect(importTranslations({ payload, actor: as, xliff: english })).rejects.toMatchObject({ status: 403 })
+    expect(await payload.find({ collection: 'activities', locale: 'en', depth: 0, limit: 0 })).toEqual(before)
   })
 })

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { isLoggedIn } from '../access/index'
+import { isLoggedIn, mayTranslate } from '../access/index'
 import { ours } from '../lib/translations'
 import { ExchangeError, exportTranslations, importTranslations, parseExportFilters } from './exchange'
 import { machineTranslateDocument, machineTranslateLocale, MachineRequestError } from './machineActions'
@@ -55,6 +55,8 @@ export const machineTranslationEndpoint: Endpoint = {
     }
     const { locale, collection, global, id, bulk } = body
     if (!isTargetLocale(locale)) return refuse(400, t('translationOverview:badLocale'))
+    // A translator their own languages only (the update guard would refuse the writes anyway; this says so before any provider is asked).
+    if (!mayTranslate(req.user, locale)) return refuse(403, t('translationOverview:forbidden'))
     try {
       if (bulk === true) return Response.json(await machineTranslateLocale(req, locale))
       if (typeof collection === 'string' && (typeof id === 'string' || typeof id === 'number')) {
