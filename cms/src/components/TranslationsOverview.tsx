@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps, ServerProps } from 'payload'
 
 import { getLocale, type LocaleCode } from '../../../core/locales'
-import { isDepartmentEditor } from '../access/index'
+import { isDepartmentEditor, mayTranslate } from '../access/index'
 import type { TranslationKey, Translations } from '../lib/translations'
 import {
   documentsOf,
@@ -101,6 +101,7 @@ const stateLabel = (state: OverviewState, i18n: OurI18n) => i18n.t(`translationO
 async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i18n: OurI18n; req: Req }) {
   const { t } = i18n
   const overview = await translationOverview(req)
+  const exchangeable = targetLocales.filter((code) => mayTranslate(req.user, code))
   const entities = new Map(translatableEntities(req.payload).map((entity) => [`${entity.kind}:${entity.slug}`, entity]))
   const href = (kind: string, slug: string, locale: TargetLocale, state: OverviewState) => `${admin}${overviewPath}?${kind}=${encodeURIComponent(slug)}&locale=${locale}&state=${state}`
   const budget = overview.budget
@@ -183,7 +184,8 @@ async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i
             ? t('translationOverview:budgetUnlimited', { month: budget.month, used: budget.used.toLocaleString(i18n.language) })
             : t('translationOverview:budget', { month: budget.month, used: budget.used.toLocaleString(i18n.language), limit: budget.limit.toLocaleString(i18n.language) }))}
       </p>
-      <TranslationExport api={api} locales={targetLocales.map((code) => ({ code, name: languageName(code, i18n) }))} />
+      {/* Only the languages the person may exchange (a translator their own): another would only be refused. */}
+      <TranslationExport api={api} locales={exchangeable.map((code) => ({ code, name: languageName(code, i18n) }))} />
       <TranslationImport api={api} locales={Object.fromEntries(targetLocales.map((code) => [code, languageName(code, i18n)]))} />
     </>
   )
