@@ -47,3 +47,19 @@ test('a translator sees no users and no signups in the admin', async ({ page, pl
   await expect(nav.getByRole('link', { name: 'Brugere' })).toHaveCount(0)
   await expect(nav.getByRole('link', { name: 'Tilmeldinger' })).toHaveCount(0)
 })
+
+test('a translator’s overview offers only their own languages to export', async ({ page, playwright }) => {
+  const request = await playwright.request.newContext()
+  const admin = await adminApi(request)
+  const translator = await userApi(request, admin, { role: 'translator', languages: ['ti', 'so'] })
+  const token = translator.api.headers.Authorization!.replace(/^JWT /, '')
+  await page.context().addCookies([
+    { name: 'payload-token', value: token, url: cmsUrl() },
+    { name: 'payload-lng', value: 'da', url: cmsUrl() },
+  ])
+  await page.goto(`${cmsUrl()}/admin/oversaettelser`)
+  const options = page.locator('[data-translation-export] select[name="locale"] option')
+  await expect(options).toHaveCount(2)
+  expect(await options.evaluateAll((elements) => elements.map((element) => (element as HTMLOptionElement).value).sort())).toEqual(['so', 'ti'])
+})
+
