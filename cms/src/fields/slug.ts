@@ -77,7 +77,20 @@ export function nextPreviousSlugs(kept: readonly string[], before: string | null
   return list
 }
 
-const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])
+export const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])
+
+/**
+ * A list only the CMS adds to (old addresses, departments left): a request may remove entries,
+ * but one that adds any is refused with `message` on the field, rather than trimmed without a word.
+ */
+export function refuseAddedEntries(kept: readonly string[], value: unknown, { collection, path, req }: Pick<Parameters<FieldHook>[0], 'collection' | 'path' | 'req'>, message: 'invalid:previousSlugsAdded' | 'invalid:previousDepartmentsAdded'): void {
+  const added = Array.isArray(value) ? asSlugs(value).filter((slug) => !kept.includes(slug)) : []
+  if (!added.length) return
+  throw new ValidationError({
+    collection: collection?.slug,
+    errors: [{ path: path.join('.'), message: ours(req.t)(message, { slugs: added.map((slug) => `"${slug}"`).join(', ') }) }],
+  })
+}
 
 /**
  * Keeps `previousSlugs` itself. "Before" is the slug of the document's main record when that
@@ -90,14 +103,8 @@ const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  */
 const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, path, req }) => {
   const kept = operation === 'create' ? [] : asSlugs(originalDoc?.previousSlugs)
+  refuseAddedEntries(kept, value, { collection, path, req }, 'invalid:previousSlugsAdded')
   const sent = Array.isArray(value) ? new Set(asSlugs(value)) : undefined
-  const added = sent ? [...sent].filter((slug) => !kept.includes(slug)) : []
-  if (added.length) {
-    throw new ValidationError({
-      collection: collection?.slug,
-      errors: [{ path: path.join('.'), message: ours(req.t)('invalid:previousSlugsAdded', { slugs: added.map((slug) => `"${slug}"`).join(', ') }) }],
-    })
-  }
   // A new document has no old addresses (a duplicate's are left behind by beforeDuplicate).
   if (operation === 'create' || !collection || originalDoc?.id === undefined) return []
   const main = await req.payload.db.findOne<{ id: number | string; slug?: string; _status?: string }>({
@@ -111,7 +118,7 @@ const rememberPreviousSlug: FieldHook = async ({ operation, originalDoc, sibling
   return nextPreviousSlugs(remaining, published ? main?.slug : undefined, siblingData?.slug as string | undefined)
 }
 
-const nobody = () => false
+export const nobody = () => false
 
 /**
  * The slugs a document had before (activities, events, departments, activity types, pages): the

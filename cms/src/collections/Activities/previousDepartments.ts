@@ -1,11 +1,8 @@
-import { type FieldHook, type TextField, ValidationError } from 'payload'
+import type { FieldHook, TextField } from 'payload'
 
 import { editorsOnlyField } from '../../access'
-import { ours } from '../../lib/translations'
+import { asSlugs, nobody, refuseAddedEntries } from '../../fields/slug'
 import { relationId } from '../../../../core/relation'
-
-const nobody = () => false
-const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])
 
 /**
  * An activity's page lives under its department (`afdelinger/<department>/<activity>/`). When a
@@ -19,14 +16,7 @@ const asSlugs = (value: unknown): string[] => (Array.isArray(value) ? value.filt
  * department the activity moves back to is no longer a previous one.
  */
 const rememberPreviousDepartment: FieldHook = async ({ operation, originalDoc, siblingData, value, collection, path, req }) => {
-  const known = operation === 'create' ? [] : asSlugs(originalDoc?.previousDepartmentSlugs)
-  const added = Array.isArray(value) ? asSlugs(value).filter((slug) => !known.includes(slug)) : []
-  if (added.length) {
-    throw new ValidationError({
-      collection: collection?.slug,
-      errors: [{ path: path.join('.'), message: ours(req.t)('invalid:previousDepartmentsAdded', { slugs: added.map((slug) => `"${slug}"`).join(', ') }) }],
-    })
-  }
+  refuseAddedEntries(operation === 'create' ? [] : asSlugs(originalDoc?.previousDepartmentSlugs), value, { collection, path, req }, 'invalid:previousDepartmentsAdded')
   if (operation === 'create' || !collection || originalDoc?.id === undefined) return []
   const main = await req.payload.db.findOne<{ id: number | string; department?: unknown; _status?: string }>({
     collection: collection.slug,
