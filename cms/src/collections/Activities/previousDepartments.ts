@@ -40,10 +40,13 @@ const rememberPreviousDepartment: FieldHook = async ({ operation, originalDoc, s
     })
     return department?.slug ? [department.slug, ...asSlugs(department.previousSlugs)] : []
   }
+  const moved = before !== undefined && String(before) !== String(after)
+  // Every save (autosave too) runs this: nothing to look up when it did not move and left nowhere.
+  if (!moved && !remaining.length) return remaining
   // The department it is under now, by any of its slugs, is not one it left.
   const current = await slugsOf(after)
   const list = remaining.filter((slug) => !current.includes(slug))
-  if (before === undefined || String(before) === String(after)) return list
+  if (!moved) return list
   const [left] = await slugsOf(before)
   if (left && !current.includes(left) && !list.includes(left)) list.push(left)
   return list
