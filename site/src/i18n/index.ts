@@ -1,4 +1,6 @@
 import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from '../../../core/locales'
+import messagesDa from '../../../core/strings/messages/da.json'
+import placesDa from '../../../core/strings/places/da.json'
 import signupDa from '../../../core/strings/signup/da.json'
 import { timeZone } from '../../../core/time'
 import da from './ui/da.json'
@@ -12,7 +14,7 @@ import { formatNumber, numberingSystem } from './numbers'
 // finder, events, volunteer pages and schedule changes; the signup forms' strings are in
 // core/strings/signup/, as the CMS's signup endpoint and e-mails say the same words); the Danish
 // files define the keys.
-export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof volunteerDa | keyof typeof scheduleDa
+export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof placesDa | keyof typeof messagesDa | keyof typeof volunteerDa | keyof typeof scheduleDa
 type Strings = Record<UIKey, string>
 
 const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json', '../../../core/strings/*/*.json'], { eager: true, import: 'default' })
