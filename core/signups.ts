@@ -62,3 +62,15 @@ export function offersSignupForm(kind: SignupKind, type: SignupTargetType, listi
   if (kind === 'participant') return takesParticipantSignups(listing)
   return type === 'department' || takesVolunteers(listing)
 }
+
+/**
+ * Places and the waiting list (issue 15). A participant signup for a listing with a capacity is
+ * `placed` (its participants count against the places) or `waitlisted` (with a position, 1 first);
+ * a signup that gave up its place (the person cancelled: status `withdrawn`; the coordinator
+ * declined it: `declined`) has no place (null). Signups for listings without a capacity are placed.
+ */
+export const signupPlaces = ['placed', 'waitlisted'] as const
+export type SignupPlace = (typeof signupPlaces)[number]
+
+/** A signup counts the person and the family members who come with them: 1 to this many. */
+export const maxParticipants = 10
