@@ -79,6 +79,7 @@ export interface Config {
     'translation-usage': TranslationUsage;
     signups: Signup;
     'child-certificates': ChildCertificate;
+    attendance: Attendance;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +100,7 @@ export interface Config {
     'translation-usage': TranslationUsageSelect<false> | TranslationUsageSelect<true>;
     signups: SignupsSelect<false> | SignupsSelect<true>;
     'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -824,6 +826,8 @@ export interface Signup {
    * Set when the status becomes accepted, declined or withdrawn.
    */
   closedAt?: string | null;
+  attendedCount?: number | null;
+  lastAttendedOn?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -853,6 +857,31 @@ export interface ChildCertificate {
    */
   stoppedAt?: string | null;
   reminderSentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who came to each meeting. Recorded under "Attendance" in the menu.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  /**
+   * "event:<id>" or "activity:<id>:<date>".
+   */
+  meeting: string;
+  title: string;
+  event?: (number | null) | Event;
+  activity?: (number | null) | Activity;
+  department: number | Department;
+  startsAt: string;
+  attended?: (number | Signup)[] | null;
+  /**
+   * Everyone who came – including people who had not signed up.
+   */
+  headcount?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1043,6 +1072,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'child-certificates';
         value: number | ChildCertificate;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1403,6 +1436,8 @@ export interface SignupsSelect<T extends boolean = true> {
   consentAt?: T;
   consentVersion?: T;
   closedAt?: T;
+  attendedCount?: T;
+  lastAttendedOn?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1423,6 +1458,22 @@ export interface ChildCertificatesSelect<T extends boolean = true> {
   renewBy?: T;
   stoppedAt?: T;
   reminderSentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  meeting?: T;
+  title?: T;
+  event?: T;
+  activity?: T;
+  department?: T;
+  startsAt?: T;
+  attended?: T;
+  headcount?: T;
   updatedAt?: T;
   createdAt?: T;
 }

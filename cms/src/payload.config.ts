@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import { cmsUrl } from '../../core/defaults'
 import { defaultLocale, locales } from '../../core/locales'
 import { Activities } from './collections/Activities/index'
+import { Attendance } from './attendance/Attendance'
 import { ActivityTypes } from './collections/ActivityTypes'
 import { Departments } from './collections/Departments'
 import { Events } from './collections/Events'
@@ -137,6 +138,8 @@ export default buildConfig({
     // Personal data: never public, never in the site build (access/personalData.ts).
     Signups,
     ChildCertificates,
+    // Who came to each meeting (attendance/): personal data too.
+    Attendance,
   ],
   // An admin's export and erasure of everything held about one person; the translation overview,
   // machine translation and the XLIFF exchange with translators (translations/).

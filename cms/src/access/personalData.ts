@@ -1,6 +1,6 @@
 import type { Access, FieldAccess } from 'payload'
 
-import { departmentIdsOf, isAdmin, isDepartmentEditor, type Someone } from './index'
+import { departmentIdsOf, isAdmin, isDepartmentEditor, ownsDepartment, type Someone } from './index'
 
 /**
  * Personal data (signups, child-certificate records): the national office's admins see all of
@@ -17,6 +17,12 @@ export const ownDepartmentsPersonalData: Access = ({ req: { user } }) => {
 }
 
 export const nobody: Access = () => false
+
+/**
+ * Who may see a meeting's list of signups and record who came (the attendance endpoints):
+ * the national office's admins, and a department editor for their own department's meetings.
+ */
+export const mayRecordAttendance = (user: Someone, department: unknown): boolean => isAdmin(user) || ownsDepartment(user, department)
 
 /** Who signed up, for what, and their consent: recorded once; only an admin may correct it. */
 export const adminOnlyUpdate: { update: FieldAccess } = { update: ({ req: { user } }) => isAdmin(user) }

@@ -130,5 +130,24 @@ export const Signups: CollectionConfig = {
         }),
       ],
     },
+    {
+      type: 'row',
+      fields: [
+        // Kept by the attendance records (attendance/record.ts, with `context.attendanceOnly`).
+        {
+          name: 'attendedCount',
+          type: 'number',
+          defaultValue: 0,
+          min: 0,
+          access: systemOnly,
+          label: { da: 'Antal gange mødt op', en: 'Times attended' },
+          admin: { readOnly: true },
+        },
+        dateField(
+          { name: 'lastAttendedOn', access: systemOnly, label: { da: 'Senest mødt op', en: 'Last attended' }, admin: { readOnly: true } },
+          { appearance: 'dayOnly' },
+        ),
+      ],
+    },
   ],
 }
