@@ -107,9 +107,11 @@ export default buildConfig({
       // Published changes a failed site build kept off the public site, for whoever made them.
       beforeDashboard: ['/components/NotLiveYet#NotLiveYetDashboard', '/components/DepartmentDashboard#DepartmentDashboard'],
       // "Oversættelser": each language's state of the public content (translations/overview.ts).
-      afterNavLinks: ['/components/TranslationsOverview#TranslationsNavLink'],
+      // "Fremmøde": who came to a meeting, for a department's editors and admins (attendance/).
+      afterNavLinks: ['/components/TranslationsOverview#TranslationsNavLink', '/components/Attendance#AttendanceNavLink'],
       views: {
         translations: { Component: '/components/TranslationsOverview#TranslationsOverview', path: '/oversaettelser', exact: true },
+        attendance: { Component: '/components/Attendance#AttendanceView', path: '/fremmoede', exact: true },
       },
     },
   },

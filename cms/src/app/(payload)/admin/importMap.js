@@ -33,9 +33,11 @@ import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from 
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
 import { PersonalDataTool as PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6 } from '../../../components/PersonalDataTool'
 import { TranslationsNavLink as TranslationsNavLink_897a24be6f24315b738774184bec0222 } from '../../../components/TranslationsOverview'
+import { AttendanceNavLink as AttendanceNavLink_8a7282b001ccf680ed456cb2e8275477 } from '../../../components/Attendance'
 import { NotLiveYetDashboard as NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { DepartmentDashboard as DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f } from '../../../components/DepartmentDashboard'
 import { TranslationsOverview as TranslationsOverview_897a24be6f24315b738774184bec0222 } from '../../../components/TranslationsOverview'
+import { AttendanceView as AttendanceView_8a7282b001ccf680ed456cb2e8275477 } from '../../../components/Attendance'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -75,8 +77,10 @@ export const importMap = {
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,
   "/components/PersonalDataTool#PersonalDataTool": PersonalDataTool_261ea0717a4570e80bc33e6a75a3fdc6,
   "/components/TranslationsOverview#TranslationsNavLink": TranslationsNavLink_897a24be6f24315b738774184bec0222,
+  "/components/Attendance#AttendanceNavLink": AttendanceNavLink_8a7282b001ccf680ed456cb2e8275477,
   "/components/NotLiveYet#NotLiveYetDashboard": NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10,
   "/components/DepartmentDashboard#DepartmentDashboard": DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f,
   "/components/TranslationsOverview#TranslationsOverview": TranslationsOverview_897a24be6f24315b738774184bec0222,
+  "/components/Attendance#AttendanceView": AttendanceView_8a7282b001ccf680ed456cb2e8275477,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
