@@ -116,7 +116,7 @@ test('another department’s editor sees none of the list', async ({ page }) => 
   expect(await answer.text()).not.toContain('Ali')
   await signIn(page, outsider.api)
   await page.goto(`${cmsUrl()}/admin/fremmoede?event=${String(event.id)}`)
-  await expect(page.getByRole('alert')).toContainText('din egen lokalafdelings')
+  await expect(page.locator('[data-attendance]').getByRole('alert')).toContainText('din egen lokalafdelings')
   await expect(page.locator('[data-attendance-list]')).toHaveCount(0)
   await expect(page.getByText(names.ali)).toHaveCount(0)
 })
