@@ -15,8 +15,9 @@ import { attendanceMeetingEndpoint, attendanceMeetingsEndpoint, attendanceRecord
 export const Attendance: CollectionConfig = {
   slug: 'attendance',
   labels: {
-    singular: { da: 'Fremmøde', en: 'Attendance' },
-    plural: { da: 'Fremmøde', en: 'Attendance' },
+    // Not "Fremmøde" alone: that is the view where attendance is recorded, in the same menu.
+    singular: { da: 'Fremmøderegistrering', en: 'Attendance record' },
+    plural: { da: 'Fremmøderegistreringer', en: 'Attendance records' },
   },
   admin: {
     hideAPIURL: true,

@@ -133,7 +133,8 @@ export async function meetingsNear(req: PayloadRequest, { department, now = new 
   })
   const activities = await req.payload.find({
     collection: 'activities',
-    where: { and: [...inDepartments, { 'schedule.byAppointment': { not_equals: true } }] },
+    // Every activity: one by appointment simply has no dates (and a "not equals" would drop rows where it is unset).
+    where: departments ? { department: { in: departments } } : {},
     depth: 0,
     limit: 500,
     pagination: false,

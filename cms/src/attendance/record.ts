@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { relationId } from '../../../core/relation'
 import { copenhagenToday } from '../../../core/schedule'
 import type { Attendance } from '../payload-types'
 import type { Meeting } from './meetings'
@@ -26,9 +27,21 @@ export async function recordAttendance(
     attended,
     headcount,
   } as Omit<Attendance, 'id' | 'createdAt' | 'updatedAt'>
-  const record = previous
-    ? await req.payload.update({ collection: 'attendance', id: previous.id, data, depth: 0, req, overrideAccess: true })
-    : await req.payload.create({ collection: 'attendance', data, depth: 0, req, overrideAccess: true })
+  const update = (id: Id) => req.payload.update({ collection: 'attendance', id, data, depth: 0, req, overrideAccess: true })
+  let record: Attendance
+  if (previous) record = await update(previous.id)
+  else {
+    try {
+      record = await req.payload.create({ collection: 'attendance', data, depth: 0, req, overrideAccess: true })
+    } catch (error) {
+      // Two phones saving the same meeting's first record at once: the meeting key is unique, so
+      // the second create fails; it then replaces the first, as a second save would.
+      const [existing] = (await req.payload.find({ collection: 'attendance', where: { meeting: { equals: meeting.key } }, depth: 0, limit: 1, req, overrideAccess: true })).docs
+      if (!existing) throw error
+      previouslyCame = [...previouslyCame, ...(existing.attended ?? []).flatMap((signup) => relationId(signup) ?? [])]
+      record = await update(existing.id)
+    }
+  }
 
   const affected = [...new Map([...previouslyCame, ...attended].map((id) => [String(id), id])).values()]
   for (const id of affected) await updateSignupAttendance(req, id)
