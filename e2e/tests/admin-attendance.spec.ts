@@ -53,10 +53,10 @@ test.afterAll(async () => {
   for (const user of [editor, outsider]) if (user) await admin.delete(`/users/${String(user.user.id)}`)
 })
 
-async function signIn(page: Page, api: Api) {
+async function signIn(page: Page, api: Api, language: 'da' | 'en' = 'da') {
   await page.context().addCookies([
     { name: 'payload-token', value: api.headers.Authorization!.replace(/^JWT /, ''), url: cmsUrl() },
-    { name: 'payload-lng', value: 'da', url: cmsUrl() },
+    { name: 'payload-lng', value: language, url: cmsUrl() },
   ])
 }
 
@@ -108,6 +108,20 @@ test('the attendance view has no accessibility violations, and prints only the l
   await expect(page.locator('[data-attendance-list]')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Gem fremmøde' })).toBeHidden()
   await expect(page.locator('.app-header')).toBeHidden()
+})
+
+test('the menu leads to the view, whose picker offers the department’s meetings near today (in English too)', async ({ page }) => {
+  await signIn(page, editor.api, 'en')
+  await page.goto(`${cmsUrl()}/admin`)
+  await expect(page.locator('[data-attendance-nav]')).toHaveAttribute('href', '/admin/fremmoede')
+  await page.goto(`${cmsUrl()}/admin/fremmoede`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Attendance' })).toBeVisible()
+  const picker = page.getByLabel('Meeting')
+  await expect(picker.locator('option')).toHaveText([/Familiedag i parken$/])
+  await picker.selectOption(`event:${String(event.id)}`)
+  await expect(page).toHaveURL(new RegExp(`/admin/fremmoede\\?event=${String(event.id)}$`))
+  await expect(page.getByRole('checkbox', { name: names.soren })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save attendance' })).toBeVisible()
 })
 
 test('another department’s editor sees none of the list', async ({ page }) => {
