@@ -118,6 +118,11 @@ describe('a meeting’s list', () => {
     expect((await getMeeting(`activity=${activity.id}&date=${dayOffset(-2)}`, tokens.odense)).status).toBe(400)
     expect((await getMeeting(`activity=${activity.id}&date=tomorrow`, tokens.odense)).status).toBe(400)
     expect((await getMeeting(`event=999999`, tokens.odense)).status).toBe(404)
+    // Never a server error for a malformed ID.
+    for (const query of ['event=abc', 'event=1e5', 'activity=x-y&date=2026-01-01', 'event=1&activity=1&date=2026-01-01', 'event=%00']) {
+      expect((await getMeeting(query, tokens.odense)).status).toBeLessThan(500)
+    }
+    expect((await rest(payload, 'GET', '/attendance/meetings?department=abc', { token: tokens.admin })).status).toBeLessThan(500)
   })
 
   it('counts only signups that hold a place: not declined, withdrawn, waitlisted or volunteers', () => {

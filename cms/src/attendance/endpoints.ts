@@ -6,7 +6,7 @@ import { isLoggedIn } from '../access/index'
 import { mayRecordAttendance } from '../access/personalData'
 import { ours } from '../lib/translations'
 import type { Attendance } from '../payload-types'
-import { meetingRefOf, meetingSignups, meetingsNear, resolveMeeting, type Meeting } from './meetings'
+import { isDatabaseId, meetingRefOf, meetingSignups, meetingsNear, resolveMeeting, type Meeting } from './meetings'
 import { recordAttendance } from './record'
 
 const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
@@ -19,7 +19,7 @@ type Found = { meeting: Meeting } | { response: Response }
 async function meetingFor(req: PayloadRequest, values: Record<string, unknown>): Promise<Found> {
   const t = ours(req.t)
   if (!isLoggedIn(req.user)) return { response: refuse(401, t('attendance:loginFirst')) }
-  const ref = meetingRefOf(values)
+  const ref = meetingRefOf(req, values)
   if (!ref) return { response: refuse(400, t('attendance:badMeeting')) }
   const resolved = await resolveMeeting(req, ref)
   if ('error' in resolved) {
@@ -49,6 +49,7 @@ export const attendanceMeetingsEndpoint: Endpoint = {
     const t = ours(req.t)
     if (!isLoggedIn(req.user)) return refuse(401, t('attendance:loginFirst'))
     const department = req.searchParams.get('department') ?? undefined
+    if (department !== undefined && !isDatabaseId(req, department)) return refuse(400, t('attendance:badRequest'))
     const meetings = await meetingsNear(req, { department })
     // Admins and a department's editors only; others get an empty list, not an error.
     const visible = meetings.filter((meeting) => mayRecordAttendance(req.user, meeting.department))

@@ -29,18 +29,23 @@ export const pickerDaysBack = 14
 export const pickerDaysAhead = 7
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/
-const idPattern = /^[0-9a-zA-Z-]{1,64}$/
+/**
+ * Whether a posted ID can be one of the database's: SQLite's are whole numbers, MongoDB's
+ * ObjectIDs hex. Anything else never reaches a query (where it would be a database error).
+ */
+export const isDatabaseId = (req: PayloadRequest, value: string): boolean =>
+  req.payload.db.defaultIDType === 'number' ? /^[1-9]\d{0,14}$/.test(value) : /^[0-9a-fA-F]{24}$/.test(value)
 
 export const meetingKey = (ref: MeetingRef): string => (ref.kind === 'event' ? `event:${ref.id}` : `activity:${ref.id}:${ref.date}`)
 
 /** A meeting named by `event=<id>` or `activity=<id>&date=YYYY-MM-DD` (query or JSON body), or undefined. */
-export function meetingRefOf(values: { event?: unknown; activity?: unknown; date?: unknown }): MeetingRef | undefined {
+export function meetingRefOf(req: PayloadRequest, values: { event?: unknown; activity?: unknown; date?: unknown }): MeetingRef | undefined {
   const text = (value: unknown) => (typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined)
   const event = text(values.event)
   const activity = text(values.activity)
   const date = text(values.date)
-  if (event && !activity && idPattern.test(event)) return { kind: 'event', id: event }
-  if (activity && !event && idPattern.test(activity) && date && dayPattern.test(date) && !Number.isNaN(Date.parse(date))) {
+  if (event && !activity && isDatabaseId(req, event)) return { kind: 'event', id: event }
+  if (activity && !event && isDatabaseId(req, activity) && date && dayPattern.test(date) && !Number.isNaN(Date.parse(date))) {
     return { kind: 'activity', id: activity, date }
   }
   return undefined
