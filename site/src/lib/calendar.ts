@@ -2,12 +2,10 @@ import { TZDate } from '@date-fns/tz'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
 
+import { calendarUid } from '../../../core/calendar'
 import type { LocaleCode } from '../../../core/locales'
 import { copenhagenInstant, timeZone } from '../../../core/time'
 import { placeText, type Place } from './place'
-
-/** UIDs must stay the same from build to build, or a phone would show each date twice. */
-const uidDomain = 'integration.rodekors.dk'
 
 export interface CalendarOptions {
   lang: LocaleCode
@@ -62,12 +60,8 @@ export interface SeriesEntry extends Entry {
   period?: string
 }
 
-/**
- * `activity-12@integration.rodekors.dk`: from the document's ID, never its slug or title, so a
- * rename changes no UID. The current period keeps the UID the activity always had, so subscribed
- * calendars see no change when a period is added; a planned one adds its key (`-from-20270816`).
- */
-export const calendarUid = (kind: Entry['kind'], id: string | number, period?: string) => `${kind}-${id}${period ? `-${period}` : ''}@${uidDomain}`
+/** The UID rule is core's (core/calendar.ts): the CMS's confirmation e-mails attach the same entry. */
+export { calendarUid }
 
 function location(place: Place) {
   const title = placeText(place)
