@@ -824,6 +824,18 @@ export interface Signup {
    * Set when the status becomes accepted, declined or withdrawn.
    */
   closedAt?: string | null;
+  /**
+   * The person cancelled with the link in their confirmation.
+   */
+  cancelledAt?: string | null;
+  reminderSentAt?: string | null;
+  cancelTokens?:
+    | {
+        hash: string;
+        expiresAt: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1403,6 +1415,15 @@ export interface SignupsSelect<T extends boolean = true> {
   consentAt?: T;
   consentVersion?: T;
   closedAt?: T;
+  cancelledAt?: T;
+  reminderSentAt?: T;
+  cancelTokens?:
+    | T
+    | {
+        hash?: T;
+        expiresAt?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
