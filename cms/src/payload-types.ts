@@ -135,6 +135,7 @@ export interface Config {
       removeAbandonedDrafts: TaskRemoveAbandonedDrafts;
       personalDataRetention: TaskPersonalDataRetention;
       certificateReminders: TaskCertificateReminders;
+      signupReminders: TaskSignupReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -943,6 +944,7 @@ export interface PayloadJob {
           | 'removeAbandonedDrafts'
           | 'personalDataRetention'
           | 'certificateReminders'
+          | 'signupReminders'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -983,6 +985,7 @@ export interface PayloadJob {
         | 'removeAbandonedDrafts'
         | 'personalDataRetention'
         | 'certificateReminders'
+        | 'signupReminders'
         | 'schedulePublish'
       )
     | null;
@@ -1719,6 +1722,19 @@ export interface TaskCertificateReminders {
   output: {
     reminded?: number | null;
     emails?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSignupReminders".
+ */
+export interface TaskSignupReminders {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    reminded?: number | null;
+    failed?: number | null;
   };
 }
 /**
