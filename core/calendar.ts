@@ -56,3 +56,11 @@ export function googleCalendarUrl(entry: GoogleCalendarEntry): string {
   }
   return `https://calendar.google.com/calendar/render?${params.toString()}`
 }
+
+/**
+ * "Add to Google Calendar" for a whole feed (a department's, every event): Google subscribes to
+ * it and keeps it up to date. `cid` takes the feed as webcal://, which Google fetches over https.
+ */
+export function googleSubscribeUrl(feedUrl: string): string {
+  return `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(feedUrl.replace(/^https?:\/\//, 'webcal://'))}`
+}

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
 
-import { calendarUid } from '../../../core/calendar'
+import { calendarUid, googleCalendarUrl } from '../../../core/calendar'
 import type { LocaleCode } from '../../../core/locales'
 import { copenhagenInstant, timeZone } from '../../../core/time'
 import { placeText, type Place } from './place'
@@ -133,4 +133,31 @@ export function addSeries(calendar: ICalCalendar, entry: SeriesEntry) {
 /** The HTTP answer of a feed endpoint (the static server sends the same type for `.ics` files). */
 export function calendarResponse(calendar: ICalCalendar): Response {
   return new Response(calendar.toString(), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })
+}
+
+/** "Add to Google Calendar" for one event (core's link, the same the confirmation e-mail has). */
+export function googleEventUrl(entry: OneOffEntry): string {
+  return googleCalendarUrl({
+    title: entry.title,
+    start: new Date(entry.startsAt),
+    end: entry.endsAt ? new Date(entry.endsAt) : null,
+    details: entry.url,
+    location: placeText(entry.place) || undefined,
+  })
+}
+
+/** "Add to Google Calendar" for a weekly activity: its period in force, repeating. */
+export function googleSeriesUrl(entry: SeriesEntry): string | undefined {
+  const rule = parseRule(entry.rrule)
+  if (!rule) return undefined
+  const { year, month, day, hour, minute } = rule.start
+  const [, endHour, endMinute] = entry.endTime?.match(/^(\d{1,2})[:.](\d{2})$/) ?? []
+  return googleCalendarUrl({
+    title: entry.title,
+    start: copenhagenInstant({ year, month, day, hour, minute, second: 0 }),
+    end: endHour && endMinute ? copenhagenInstant({ year, month, day, hour: Number(endHour), minute: Number(endMinute), second: 0 }) : null,
+    details: entry.url,
+    location: placeText(entry.place) || undefined,
+    recurrence: rule.lines,
+  })
 }
