@@ -3,8 +3,10 @@ import AxeBuilder from '@axe-core/playwright'
 import { type Doc, json } from '../fixtures/api'
 import { marker, receivedMail, recipients, submit, validForm } from '../fixtures/signup'
 import { expect, test } from '../fixtures/signup-test'
-import ar from '../../core/strings/messages/ar.json'
-import uk from '../../core/strings/messages/uk.json'
+import { uiStrings } from '../fixtures/ui-strings'
+
+const ar = uiStrings('ar')
+const uk = uiStrings('uk')
 
 /**
  * Cancelling without an account (issue 15): the link is taken from the confirmation the test
