@@ -79,7 +79,6 @@ export interface Config {
     'translation-usage': TranslationUsage;
     signups: Signup;
     'child-certificates': ChildCertificate;
-    attendance: Attendance;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,7 +99,6 @@ export interface Config {
     'translation-usage': TranslationUsageSelect<false> | TranslationUsageSelect<true>;
     signups: SignupsSelect<false> | SignupsSelect<true>;
     'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
-    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -137,6 +135,7 @@ export interface Config {
       removeAbandonedDrafts: TaskRemoveAbandonedDrafts;
       personalDataRetention: TaskPersonalDataRetention;
       certificateReminders: TaskCertificateReminders;
+      signupReminders: TaskSignupReminders;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -826,8 +825,18 @@ export interface Signup {
    * Set when the status becomes accepted, declined or withdrawn.
    */
   closedAt?: string | null;
-  attendedCount?: number | null;
-  lastAttendedOn?: string | null;
+  /**
+   * The person cancelled with the link in their confirmation.
+   */
+  cancelledAt?: string | null;
+  reminderSentAt?: string | null;
+  cancelTokens?:
+    | {
+        hash: string;
+        expiresAt: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -857,31 +866,6 @@ export interface ChildCertificate {
    */
   stoppedAt?: string | null;
   reminderSentAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * Who came to each meeting. Recorded under "Attendance" in the menu.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "attendance".
- */
-export interface Attendance {
-  id: number;
-  /**
-   * "event:<id>" or "activity:<id>:<date>".
-   */
-  meeting: string;
-  title: string;
-  event?: (number | null) | Event;
-  activity?: (number | null) | Activity;
-  department: number | Department;
-  startsAt: string;
-  attended?: (number | Signup)[] | null;
-  /**
-   * Everyone who came – including people who had not signed up.
-   */
-  headcount?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -960,6 +944,7 @@ export interface PayloadJob {
           | 'removeAbandonedDrafts'
           | 'personalDataRetention'
           | 'certificateReminders'
+          | 'signupReminders'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1000,6 +985,7 @@ export interface PayloadJob {
         | 'removeAbandonedDrafts'
         | 'personalDataRetention'
         | 'certificateReminders'
+        | 'signupReminders'
         | 'schedulePublish'
       )
     | null;
@@ -1072,10 +1058,6 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'child-certificates';
         value: number | ChildCertificate;
-      } | null)
-    | ({
-        relationTo: 'attendance';
-        value: number | Attendance;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1436,8 +1418,15 @@ export interface SignupsSelect<T extends boolean = true> {
   consentAt?: T;
   consentVersion?: T;
   closedAt?: T;
-  attendedCount?: T;
-  lastAttendedOn?: T;
+  cancelledAt?: T;
+  reminderSentAt?: T;
+  cancelTokens?:
+    | T
+    | {
+        hash?: T;
+        expiresAt?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1458,22 +1447,6 @@ export interface ChildCertificatesSelect<T extends boolean = true> {
   renewBy?: T;
   stoppedAt?: T;
   reminderSentAt?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "attendance_select".
- */
-export interface AttendanceSelect<T extends boolean = true> {
-  meeting?: T;
-  title?: T;
-  event?: T;
-  activity?: T;
-  department?: T;
-  startsAt?: T;
-  attended?: T;
-  headcount?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1749,6 +1722,19 @@ export interface TaskCertificateReminders {
   output: {
     reminded?: number | null;
     emails?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSignupReminders".
+ */
+export interface TaskSignupReminders {
+  input: {
+    now?: string | null;
+  };
+  output: {
+    reminded?: number | null;
+    failed?: number | null;
   };
 }
 /**

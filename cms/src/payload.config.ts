@@ -33,6 +33,7 @@ import { ChildCertificates } from './signups/ChildCertificates'
 import { Signups } from './signups/Signups'
 import { emailAdapter, emailDestination } from './lib/email/adapter'
 import { certificateRemindersTask } from './signups/certificateReminders'
+import { signupRemindersTask } from './signups/signupReminders'
 import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
@@ -169,7 +170,7 @@ export default buildConfig({
       // Site builds start within a second of their settle time; one at a time.
       { cron: '* * * * * *', queue: siteQueue, limit: 1 },
     ],
-    tasks: [buildSiteTask, removeAbandonedDraftsTask, retentionTask, certificateRemindersTask],
+    tasks: [buildSiteTask, removeAbandonedDraftsTask, retentionTask, certificateRemindersTask, signupRemindersTask],
     // Only the long-running CMS server runs queued jobs; scripts and tests share this config.
     shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true',
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },

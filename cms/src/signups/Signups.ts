@@ -5,6 +5,7 @@ import { signupKinds, signupStatuses, type SignupKind, type SignupStatus } from 
 import { adminOnly } from '../access/index'
 import { dateField } from '../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'
+import { cancelEndpoints } from './cancel'
 import { submitEndpoint, submitPreflightEndpoint } from './endpoint'
 import { fontEndpoint } from './fonts'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
@@ -55,7 +56,7 @@ export const Signups: CollectionConfig = {
     create: nobody,
     delete: adminOnly,
   },
-  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint],
+  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint, ...cancelEndpoints],
   hooks: {
     beforeChange: [closeSignup],
     afterChange: [stopCertificatesOfDeclinedVolunteer],
@@ -147,6 +148,30 @@ export const Signups: CollectionConfig = {
           { name: 'lastAttendedOn', access: systemOnly, label: { da: 'Senest mødt op', en: 'Last attended' }, admin: { readOnly: true } },
           { appearance: 'dayOnly' },
         ),
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        dateField({
+          name: 'cancelledAt',
+          access: systemOnly,
+          label: { da: 'Afmeldt via link', en: 'Cancelled through the link' },
+          admin: { description: { da: 'Personen afmeldte sig selv med linket i sin bekræftelse.', en: 'The person cancelled with the link in their confirmation.' } },
+        }),
+        dateField({ name: 'reminderSentAt', access: systemOnly, label: { da: 'Påmindelse sendt', en: 'Reminder sent' } }),
+      ],
+    },
+    {
+      // The person's cancel links (cancel.ts): only the SHA-256 hash of each, never the token.
+      // Nobody reads or writes them through the API; the cancel endpoint uses the Local API.
+      name: 'cancelTokens',
+      type: 'array',
+      access: { read: () => false, create: () => false, update: () => false },
+      admin: { hidden: true },
+      fields: [
+        { name: 'hash', type: 'text', required: true, index: true },
+        { name: 'expiresAt', type: 'date', required: true },
       ],
     },
   ],

@@ -3,6 +3,7 @@ import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 import type { LocaleCode } from '../../../core/locales'
 import { offersSignupForm, type SignupKind } from '../../../core/signups'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from './email'
+import { confirmParticipant } from './notify'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
 import { checkChallenge, issueChallenge } from './challenge'
@@ -209,10 +210,12 @@ async function submit(req: PayloadRequest): Promise<Response> {
   await syncedToDisk().catch((error: unknown) => payload.logger.error(`Signup stored, but flushing it to disk failed (${error instanceof Error && 'code' in error ? String(error.code) : 'error'}).`))
 
   const adminUrl = `${payload.config.serverURL}${payload.config.routes.admin}/collections/signups/${signup.id}`
-  const emails = [departmentEmail(signup, target, { adminUrl, childCertificate }), confirmationEmail(signup, target, { childCertificate })]
+  // Participants get their confirmation with its calendar file and cancel link, by e-mail or SMS (notify.ts).
+  const emails = [departmentEmail(signup, target, { adminUrl, childCertificate }), data.kind === 'volunteer' ? confirmationEmail(signup, target, { childCertificate }) : undefined]
   // Stored first, told after: a slow or absent SMTP server never holds up or undoes the signup,
   // and the e-mails are composed and sent once the answer is on its way.
   setImmediate(() => void sendSignupEmails(payload, emails).catch(() => undefined))
+  if (data.kind === 'participant') setImmediate(() => void confirmParticipant(payload, signup.id))
   payload.logger.info(`Signup stored (${data.kind}${childCertificate ? ', child certificate task' : ''}).`)
   return succeed(req, data.kind, data.language, childCertificate)
 }

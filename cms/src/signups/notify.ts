@@ -1,10 +1,13 @@
 import type { Payload } from 'payload'
 
 import type { Signup } from '../payload-types'
+import { issueCancelLink } from './cancelTokens'
+import { composeMessage, loadListing, placeOf, withDetails, type MessageKind } from './messages'
+import { smsProvider } from './sms/index'
 
 /**
  * What a person is told about their signup, in their language, by e-mail or (with only a phone
- * number) by SMS (issue 15). Stub: the messages work fills it in.
+ * number) by SMS (issue 15):
  *
  * - `placed`: they have a place (after signing up);
  * - `waitlisted`: no place yet, they are number N on the waiting list (after signing up);
@@ -14,5 +17,61 @@ import type { Signup } from '../payload-types'
  */
 export type PersonNotice = 'placed' | 'waitlisted' | 'promoted' | 'declined' | 'cancelled'
 
+export type Delivery = 'email' | 'sms' | 'none'
+
+/** An error as the log may show it: its SMTP or HTTP code, never an address, a number or a text. */
+export const errorCode = (error: unknown) =>
+  String((error as { responseCode?: number })?.responseCode ?? (error as { status?: number })?.status ?? (error as { code?: string })?.code ?? (error instanceof Error ? error.name : 'error'))
+
+/**
+ * Composes and sends one message; throws when it could not be sent (the reminders need to know).
+ * E-mail when the person gave an address, else SMS when they gave a phone number.
+ */
+export async function deliver(payload: Payload, signup: Signup, kind: MessageKind, { now = new Date() }: { now?: Date } = {}): Promise<Delivery> {
+  if (!signup.email && !signup.phone) return 'none'
+  const listing = await loadListing(payload, signup)
+  if (!listing) {
+    payload.logger.warn(`Signup ${signup.id}: no ${kind} message, its listing is gone.`)
+    return 'none'
+  }
+  const cancelUrl = withDetails(kind) ? await issueCancelLink(payload, signup, listing, now) : undefined
+  const message = composeMessage(kind, signup, listing, { cancelUrl, now })
+  if (signup.email) {
+    await payload.sendEmail({
+      to: signup.email,
+      replyTo: listing.contactEmail,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      ...(message.ics ? { attachments: [{ filename: 'rodekors.ics', content: message.ics, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : {}),
+    })
+    return 'email'
+  }
+  if (!message.sms) throw Object.assign(new Error('The SMS does not fit in two segments.'), { code: 'ETOOLONG' })
+  await smsProvider().send({ to: signup.phone!, text: message.sms })
+  return 'sms'
+}
+
 /** Never throws and never delays the caller's answer: a failure is logged without personal data. */
-export async function tellPerson(_payload: Payload, _signup: Signup, _notice: PersonNotice): Promise<void> {}
+export async function tellPerson(payload: Payload, signup: Signup, notice: PersonNotice): Promise<void> {
+  try {
+    const sent = await deliver(payload, signup, notice)
+    payload.logger.info(`Signup ${signup.id}: ${notice} message ${sent === 'none' ? 'not sent (no way to reach them)' : `sent by ${sent}`}.`)
+  } catch (error) {
+    payload.logger.error(`Signup ${signup.id}: the ${notice} message could not be sent (${errorCode(error)}).`)
+  }
+}
+
+/**
+ * After a participant's signup is stored (endpoint.ts): the confirmation, placed or on the
+ * waiting list. Read again first, so the place the places work gave it is the one told.
+ */
+export async function confirmParticipant(payload: Payload, id: Signup['id']): Promise<void> {
+  try {
+    const signup = await payload.findByID({ collection: 'signups', id, depth: 0, overrideAccess: true, disableErrors: true })
+    if (!signup) return
+    await tellPerson(payload, signup, placeOf(signup) === 'waitlisted' ? 'waitlisted' : 'placed')
+  } catch (error) {
+    payload.logger.error(`Signup ${id}: the confirmation could not be sent (${errorCode(error)}).`)
+  }
+}

@@ -25,8 +25,8 @@ const danishDate = (value: string) => new Intl.DateTimeFormat('da-DK', { dateSty
 
 // Payload's own fields carry translation functions for labels, not { da, en }.
 const builtInLabels: Record<string, string> = { createdAt: 'Oprettet', updatedAt: 'Sidst ændret' }
-// Internal keys that say nothing to the person.
-const leftOut = new Set(['id', 'signup'])
+// Internal keys that say nothing to the person (cancelTokens: the hashes of their cancel links).
+const leftOut = new Set(['id', 'signup', 'cancelTokens'])
 
 function danishLabel(label: unknown, name: string): string {
   if (typeof label === 'string') return label

@@ -2,12 +2,10 @@ import { TZDate } from '@date-fns/tz'
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
 
+import { calendarUid, googleCalendarUrl } from '../../../core/calendar'
 import type { LocaleCode } from '../../../core/locales'
 import { copenhagenInstant, timeZone } from '../../../core/time'
 import { placeText, type Place } from './place'
-
-/** UIDs must stay the same from build to build, or a phone would show each date twice. */
-const uidDomain = 'integration.rodekors.dk'
 
 export interface CalendarOptions {
   lang: LocaleCode
@@ -62,12 +60,8 @@ export interface SeriesEntry extends Entry {
   period?: string
 }
 
-/**
- * `activity-12@integration.rodekors.dk`: from the document's ID, never its slug or title, so a
- * rename changes no UID. The current period keeps the UID the activity always had, so subscribed
- * calendars see no change when a period is added; a planned one adds its key (`-from-20270816`).
- */
-export const calendarUid = (kind: Entry['kind'], id: string | number, period?: string) => `${kind}-${id}${period ? `-${period}` : ''}@${uidDomain}`
+/** The UID rule is core's (core/calendar.ts): the CMS's confirmation e-mails attach the same entry. */
+export { calendarUid }
 
 function location(place: Place) {
   const title = placeText(place)
@@ -139,4 +133,31 @@ export function addSeries(calendar: ICalCalendar, entry: SeriesEntry) {
 /** The HTTP answer of a feed endpoint (the static server sends the same type for `.ics` files). */
 export function calendarResponse(calendar: ICalCalendar): Response {
   return new Response(calendar.toString(), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } })
+}
+
+/** "Add to Google Calendar" for one event (core's link, the same the confirmation e-mail has). */
+export function googleEventUrl(entry: OneOffEntry): string {
+  return googleCalendarUrl({
+    title: entry.title,
+    start: new Date(entry.startsAt),
+    end: entry.endsAt ? new Date(entry.endsAt) : null,
+    details: entry.url,
+    location: placeText(entry.place) || undefined,
+  })
+}
+
+/** "Add to Google Calendar" for a weekly activity: its period in force, repeating. */
+export function googleSeriesUrl(entry: SeriesEntry): string | undefined {
+  const rule = parseRule(entry.rrule)
+  if (!rule) return undefined
+  const { year, month, day, hour, minute } = rule.start
+  const [, endHour, endMinute] = entry.endTime?.match(/^(\d{1,2})[:.](\d{2})$/) ?? []
+  return googleCalendarUrl({
+    title: entry.title,
+    start: copenhagenInstant({ year, month, day, hour, minute, second: 0 }),
+    end: endHour && endMinute ? copenhagenInstant({ year, month, day, hour: Number(endHour), minute: Number(endMinute), second: 0 }) : null,
+    details: entry.url,
+    location: placeText(entry.place) || undefined,
+    recurrence: rule.lines,
+  })
 }

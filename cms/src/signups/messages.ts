@@ -1,0 +1,346 @@
+import type { Payload } from 'payload'
+
+import { calendarUid, googleCalendarUrl, icalUtc, icalWall } from '../../../core/calendar'
+import { getLocale, type LocaleCode } from '../../../core/locales'
+import { relationId } from '../../../core/relation'
+import { copenhagenToday, nextOccurrences, periodOn, schedulePeriods, weekdayCodes, type ScheduleForm, type SchedulePeriod, type WeekdayCode } from '../../../core/schedule'
+import { copenhagenInstant, timeZone } from '../../../core/time'
+import type { Activity, Department, Event, Signup } from '../payload-types'
+import type { PersonNotice } from './notify'
+import { siteURL } from './request'
+import { fitSms, type SmsPart } from './sms/index'
+import { languageOf, signupText, type SignupKey } from './strings'
+
+/**
+ * What a person is told about their signup (confirmation, waiting list, a place that freed up,
+ * a decline, their own cancellation, the reminder), composed in their language: an e-mail with
+ * a calendar file and an "add to Google Calendar" link, or the same in at most two SMS segments.
+ * Nothing the person typed is repeated (anyone can type anyone's address into the form), only
+ * the listing's public details and the cancel link.
+ */
+export type MessageKind = PersonNotice | 'reminder'
+
+type Localized = Record<string, string | null | undefined> | string | null | undefined
+const inLanguage = (value: Localized, language: LocaleCode): string => (typeof value === 'string' ? value : value?.[language] || value?.da || '')
+
+/** Where a listing happens: its own venue and address, or else its department's (as the site shows it, site/src/lib/place.ts). */
+export interface Place {
+  name?: string
+  street?: string
+  postalCode?: string
+  city?: string
+  latitude?: number
+  longitude?: number
+}
+
+/** The listing a signup is for, with what its messages tell. */
+export interface Listing {
+  kind: 'event' | 'activity'
+  id: number | string
+  title: (language: LocaleCode) => string
+  department: Department
+  place: Place
+  /** The site's page about it, in a language. */
+  url: (language: LocaleCode) => string
+  /** Events: when it starts and ends. */
+  startsAt?: Date
+  endsAt?: Date | null
+  /** Activities: the schedule (core/schedule.ts). */
+  schedule?: ScheduleForm | null
+  /** Where the department wants to hear about signups. */
+  contactEmail?: string
+}
+
+export async function loadListing(payload: Payload, signup: Signup): Promise<Listing | undefined> {
+  const eventId = relationId(signup.event)
+  const activityId = relationId(signup.activity)
+  const kind = eventId ? 'event' : activityId ? 'activity' : undefined
+  if (!kind) return undefined
+  const doc = (await payload.findByID({ collection: kind === 'event' ? 'events' : 'activities', id: (eventId ?? activityId)!, locale: 'all', depth: 0, overrideAccess: true, disableErrors: true })) as
+    | ((Activity | Event) & Record<string, unknown>)
+    | null
+  if (!doc) return undefined
+  const department = (await payload.findByID({ collection: 'departments', id: relationId(doc.department)!, depth: 0, overrideAccess: true, disableErrors: true })) as Department | null
+  if (!department) return undefined
+  const address = (doc.address ?? {}) as NonNullable<Event['address']>
+  const ownAddress = Boolean(address.street || address.city)
+  const place = ownAddress ? address : (department.address ?? {})
+  const point = (doc.location as [number, number] | null | undefined) ?? department.location ?? undefined
+  const venue = inLanguage(doc.venue as Localized, 'da')
+  const slug = doc.slug as string
+  const contact = (doc as { contact?: { email?: string | null } }).contact
+  return {
+    kind,
+    id: doc.id,
+    title: (language) => inLanguage(doc.title as unknown as Localized, language),
+    department,
+    place: {
+      name: venue || (ownAddress ? undefined : department.name),
+      street: place.street ?? undefined,
+      postalCode: place.postalCode ?? undefined,
+      city: place.city ?? department.town ?? undefined,
+      longitude: point?.[0],
+      latitude: point?.[1],
+    },
+    url: (language) => `${siteURL()}/${language}/${kind === 'event' ? `arrangementer/${slug}/` : `afdelinger/${department.slug}/${slug}/`}`,
+    startsAt: kind === 'event' ? new Date((doc as Event).startsAt) : undefined,
+    endsAt: kind === 'event' && (doc as Event).endsAt ? new Date((doc as Event).endsAt!) : null,
+    schedule: kind === 'activity' ? ((doc as Activity).schedule as ScheduleForm | undefined) : undefined,
+    contactEmail: contact?.email || department.email || undefined,
+  }
+}
+
+/** "Beboerhuset, Demovej 40, 8220 Brabrand". */
+export const placeText = (place: Place) => [place.name, place.street, [place.postalCode, place.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+
+/** Directions on a map (Google's documented Maps URL opens the map app on a phone). */
+export function directionsUrl(place: Place): string | undefined {
+  const destination = place.latitude !== undefined && place.longitude !== undefined ? `${place.latitude},${place.longitude}` : placeText(place)
+  return destination ? `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}` : undefined
+}
+
+const numbering = (language: LocaleCode) => getLocale(language).numberingSystem
+
+export function formatWhen(language: LocaleCode, start: Date, end?: Date | null): string {
+  const options = { timeZone, calendar: 'gregory', numberingSystem: numbering(language), hourCycle: 'h23' } as const
+  const startText = new Intl.DateTimeFormat(language, { ...options, dateStyle: 'full', timeStyle: 'short' }).format(start)
+  if (!end) return startText
+  const sameDay = copenhagenToday(start) === copenhagenToday(end)
+  const endText = new Intl.DateTimeFormat(language, sameDay ? { ...options, timeStyle: 'short' } : { ...options, dateStyle: 'full', timeStyle: 'short' }).format(end)
+  return `${startText} – ${endText}`
+}
+
+/** "tirsdag og torsdag" in the person's language (Intl's names; 1 January 2024 was a Monday). */
+function weekdayList(language: LocaleCode, codes: readonly WeekdayCode[]): string {
+  const name = (code: WeekdayCode) => new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + weekdayCodes.indexOf(code))))
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(codes.map(name))
+}
+
+function clock(language: LocaleCode, value: string | null | undefined): string | undefined {
+  const match = value ? /^(\d{1,2})[:.](\d{2})$/.exec(value.trim()) : null
+  if (!match) return undefined
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', numberingSystem: numbering(language) }).format(new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))))
+}
+
+/** The weekly rhythm in force now ("every week: Tuesday and Thursday, 16:00–18:00") and the next meeting. */
+export function activityWhen(language: LocaleCode, schedule: ScheduleForm | null | undefined, now: Date): { rhythm?: string; next?: Date; nextEnd?: Date | null } {
+  const periods = schedulePeriods(schedule, now)
+  const period = periodOn(periods, copenhagenToday(now))
+  const [next] = nextOccurrences(schedule, { after: now, count: 1 })
+  if (!period) return {}
+  const days = weekdayCodes.filter((code) => period.form.weekdays?.includes(code))
+  const start = clock(language, period.form.startTime)
+  const end = clock(language, period.form.endTime)
+  const time = start ? (end ? `${start}–${end}` : start) : ''
+  const key: SignupKey = period.form.frequency === 'biweekly' ? 'messages.rhythm.biweekly' : 'messages.rhythm.weekly'
+  return { rhythm: days.length ? signupText(language, key, { days: weekdayList(language, days), time }) : undefined, next: next?.start, nextEnd: next?.end }
+}
+
+/** When it next takes place: the event's start, or the activity's next meeting (what reminders count from). */
+export function nextStart(listing: Listing, now: Date): Date | undefined {
+  if (listing.kind === 'event') return listing.startsAt
+  return nextOccurrences(listing.schedule, { after: now, count: 1 })[0]?.start
+}
+
+// --- the calendar file -------------------------------------------------------------------------
+
+/** RFC 5545 TEXT: backslash, comma, semicolon and line breaks escaped. */
+const icsText = (value: string) => value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+
+/** Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character. */
+function fold(line: string): string {
+  const out: string[] = []
+  let current = ''
+  let bytes = 0
+  for (const char of line) {
+    const size = Buffer.byteLength(char)
+    if (bytes + size > (out.length ? 74 : 75)) {
+      out.push(current)
+      current = ''
+      bytes = 0
+    }
+    current += char
+    bytes += size
+  }
+  out.push(current)
+  return out.join('\r\n ')
+}
+
+const copenhagenTimezone = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${timeZone}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+]
+
+/** The first meeting of a period's rule and the lines that repeat it. */
+function seriesOf(period: SchedulePeriod): { start: Date; end: Date | null; startLine: string; endLine?: string; lines: string[] } | undefined {
+  const lines = period.rule.split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+  const match = lines.find((line) => line.startsWith('DTSTART'))?.match(/:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/)
+  if (!match || !lines.some((line) => line.startsWith('RRULE:'))) return undefined
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number]
+  const start = copenhagenInstant({ year, month, day, hour, minute, second: 0 })
+  const endMatch = period.form.endTime?.match(/^(\d{1,2})[:.](\d{2})$/)
+  const endWall = endMatch ? { year, month, day, hour: Number(endMatch[1]), minute: Number(endMatch[2]) } : undefined
+  return {
+    start,
+    end: endWall ? copenhagenInstant({ ...endWall, second: 0 }) : null,
+    startLine: `DTSTART;TZID=${timeZone}:${icalWall({ year, month, day, hour, minute })}`,
+    endLine: endWall ? `DTEND;TZID=${timeZone}:${icalWall(endWall)}` : undefined,
+    lines: lines.filter((line) => line.startsWith('RRULE:') || line.startsWith('EXDATE')),
+  }
+}
+
+/**
+ * The listing as a calendar file: the same VEVENTs, with the same UIDs, as the site's feed for
+ * it (site/src/lib/calendar.ts), so a phone that has both shows it once.
+ */
+export function listingIcs(listing: Listing, language: LocaleCode, now: Date): string | undefined {
+  const title = listing.title(language)
+  const url = listing.url(language)
+  const location = placeText(listing.place)
+  const common = (uid: string) => [`UID:${uid}`, `DTSTAMP:${icalUtc(now)}`, `SUMMARY:${icsText(title)}`, ...(location ? [`LOCATION:${icsText(location)}`] : []), `DESCRIPTION:${icsText(url)}`, `URL:${url}`, 'STATUS:CONFIRMED']
+  const events: string[][] = []
+  let needsTimezone = false
+  if (listing.kind === 'event' && listing.startsAt) {
+    events.push(['BEGIN:VEVENT', ...common(calendarUid('event', listing.id)), `DTSTART:${icalUtc(listing.startsAt)}`, ...(listing.endsAt ? [`DTEND:${icalUtc(listing.endsAt)}`] : []), 'END:VEVENT'])
+  } else if (listing.kind === 'activity') {
+    for (const period of schedulePeriods(listing.schedule, now)) {
+      const series = seriesOf(period)
+      if (!series) continue
+      needsTimezone = true
+      events.push(['BEGIN:VEVENT', ...common(calendarUid('activity', listing.id, period.from ? period.key : undefined)), series.startLine, ...(series.endLine ? [series.endLine] : []), ...series.lines, 'END:VEVENT'])
+    }
+  }
+  if (!events.length) return undefined
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Dansk Røde Kors//Integration//${language.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', ...(needsTimezone ? copenhagenTimezone : []), ...events.flat(), 'END:VCALENDAR']
+  return `${lines.map(fold).join('\r\n')}\r\n`
+}
+
+/** "Add to Google Calendar" for the listing: the event, or the activity's current period as a repeating entry. */
+export function listingGoogleUrl(listing: Listing, language: LocaleCode, now: Date): string | undefined {
+  const title = listing.title(language)
+  const details = listing.url(language)
+  const location = placeText(listing.place) || undefined
+  if (listing.kind === 'event' && listing.startsAt) return googleCalendarUrl({ title, start: listing.startsAt, end: listing.endsAt, details, location })
+  const periods = schedulePeriods(listing.schedule, now)
+  const period = periodOn(periods, copenhagenToday(now))
+  const series = period && seriesOf(period)
+  if (!series) return undefined
+  return googleCalendarUrl({ title, start: series.start, end: series.end, details, location, recurrence: series.lines })
+}
+
+// --- the message --------------------------------------------------------------------------------
+
+export interface PersonMessage {
+  subject: string
+  text: string
+  html: string
+  /** The same in at most two SMS segments (undefined if even its required parts do not fit). */
+  sms: string | undefined
+  ics?: string
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
+const linkify = (text: string) => escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}" dir="ltr">${url}</a>`)
+
+const subjects: Record<MessageKind, SignupKey> = {
+  placed: 'messages.subject.placed',
+  waitlisted: 'messages.subject.waitlisted',
+  promoted: 'messages.subject.promoted',
+  declined: 'messages.subject.declined',
+  cancelled: 'messages.subject.cancelled',
+  reminder: 'messages.subject.reminder',
+}
+const bodies: Record<MessageKind, SignupKey> = {
+  placed: 'messages.body.placed',
+  waitlisted: 'messages.body.waitlisted',
+  promoted: 'messages.body.promoted',
+  declined: 'messages.body.declined',
+  cancelled: 'messages.body.cancelled',
+  reminder: 'messages.body.reminder',
+}
+/** The messages that tell someone who still holds (or waits for) a place: details, calendar, cancel link. */
+export const withDetails = (kind: MessageKind) => kind === 'placed' || kind === 'waitlisted' || kind === 'promoted' || kind === 'reminder'
+
+/** The signup's fields the places work adds (core/signups.ts), read defensively until it is merged. */
+export const placeOf = (signup: Signup) => (signup as { place?: string | null }).place ?? undefined
+export const participantsOf = (signup: Signup) => Number((signup as { participants?: number | null }).participants) || 1
+export const waitlistPositionOf = (signup: Signup) => (signup as { waitlistPosition?: number | null }).waitlistPosition ?? undefined
+
+export function composeMessage(kind: MessageKind, signup: Signup, listing: Listing, { cancelUrl, now = new Date() }: { cancelUrl?: string; now?: Date }): PersonMessage {
+  const language = languageOf(signup.language)
+  const title = listing.title(language)
+  const number = (value: number) => new Intl.NumberFormat(language, { numberingSystem: numbering(language) }).format(value)
+  const position = waitlistPositionOf(signup)
+  const t = (key: SignupKey, params: Record<string, string> = {}) => signupText(language, key, { title, department: listing.department.name, position: position ? number(position) : '–', ...params })
+
+  let when: string | undefined
+  if (listing.kind === 'event' && listing.startsAt) when = t('messages.when', { when: formatWhen(language, listing.startsAt, listing.endsAt) })
+  else {
+    const { rhythm, next, nextEnd } = activityWhen(language, listing.schedule, now)
+    if (rhythm && next) when = t('messages.weekly', { rhythm, next: formatWhen(language, next, nextEnd) })
+  }
+  const where = placeText(listing.place)
+  const directions = directionsUrl(listing.place)
+  const details = withDetails(kind)
+  const ics = details && kind !== 'reminder' ? listingIcs(listing, language, now) : undefined
+  const google = details ? listingGoogleUrl(listing, language, now) : undefined
+  const link = details ? cancelUrl : undefined
+
+  const paragraphs = [
+    signupText(language, 'signup.email.greeting'),
+    t(bodies[kind]),
+    ...(details
+      ? [
+          [when, where && t('messages.where', { where }), directions, t('messages.places', { count: number(participantsOf(signup)) }), kind === 'waitlisted' && position ? t('messages.position', { position: number(position) }) : undefined]
+            .filter(Boolean)
+            .join('\n'),
+          ...(google ? [t('messages.calendar', { url: google })] : []),
+          ...(link ? [t('messages.cancel', { url: link })] : []),
+        ]
+      : []),
+    listing.url(language),
+    signupText(language, 'signup.email.signature', { department: listing.department.name }),
+  ]
+  const text = paragraphs.join('\n\n')
+  const { dir } = getLocale(language)
+  const html = `<div lang="${language}" dir="${dir}" style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs.map((paragraph) => `<p>${linkify(paragraph).replace(/\n/g, '<br>')}</p>`).join('')}</div>`
+
+  // The SMS: the subject line (what happened, with the title), a waiting list position, then
+  // (while they fit) when, how many, where; always the whole cancel link. A long title is
+  // shortened before the link would not fit.
+  const smsWith = (shortTitle: string) => {
+    const subject = signupText(language, subjects[kind], { title: shortTitle }).replace(/[\s:：]+$/u, '')
+    const parts: SmsPart[] = [
+      { text: subject },
+      ...(kind === 'waitlisted' && position ? [{ text: t('messages.position', { position: number(position) }), dropOrder: 0.5 }] : []),
+      ...(details && when ? [{ text: when, dropOrder: 2 }] : []),
+      ...(details ? [{ text: t('messages.places', { count: number(participantsOf(signup)) }), dropOrder: 3 }] : []),
+      ...(details && where ? [{ text: t('messages.where', { where }), dropOrder: 4 }] : []),
+      ...(link ? [{ text: t('messages.sms.cancel', { url: link }) }] : []),
+      { text: `– ${listing.department.name}`, dropOrder: 1 },
+    ]
+    return fitSms(parts)
+  }
+  const shorten = (value: string, length: number) => ([...value].length <= length ? value : `${[...value].slice(0, length).join('').trimEnd()}…`)
+  let sms: string | undefined
+  for (const length of [Infinity, 40, 24, 12, 0]) {
+    sms = smsWith(length === 0 ? '' : shorten(title, length))
+    if (sms) break
+  }
+  return { subject: t(subjects[kind]), text, html, sms, ics }
+}
