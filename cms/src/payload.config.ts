@@ -30,6 +30,7 @@ import { repoRoot } from './lib/paths'
 import { translations } from './lib/translations'
 import { ChildCertificates } from './signups/ChildCertificates'
 import { Signups } from './signups/Signups'
+import { SignupPlaces } from './signups/SignupPlaces'
 import { emailAdapter, emailDestination } from './lib/email/adapter'
 import { certificateRemindersTask } from './signups/certificateReminders'
 import { retentionTask } from './signups/retention'
@@ -136,6 +137,7 @@ export default buildConfig({
     TranslationUsage,
     // Personal data: never public, never in the site build (access/personalData.ts).
     Signups,
+    SignupPlaces,
     ChildCertificates,
   ],
   // An admin's export and erasure of everything held about one person; the translation overview,

@@ -37,6 +37,7 @@ const da = {
     slugUsedBefore: 'URL-navnet "{{slug}}" har tidligere været adressen på en anden side, og gamle links dertil sender stadig videre til den. Vælg et andet URL-navn, eller bed en redaktør fjerne det fra den anden sides "Tidligere adresser".',
     previousSlugsAdded: 'Tidligere adresser kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet side skifter URL-navn. Skal siden have en ny adresse, så ret dens URL-navn.',
     previousDepartmentsAdded: 'Tidligere afdelinger kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet aktivitet flytter til en anden afdeling.',
+    capacity: 'Antal pladser skal være et helt tal på mindst 1 (eller tomt: ingen grænse).',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
@@ -310,6 +311,7 @@ const en: Translations = {
     slugUsedBefore: 'The slug "{{slug}}" used to be the address of another page, and old links to it still lead there. Choose another slug, or ask an editor to remove it from the other page\'s "Previous addresses".',
     previousSlugsAdded: 'Previous addresses can only be removed, not added ({{slugs}}): the system fills them in when a published page changes its slug. To give the page a new address, change its slug.',
     previousDepartmentsAdded: 'Previous branches can only be removed, not added ({{slugs}}): the system fills them in when a published activity moves to another branch.',
+    capacity: 'The number of places must be a whole number of at least 1 (or empty: no limit).',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',

@@ -11,6 +11,7 @@ import * as migration_20261201_053026_autoincrement_ids from './20261201_053026_
 import * as migration_20261201_053513_translation_state from './20261201_053513_translation_state';
 import * as migration_20261201_054750_translator_role from './20261201_054750_translator_role';
 import * as migration_20261201_055143_translation_usage from './20261201_055143_translation_usage';
+import * as migration_20261201_231841_places_and_waiting_list from './20261201_231841_places_and_waiting_list';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_055143_translation_usage.up,
     down: migration_20261201_055143_translation_usage.down,
-    name: '20261201_055143_translation_usage'
+    name: '20261201_055143_translation_usage',
+  },
+  {
+    up: migration_20261201_231841_places_and_waiting_list.up,
+    down: migration_20261201_231841_places_and_waiting_list.down,
+    name: '20261201_231841_places_and_waiting_list'
   },
 ];

@@ -168,6 +168,8 @@ async function submit(req: PayloadRequest): Promise<Response> {
         phone: data.phone ?? null,
         language: data.language,
         message: data.message ?? null,
+        participants: data.participants,
+        companions: data.companions,
         activity: target.activity ?? null,
         event: target.event ?? null,
         department: target.department.id,
