@@ -36,6 +36,7 @@ import { certificateRemindersTask } from './signups/certificateReminders'
 import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
+import { placeWaitingAfterCapacityChange } from './signups/places'
 import { TranslationUsage } from './translations/machine/budget'
 import { translationEndpoints } from './translations/endpoints'
 
@@ -89,6 +90,12 @@ const signupTargetSlugs = new Set<string>([ActivityTypes.slug, Departments.slug,
 const forgetsSignupTargets = (collection: CollectionConfig) =>
   signupTargetSlugs.has(collection.slug) ? withHooks(collection, forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete) : collection
 
+/** Listings with places: raising the number of places moves the waiting list up (signups/places.ts). */
+const movesTheWaitingList = (collection: CollectionConfig) =>
+  collection.slug === Activities.slug || collection.slug === Events.slug
+    ? { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), placeWaitingAfterCapacityChange] } }
+    : collection
+
 export default buildConfig({
   serverURL,
   secret: payloadSecret(),
@@ -129,7 +136,7 @@ export default buildConfig({
     fallback: true,
   },
   collections: [
-    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(translatable).map(rebuildsTheSite).map(forgetsSignupTargets),
+    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(translatable).map(rebuildsTheSite).map(forgetsSignupTargets).map(movesTheWaitingList),
     Media,
     Users,
     SiteBuilds,

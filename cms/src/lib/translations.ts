@@ -38,6 +38,7 @@ const da = {
     previousSlugsAdded: 'Tidligere adresser kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet side skifter URL-navn. Skal siden have en ny adresse, så ret dens URL-navn.',
     previousDepartmentsAdded: 'Tidligere afdelinger kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet aktivitet flytter til en anden afdeling.',
     capacity: 'Antal pladser skal være et helt tal på mindst 1 (eller tomt: ingen grænse).',
+    placeChange: 'En åben tilmelding kan kun få plads her. For at give en plads fri: sæt status til afvist eller trukket tilbage.',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
@@ -312,6 +313,7 @@ const en: Translations = {
     previousSlugsAdded: 'Previous addresses can only be removed, not added ({{slugs}}): the system fills them in when a published page changes its slug. To give the page a new address, change its slug.',
     previousDepartmentsAdded: 'Previous branches can only be removed, not added ({{slugs}}): the system fills them in when a published activity moves to another branch.',
     capacity: 'The number of places must be a whole number of at least 1 (or empty: no limit).',
+    placeChange: 'Here an open signup can only be given a place. To free a place, set the status to declined or withdrawn.',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',

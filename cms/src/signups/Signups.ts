@@ -8,6 +8,7 @@ import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData
 import { submitEndpoint, submitPreflightEndpoint } from './endpoint'
 import { fontEndpoint } from './fonts'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
+import { checkPlaceChange, placesAfterSignupChange } from './places'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
 
 /** The statuses (core/signups.ts) as the admin names them. */
@@ -68,8 +69,8 @@ export const Signups: CollectionConfig = {
   },
   endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint],
   hooks: {
-    beforeChange: [closeSignup],
-    afterChange: [stopCertificatesOfDeclinedVolunteer],
+    beforeChange: [closeSignup, checkPlaceChange],
+    afterChange: [stopCertificatesOfDeclinedVolunteer, placesAfterSignupChange],
   },
   fields: [
     {
@@ -133,6 +134,7 @@ export const Signups: CollectionConfig = {
           label: { da: 'Plads', en: 'Place' },
           options: signupPlaces.map((value) => ({ value, label: placeLabels[value] })),
           admin: {
+            condition: (data) => data?.kind === 'participant',
             description: {
               da: 'Vælg "Har plads" for at give en på ventelisten plads (også ud over antallet af pladser); personen får besked. Afvis eller træk tilbage med Status: pladserne går videre til ventelisten.',
               en: 'Choose "Has a place" to give someone on the waiting list a place (even beyond the number of places); they are told. Decline or withdraw with Status: the places go on to the waiting list.',
@@ -144,6 +146,7 @@ export const Signups: CollectionConfig = {
           type: 'number',
           access: systemOnly,
           label: { da: 'Nr. på ventelisten', en: 'Waiting list no.' },
+          admin: { condition: (data) => data?.place === 'waitlisted' },
         },
       ],
     },
