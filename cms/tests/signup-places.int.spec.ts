@@ -280,3 +280,53 @@ describe('places freeing up', () => {
     expect((await byName('lejr-haand', 'Venter')).place).toBe('placed')
   })
 })
+
+describe('GET /api/signups/availability', () => {
+  async function get(query: string) {
+    const { default: config } = await import('../src/payload.config')
+    return handleEndpoints({ config, request: new Request(`${payload.config.serverURL}/api/signups/availability${query}`, { method: 'GET' }) })
+  }
+
+  it('gives each listing its places left and waiting count in one request, cacheable, with nothing personal', async () => {
+    await event('lejr-status', 3)
+    await event('lejr-status-fri', null)
+    await payload.create({
+      collection: 'events',
+      data: { title: 'Bare mød op', slug: 'lejr-bare-mod-op', department: departmentId, startsAt: inAMonth(), howToJoin: 'just-come', _status: 'published' },
+      context: seedContext,
+    })
+    await post(person('lejr-status', 'Hemmelig Familie', 2, { companion1Name: 'Skjult', email: 'hemmelig@example.org' }))
+    await post(person('lejr-status', 'Hemmelig Venter', 2))
+    await post(person('lejr-status-fri', 'Hemmelig Fri', 3))
+
+    const response = await get('?targets=event:lejr-status,event:lejr-status-fri,event:lejr-bare-mod-op,event:findes-ikke,activity:findes-heller-ikke')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('public, max-age=30')
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    const text = await response.text()
+    expect(JSON.parse(text)).toEqual({
+      ok: true,
+      targets: {
+        'event:lejr-status': { capacity: 3, placesLeft: 1, waiting: 1 },
+        'event:lejr-status-fri': { capacity: null, placesLeft: null, waiting: 0 },
+        'event:lejr-bare-mod-op': null,
+        'event:findes-ikke': null,
+        'activity:findes-heller-ikke': null,
+      },
+    })
+    for (const personal of ['Hemmelig', 'Skjult', 'hemmelig@example.org', '12345678', '4512345678']) expect(text).not.toContain(personal)
+
+    // The figure follows the signups (the cached target does not hide a change in places).
+    await post(person('lejr-status', 'Hemmelig Tredje', 1))
+    expect((await (await get('?targets=event:lejr-status')).json()).targets['event:lejr-status']).toEqual({ capacity: 3, placesLeft: 0, waiting: 1 })
+  })
+
+  it('refuses malformed requests with a 400 in JSON, never a 5xx', async () => {
+    const tooMany = Array.from({ length: 21 }, (_, index) => `event:lejr-${index}`).join(',')
+    for (const query of ['', '?targets=', '?targets=department:pladsby', '?targets=event:Æble', '?targets=event:', '?targets=lejr-status', `?targets=${tooMany}`, '?targets=event:a&targets=event:b', `?targets=${'event:a,'.repeat(1000)}`, '?targets=%00', '?targets=event:a%2Cevent:b%2C%E2%80%AE']) {
+      const response = await get(query)
+      expect(response.status, query.slice(0, 60)).toBe(400)
+      expect(await response.json()).toMatchObject({ ok: false, error: expect.any(String) })
+    }
+  })
+})

@@ -7,6 +7,7 @@ import { dateField } from '../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'
 import { submitEndpoint, submitPreflightEndpoint } from './endpoint'
 import { fontEndpoint } from './fonts'
+import { availabilityEndpoint } from './availability'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
 import { checkPlaceChange, placesAfterSignupChange } from './places'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
@@ -67,7 +68,7 @@ export const Signups: CollectionConfig = {
     create: nobody,
     delete: adminOnly,
   },
-  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint],
+  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint, availabilityEndpoint],
   hooks: {
     beforeChange: [closeSignup, checkPlaceChange],
     afterChange: [stopCertificatesOfDeclinedVolunteer, placesAfterSignupChange],

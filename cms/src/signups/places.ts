@@ -376,3 +376,30 @@ export const placesAfterSignupChange: CollectionAfterChangeHook<Signup> = async 
   }
   return doc
 }
+
+// --- What the site shows ---------------------------------------------------------------------
+
+export interface Availability {
+  /** null: no limit. */
+  capacity: number | null
+  /** null: no limit; never below 0 (a coordinator may place beyond the number). */
+  placesLeft: number | null
+  /** How many signups wait. */
+  waiting: number
+}
+
+/** A listing's places left and waiting list, as counts only: nothing about who. */
+export async function availabilityOf(payload: Payload, target: PlacesTarget, capacity: number | null): Promise<Availability> {
+  let taken = await placesTaken(payload, target)
+  if (taken === undefined && capacity !== null) {
+    // No signup since places existed: count those from before (one idempotent insert).
+    await ensureCounter(payload, target)
+    taken = await placesTaken(payload, target)
+  }
+  const { totalDocs: waiting } = await payload.count({
+    collection: 'signups',
+    where: { and: [{ [target.type]: { equals: target.id } }, { place: { equals: 'waitlisted' } }] },
+    overrideAccess: true,
+  })
+  return { capacity, placesLeft: capacity === null ? null : Math.max(0, capacity - (taken ?? 0)), waiting }
+}
