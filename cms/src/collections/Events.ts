@@ -3,7 +3,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import { placeFields } from '../fields/address'
 import { dateField } from '../fields/date'
 import { demoField } from '../fields/demo'
-import { capacityField, howToJoinField, languagesField, priceFields } from '../fields/listing'
+import { capacityField, howToJoinField, placesStatusField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
 import { previousSlugsField, slugField } from '../fields/slug'
 import { translationFields } from '../fields/translationStatus'
@@ -64,6 +64,7 @@ export const Events: CollectionConfig = {
     languagesField,
     howToJoinField,
     capacityField,
+    placesStatusField,
     priceFields,
     slugField(),
     previousSlugsField(),

@@ -46,6 +46,14 @@ export const capacityField: Field = {
     value === null || value === undefined || (Number.isInteger(value) && value >= 1) || ours(req.t)('invalid:capacity'),
 }
 
+/** Beside the number of places: how many are left and how many wait (components/PlacesStatus.tsx). */
+export const placesStatusField: Field = {
+  name: 'placesStatus',
+  type: 'ui',
+  label: { da: 'Pladser og venteliste', en: 'Places and waiting list' },
+  admin: { condition: (_, siblingData) => siblingData?.howToJoin === 'sign-up', components: { Field: '/components/PlacesStatus#PlacesStatus' } },
+}
+
 export const priceFields: Field = {
   type: 'row',
   fields: [

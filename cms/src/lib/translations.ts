@@ -40,6 +40,14 @@ const da = {
     capacity: 'Antal pladser skal være et helt tal på mindst 1 (eller tomt: ingen grænse).',
     placeChange: 'En åben tilmelding kan kun få plads her. For at give en plads fri: sæt status til afvist eller trukket tilbage.',
   },
+  /** Places and the waiting list on an event or activity (components/PlacesStatus.tsx). */
+  places: {
+    left: 'Ledige pladser nu: {{left}} af {{capacity}}',
+    unlimited: 'Ingen grænse for antal pladser',
+    waiting_one: '{{count}} på venteliste',
+    waiting_other: '{{count}} på venteliste',
+    signups: 'Se tilmeldingerne',
+  },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
     loginAsAdmin: 'Log ind som administrator.',
@@ -314,6 +322,13 @@ const en: Translations = {
     previousDepartmentsAdded: 'Previous branches can only be removed, not added ({{slugs}}): the system fills them in when a published activity moves to another branch.',
     capacity: 'The number of places must be a whole number of at least 1 (or empty: no limit).',
     placeChange: 'Here an open signup can only be given a place. To free a place, set the status to declined or withdrawn.',
+  },
+  places: {
+    left: 'Places left now: {{left}} of {{capacity}}',
+    unlimited: 'No limit on the number of places',
+    waiting_one: '{{count}} on the waiting list',
+    waiting_other: '{{count}} on the waiting list',
+    signups: 'See the signups',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',

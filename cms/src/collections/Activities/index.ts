@@ -5,7 +5,7 @@ import { confirmEndpoint, confirmOnPublish, isStale, staleAfterDays } from './co
 import { placeFields } from '../../fields/address'
 import { dateField } from '../../fields/date'
 import { demoField } from '../../fields/demo'
-import { accessibilityField, audienceField, contactField, capacityField, howToJoinField, languagesField, priceFields } from '../../fields/listing'
+import { accessibilityField, audienceField, contactField, capacityField, howToJoinField, placesStatusField, languagesField, priceFields } from '../../fields/listing'
 import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
 import { previousSlugsField, slugField } from '../../fields/slug'
@@ -85,6 +85,7 @@ export const Activities: CollectionConfig = {
             languagesField,
             howToJoinField,
             capacityField,
+            placesStatusField,
             priceFields,
             accessibilityField,
             contactField,
