@@ -228,6 +228,17 @@ describe('places freeing up', () => {
     expect((await counter('lejr-afvist'))?.taken).toBe(1)
   })
 
+  it('a placed signup an admin deletes (a person’s erasure) gives its places to the waiting list', async () => {
+    await event('lejr-slettet', 2)
+    await post(person('lejr-slettet', 'Slettes', 2))
+    await post(person('lejr-slettet', 'Venter', 2))
+    told.length = 0
+    await payload.delete({ collection: 'signups', id: (await byName('lejr-slettet', 'Slettes')).id, overrideAccess: true })
+    expect((await byName('lejr-slettet', 'Venter')).place).toBe('placed')
+    expect((await counter('lejr-slettet'))?.taken).toBe(2)
+    expect(told.map(({ notice }) => notice)).toEqual(['promoted'])
+  })
+
   it('a waiting signup that withdraws leaves the waiting list and frees nothing', async () => {
     await event('lejr-venter-ud', 1)
     await post(person('lejr-venter-ud', 'Plads'))

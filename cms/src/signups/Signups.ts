@@ -9,7 +9,7 @@ import { submitEndpoint, submitPreflightEndpoint } from './endpoint'
 import { fontEndpoint } from './fonts'
 import { availabilityEndpoint } from './availability'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
-import { checkPlaceChange, placesAfterSignupChange } from './places'
+import { checkPlaceChange, placesAfterSignupChange, placesAfterSignupDelete } from './places'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
 
 /** The statuses (core/signups.ts) as the admin names them. */
@@ -72,6 +72,7 @@ export const Signups: CollectionConfig = {
   hooks: {
     beforeChange: [closeSignup, checkPlaceChange],
     afterChange: [stopCertificatesOfDeclinedVolunteer, placesAfterSignupChange],
+    afterDelete: [placesAfterSignupDelete],
   },
   fields: [
     {

@@ -1,6 +1,6 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
 import { relationId } from '../../../core/relation'
@@ -97,6 +97,8 @@ const now = () => new Date().toISOString()
  */
 async function ensureCounter(payload: Payload, target: PlacesTarget, req?: PayloadRequest): Promise<void> {
   const key = keyOf(target)
+  // Almost always there already: one indexed look-up instead of counting the listing's signups.
+  if ((await placesTaken(payload, target)) !== undefined) return
   if (isMongo(payload)) {
     const session = await mongoSession(payload, req)
     const field = target.type
@@ -316,6 +318,21 @@ export async function releasePlaces(payload: Payload, signup: Signup, req?: Payl
 }
 
 // --- Hooks -----------------------------------------------------------------------------------
+
+/**
+ * Signups, after an admin deleted one (a person's erasure request): a signup that still held a
+ * place gives it to the waiting list.
+ */
+export const placesAfterSignupDelete: CollectionAfterDeleteHook<Signup> = async ({ doc, req }) => {
+  const target = placesTargetOf(doc)
+  if (!target || doc.place !== 'placed') return doc
+  await inTurn(target, async () => {
+    await freePlaces(req.payload, target, participantsOf(doc), req)
+    const capacity = await capacityOf(req.payload, target, req)
+    if (capacity !== undefined) await placeWaiting(req.payload, target, capacity, req)
+  })
+  return doc
+}
 
 const closedPlaces = new Set(['declined', 'withdrawn'])
 
