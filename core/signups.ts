@@ -74,3 +74,13 @@ export type SignupPlace = (typeof signupPlaces)[number]
 
 /** A signup counts the person and the family members who come with them: 1 to this many. */
 export const maxParticipants = 10
+
+/** The age groups a family member who comes along can be given (the department plans by them). */
+export const companionAgeGroups = ['adult', 'teen', 'child', 'small-child'] as const
+export type CompanionAgeGroup = (typeof companionAgeGroups)[number]
+
+/**
+ * The form's fixed rows for those who come along (names `companion1Name`, `companion1Age`, …):
+ * fixed, so the form works without JavaScript; empty rows are ignored.
+ */
+export const companionRows = Array.from({ length: maxParticipants - 1 }, (_, index) => index + 1)

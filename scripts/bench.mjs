@@ -292,17 +292,39 @@ async function loginTimes(environment) {
 }
 
 /**
- * Valid volunteer signups posted as fast as 50 connections allow. The CMS is restarted without
- * its rate limits for this (they would answer 429 after a few), and the database must hold
- * exactly as many signups as were accepted.
+ * Valid participant signups (families of 1 to 4) for an event with a number of places, posted as
+ * fast as 50 connections allow. The CMS is restarted without its rate limits for this (they would
+ * answer 429 after a few), and the database must hold exactly as many signups as were accepted:
+ * placed + waiting = stored, and the places taken never exceed the number of places.
  */
 async function signupLoad(environment) {
   const { default: autocannon } = await import('autocannon')
   await environment.stopCms()
   await environment.startCms({ SIGNUP_RATE_LIMIT: '100000000', SIGNUP_GLOBAL_RATE_LIMIT: '100000000', SIGNUP_TARGET_RATE_LIMIT: '100000000', SIGNUP_CONTACT_RATE_LIMIT: '100000000' })
   const headers = await login(environment.cmsUrl, environment.admin)
-  const count = async () => (await (await fetch(`${environment.cmsUrl}/api/signups?limit=1&depth=0`, { headers })).json()).totalDocs
+  const count = async (where = '') => (await (await fetch(`${environment.cmsUrl}/api/signups?limit=1&depth=0${where}`, { headers })).json()).totalDocs
   const { consentVersion } = await import('../core/consent.ts')
+  // The event the load signs up for, with places: most signups end on its waiting list.
+  const capacity = 200
+  const slug = `bench-familielejr-${Date.now()}`
+  const department = (await (await fetch(`${environment.cmsUrl}/api/departments?where[slug][equals]=odense&limit=1&depth=0`, { headers })).json()).docs[0]
+  const created = await fetch(`${environment.cmsUrl}/api/events`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      title: 'Bench familielejr',
+      slug,
+      department: department.id,
+      startsAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
+      howToJoin: 'sign-up',
+      capacity,
+      _status: 'published',
+    }),
+  })
+  if (!created.ok) throw new Error(`could not create the signup load's event (${created.status})`)
+  const eventId = (await created.json()).doc.id
+  // Publishing it queued a site build: let it finish, so it does not share the machine with the load.
+  await buildsSettled(environment, headers)
   let n = 0
   const load = (duration) =>
     autocannon({
@@ -317,11 +339,12 @@ async function signupLoad(environment) {
           setupRequest: (request) => ({
             ...request,
             body: JSON.stringify({
-              kind: 'volunteer',
-              target: 'department:odense',
-              name: `Bench Volunteer ${++n}`,
+              kind: 'participant',
+              target: `event:${slug}`,
+              name: `Bench Participant ${++n}`,
               email: `bench-${n}@example.org`,
               language: 'da',
+              participants: String((n % 4) + 1),
               consent: 'yes',
               consentVersion,
             }),
@@ -339,7 +362,16 @@ async function signupLoad(environment) {
   // stops counting: wait a moment, and count them as sent but not answered.
   await new Promise((resolve) => setTimeout(resolve, 3000))
   const stored = (await count()) - before
+  const ofEvent = `&where[event][equals]=${eventId}`
+  const placed = await count(`${ofEvent}&where[place][equals]=placed`)
+  const waiting = await count(`${ofEvent}&where[place][equals]=waitlisted`)
+  const availability = (await (await fetch(`${environment.cmsUrl}/api/signups/availability?targets=event:${slug}`)).json()).targets[`event:${slug}`]
   return {
+    capacity,
+    placed,
+    waiting,
+    placesTaken: capacity - availability.placesLeft,
+    eventSignups: await count(ofEvent),
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -414,8 +446,10 @@ try {
   ui.step('Signup endpoint under load (autocannon, 10 s, 50 connections)')
   const load = await signupLoad(environment)
   record(
-    'Signup endpoint under load (autocannon, 10 s, 50 connections, valid JSON signups)',
-    `${load.requestsPerSecond.toFixed(0)} req/s; latency p50 ${load.p50} ms, p99 ${load.p99} ms; ${load.accepted} accepted + ${load.inFlight} in flight at the end = ${load.accepted + load.inFlight}, ${load.stored} stored${load.accepted + load.inFlight === load.stored ? ' (equal)' : ' (NOT equal)'}; non-2xx ${load.non2xx}, errors ${load.errors}`,
+    'Signup endpoint under load (autocannon, 10 s, 50 connections, valid JSON participant signups for an event with places)',
+    `${load.requestsPerSecond.toFixed(0)} req/s; latency p50 ${load.p50} ms, p99 ${load.p99} ms; ${load.accepted} accepted + ${load.inFlight} in flight at the end = ${load.accepted + load.inFlight}, ${load.stored} stored${load.accepted + load.inFlight === load.stored ? ' (equal)' : ' (NOT equal)'}; ` +
+      `${load.placed} placed + ${load.waiting} waiting = ${load.placed + load.waiting} of ${load.eventSignups} for the event${load.placed + load.waiting === load.eventSignups ? ' (equal)' : ' (NOT equal)'}, ` +
+      `places taken ${load.placesTaken} of ${load.capacity}${load.placesTaken <= load.capacity ? '' : ' (OVERSOLD)'}; non-2xx ${load.non2xx}, errors ${load.errors}`,
     '≥ 300 req/s, p99 ≤ 100 ms',
     'npm run bench -- --quick',
   )

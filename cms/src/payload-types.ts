@@ -78,6 +78,7 @@ export interface Config {
     'site-builds': SiteBuild;
     'translation-usage': TranslationUsage;
     signups: Signup;
+    'signup-places': SignupPlace;
     'child-certificates': ChildCertificate;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -98,6 +99,7 @@ export interface Config {
     'site-builds': SiteBuildsSelect<false> | SiteBuildsSelect<true>;
     'translation-usage': TranslationUsageSelect<false> | TranslationUsageSelect<true>;
     signups: SignupsSelect<false> | SignupsSelect<true>;
+    'signup-places': SignupPlacesSelect<false> | SignupPlacesSelect<true>;
     'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -467,6 +469,10 @@ export interface Activity {
       )[]
     | null;
   howToJoin?: ('just-come' | 'sign-up' | 'contact') | null;
+  /**
+   * Number of places in all (a family of 4 takes 4). Empty: no limit. When the places are taken, new signups go on a waiting list and move up automatically when places free up.
+   */
+  capacity?: number | null;
   free?: boolean | null;
   /**
    * E.g. "DKK 20 for lunch".
@@ -599,6 +605,10 @@ export interface Event {
       )[]
     | null;
   howToJoin?: ('just-come' | 'sign-up' | 'contact') | null;
+  /**
+   * Number of places in all (a family of 4 takes 4). Empty: no limit. When the places are taken, new signups go on a waiting list and move up automatically when places free up.
+   */
+  capacity?: number | null;
   free?: boolean | null;
   /**
    * E.g. "DKK 20 for lunch".
@@ -815,6 +825,22 @@ export interface Signup {
   email?: string | null;
   phone?: string | null;
   language: 'da' | 'en' | 'uk' | 'ar' | 'fa' | 'ps' | 'ti' | 'so';
+  /**
+   * The person and those who come with them.
+   */
+  participants?: number | null;
+  /**
+   * Choose "Has a place" to give someone on the waiting list a place (even beyond the number of places); they are told. Decline or withdraw with Status: the places go on to the waiting list.
+   */
+  place?: ('placed' | 'waitlisted') | null;
+  waitlistPosition?: number | null;
+  companions?:
+    | {
+        firstName?: string | null;
+        ageGroup?: ('adult' | 'teen' | 'child' | 'small-child') | null;
+        id?: string | null;
+      }[]
+    | null;
   message?: string | null;
   activity?: (number | null) | Activity;
   event?: (number | null) | Event;
@@ -837,6 +863,18 @@ export interface Signup {
         id?: string | null;
       }[]
     | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signup-places".
+ */
+export interface SignupPlace {
+  id: number;
+  target: string;
+  taken: number;
+  lastPosition: number;
   updatedAt: string;
   createdAt: string;
 }
@@ -1056,6 +1094,10 @@ export interface PayloadLockedDocument {
         value: number | Signup;
       } | null)
     | ({
+        relationTo: 'signup-places';
+        value: number | SignupPlace;
+      } | null)
+    | ({
         relationTo: 'child-certificates';
         value: number | ChildCertificate;
       } | null);
@@ -1227,6 +1269,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
       };
   languages?: T;
   howToJoin?: T;
+  capacity?: T;
   free?: T;
   priceNote?: T;
   accessibility?: T;
@@ -1273,6 +1316,7 @@ export interface EventsSelect<T extends boolean = true> {
   location?: T;
   languages?: T;
   howToJoin?: T;
+  capacity?: T;
   free?: T;
   priceNote?: T;
   slug?: T;
@@ -1411,6 +1455,16 @@ export interface SignupsSelect<T extends boolean = true> {
   email?: T;
   phone?: T;
   language?: T;
+  participants?: T;
+  place?: T;
+  waitlistPosition?: T;
+  companions?:
+    | T
+    | {
+        firstName?: T;
+        ageGroup?: T;
+        id?: T;
+      };
   message?: T;
   activity?: T;
   event?: T;
@@ -1427,6 +1481,17 @@ export interface SignupsSelect<T extends boolean = true> {
         expiresAt?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signup-places_select".
+ */
+export interface SignupPlacesSelect<T extends boolean = true> {
+  target?: T;
+  taken?: T;
+  lastPosition?: T;
   updatedAt?: T;
   createdAt?: T;
 }

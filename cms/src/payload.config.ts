@@ -31,12 +31,14 @@ import { repoRoot } from './lib/paths'
 import { translations } from './lib/translations'
 import { ChildCertificates } from './signups/ChildCertificates'
 import { Signups } from './signups/Signups'
+import { SignupPlaces } from './signups/SignupPlaces'
 import { emailAdapter, emailDestination } from './lib/email/adapter'
 import { certificateRemindersTask } from './signups/certificateReminders'
 import { signupRemindersTask } from './signups/signupReminders'
 import { retentionTask } from './signups/retention'
 import { erasePersonalData, exportPersonalData } from './signups/personalData'
 import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from './signups/targets'
+import { placeWaitingAfterCapacityChange } from './signups/places'
 import { TranslationUsage } from './translations/machine/budget'
 import { translationEndpoints } from './translations/endpoints'
 
@@ -90,6 +92,12 @@ const signupTargetSlugs = new Set<string>([ActivityTypes.slug, Departments.slug,
 const forgetsSignupTargets = (collection: CollectionConfig) =>
   signupTargetSlugs.has(collection.slug) ? withHooks(collection, forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete) : collection
 
+/** Listings with places: raising the number of places moves the waiting list up (signups/places.ts). */
+const movesTheWaitingList = (collection: CollectionConfig) =>
+  collection.slug === Activities.slug || collection.slug === Events.slug
+    ? { ...collection, hooks: { ...collection.hooks, afterChange: [...(collection.hooks?.afterChange ?? []), placeWaitingAfterCapacityChange] } }
+    : collection
+
 export default buildConfig({
   serverURL,
   secret: payloadSecret(),
@@ -132,7 +140,7 @@ export default buildConfig({
     fallback: true,
   },
   collections: [
-    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(translatable).map(rebuildsTheSite).map(forgetsSignupTargets),
+    ...[ActivityTypes, TargetGroups, Departments, Activities, Events, Pages].map(translatable).map(rebuildsTheSite).map(forgetsSignupTargets).map(movesTheWaitingList),
     Media,
     Users,
     SiteBuilds,
@@ -140,6 +148,7 @@ export default buildConfig({
     TranslationUsage,
     // Personal data: never public, never in the site build (access/personalData.ts).
     Signups,
+    SignupPlaces,
     ChildCertificates,
     // Who came to each meeting (attendance/): personal data too.
     Attendance,

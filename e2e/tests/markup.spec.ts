@@ -45,6 +45,7 @@ const templates: Record<string, Template> = {
   'soeg/index.astro': { built: 'soeg/index.html' },
   'tak/index.astro': { built: 'tak/index.html' },
   'tak/frivillig/index.astro': { built: 'tak/frivillig/index.html' },
+  'tak/venteliste/index.astro': { built: 'tak/venteliste/index.html' },
   'tilmelding/[slug].astro': { built: 'tilmelding/*/index.html' },
   'tilmelding/arrangement/[slug].astro': { built: 'tilmelding/arrangement/*/index.html' },
 }

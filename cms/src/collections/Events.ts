@@ -3,7 +3,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import { placeFields } from '../fields/address'
 import { dateField } from '../fields/date'
 import { demoField } from '../fields/demo'
-import { howToJoinField, languagesField, priceFields } from '../fields/listing'
+import { capacityField, howToJoinField, placesStatusField, languagesField, priceFields } from '../fields/listing'
 import { departmentField } from '../fields/department'
 import { previousSlugsField, slugField } from '../fields/slug'
 import { translationFields } from '../fields/translationStatus'
@@ -63,6 +63,8 @@ export const Events: CollectionConfig = {
     ...placeFields({ emptyMeans: { da: 'Tom: afdelingens adresse.', en: 'Empty: the branch’s address.' } }),
     languagesField,
     howToJoinField,
+    capacityField,
+    placesStatusField,
     priceFields,
     slugField(),
     previousSlugsField(),

@@ -25,6 +25,35 @@ export const howToJoinField: Field = {
   ],
 }
 
+/**
+ * How many can come (issue 15): participants' signups beyond it go on the waiting list
+ * (signups/places.ts). Empty: no limit. Raising it places the first waiting signups that fit.
+ */
+export const capacityField: Field = {
+  name: 'capacity',
+  type: 'number',
+  min: 1,
+  label: { da: 'Antal pladser', en: 'Number of places' },
+  admin: {
+    step: 1,
+    condition: (_, siblingData) => siblingData?.howToJoin === 'sign-up',
+    description: {
+      da: 'Antal pladser i alt (en familie på 4 fylder 4). Tom: ingen grænse. Når pladserne er fyldt, kommer nye tilmeldinger på venteliste og rykker automatisk op, når der bliver plads.',
+      en: 'Number of places in all (a family of 4 takes 4). Empty: no limit. When the places are taken, new signups go on a waiting list and move up automatically when places free up.',
+    },
+  },
+  validate: (value: number | null | undefined, { req }: { req: PayloadRequest }) =>
+    value === null || value === undefined || (Number.isInteger(value) && value >= 1) || ours(req.t)('invalid:capacity'),
+}
+
+/** Beside the number of places: how many are left and how many wait (components/PlacesStatus.tsx). */
+export const placesStatusField: Field = {
+  name: 'placesStatus',
+  type: 'ui',
+  label: { da: 'Pladser og venteliste', en: 'Places and waiting list' },
+  admin: { condition: (_, siblingData) => siblingData?.howToJoin === 'sign-up', components: { Field: '/components/PlacesStatus#PlacesStatus' } },
+}
+
 export const priceFields: Field = {
   type: 'row',
   fields: [

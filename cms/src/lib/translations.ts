@@ -37,6 +37,16 @@ const da = {
     slugUsedBefore: 'URL-navnet "{{slug}}" har tidligere været adressen på en anden side, og gamle links dertil sender stadig videre til den. Vælg et andet URL-navn, eller bed en redaktør fjerne det fra den anden sides "Tidligere adresser".',
     previousSlugsAdded: 'Tidligere adresser kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet side skifter URL-navn. Skal siden have en ny adresse, så ret dens URL-navn.',
     previousDepartmentsAdded: 'Tidligere afdelinger kan kun fjernes, ikke tilføjes ({{slugs}}): systemet udfylder dem selv, når en udgivet aktivitet flytter til en anden afdeling.',
+    capacity: 'Antal pladser skal være et helt tal på mindst 1 (eller tomt: ingen grænse).',
+    placeChange: 'En åben tilmelding kan kun få plads her. For at give en plads fri: sæt status til afvist eller trukket tilbage.',
+  },
+  /** Places and the waiting list on an event or activity (components/PlacesStatus.tsx). */
+  places: {
+    left: 'Ledige pladser nu: {{left}} af {{capacity}}',
+    unlimited: 'Ingen grænse for antal pladser',
+    waiting_one: '{{count}} på venteliste',
+    waiting_other: '{{count}} på venteliste',
+    signups: 'Se tilmeldingerne',
   },
   /** Refusals and answers of our own endpoints, as the admin shows them. */
   api: {
@@ -347,6 +357,15 @@ const en: Translations = {
     slugUsedBefore: 'The slug "{{slug}}" used to be the address of another page, and old links to it still lead there. Choose another slug, or ask an editor to remove it from the other page\'s "Previous addresses".',
     previousSlugsAdded: 'Previous addresses can only be removed, not added ({{slugs}}): the system fills them in when a published page changes its slug. To give the page a new address, change its slug.',
     previousDepartmentsAdded: 'Previous branches can only be removed, not added ({{slugs}}): the system fills them in when a published activity moves to another branch.',
+    capacity: 'The number of places must be a whole number of at least 1 (or empty: no limit).',
+    placeChange: 'Here an open signup can only be given a place. To free a place, set the status to declined or withdrawn.',
+  },
+  places: {
+    left: 'Places left now: {{left}} of {{capacity}}',
+    unlimited: 'No limit on the number of places',
+    waiting_one: '{{count}} on the waiting list',
+    waiting_other: '{{count}} on the waiting list',
+    signups: 'See the signups',
   },
   api: {
     loginAsAdmin: 'Log in as an administrator.',

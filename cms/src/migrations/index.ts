@@ -12,6 +12,7 @@ import * as migration_20261201_053513_translation_state from './20261201_053513_
 import * as migration_20261201_054750_translator_role from './20261201_054750_translator_role';
 import * as migration_20261201_055143_translation_usage from './20261201_055143_translation_usage';
 import * as migration_20261201_231621_attendance from './20261201_231621_attendance';
+import * as migration_20261201_231841_places_and_waiting_list from './20261201_231841_places_and_waiting_list';
 import * as migration_20261201_232054_signup_messages from './20261201_232054_signup_messages';
 
 export const migrations = [
@@ -86,8 +87,13 @@ export const migrations = [
     name: '20261201_231621_attendance',
   },
   {
+    up: migration_20261201_231841_places_and_waiting_list.up,
+    down: migration_20261201_231841_places_and_waiting_list.down,
+    name: '20261201_231841_places_and_waiting_list',
+  },
+  {
     up: migration_20261201_232054_signup_messages.up,
     down: migration_20261201_232054_signup_messages.down,
-    name: '20261201_232054_signup_messages'
+    name: '20261201_232054_signup_messages',
   },
 ];

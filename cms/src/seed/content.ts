@@ -43,6 +43,8 @@ export interface DemoActivity {
   /** Target group slugs, when the activity's differ from its type's (a café for young people). */
   targetGroups?: string[]
   howToJoin?: HowToJoin
+  /** Number of places (signup listings only; none: no limit). */
+  capacity?: number
   venue?: string
   address?: DemoAddress
   /** Demo only: how long ago the department last confirmed the listing (default: at seed time). */
@@ -60,6 +62,8 @@ export interface DemoEvent {
   venue?: string
   address?: DemoAddress
   howToJoin?: HowToJoin
+  /** Number of places (signup listings only; none: no limit). */
+  capacity?: number
 }
 
 export interface DemoDepartment {

@@ -176,6 +176,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
             return id
           }),
           howToJoin: activity.howToJoin ?? 'just-come',
+          capacity: activity.capacity ?? null,
           venue: activity.venue,
           address: activity.address,
           lastConfirmedAt: addDays(now, -(activity.confirmedDaysAgo ?? 0)).toISOString(),
@@ -195,6 +196,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           venue: event.venue,
           address: event.address,
           howToJoin: event.howToJoin ?? 'just-come',
+          capacity: event.capacity ?? null,
           department: departmentId,
           activityType: event.type ? typeId(event.type, event.slug) : undefined,
           isDemo: true,

@@ -1,14 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { locales } from '../../../core/locales'
-import { signupKinds, signupStatuses, type SignupKind, type SignupStatus } from '../../../core/signups'
+import { companionAgeGroups, type CompanionAgeGroup, maxParticipants, signupKinds, signupPlaces, signupStatuses, type SignupKind, type SignupPlace, type SignupStatus } from '../../../core/signups'
 import { adminOnly } from '../access/index'
 import { dateField } from '../fields/date'
 import { adminOnlyUpdate, canSeePersonalData, nobody, ownDepartmentsPersonalData, systemOnly } from '../access/personalData'
 import { cancelEndpoints } from './cancel'
 import { submitEndpoint, submitPreflightEndpoint } from './endpoint'
 import { fontEndpoint } from './fonts'
+import { availabilityEndpoint } from './availability'
 import { closeSignup, stopCertificatesOfDeclinedVolunteer } from './signupHooks'
+import { checkPlaceChange, placesAfterSignupChange, placesAfterSignupDelete } from './places'
 import { lowercase, noCprNumber, noCprNumberInEmail, noCprNumberInPhone } from './cpr'
 
 /** The statuses (core/signups.ts) as the admin names them. */
@@ -18,6 +20,17 @@ const statusLabels: Record<SignupStatus, { da: string; en: string }> = {
   accepted: { da: 'Optaget', en: 'Accepted' },
   declined: { da: 'Afvist', en: 'Declined' },
   withdrawn: { da: 'Trukket tilbage', en: 'Withdrawn' },
+}
+/** Where a signup stands on places (core/signups.ts), as the admin names it. */
+const placeLabels: Record<SignupPlace, { da: string; en: string }> = {
+  placed: { da: 'Har plads', en: 'Has a place' },
+  waitlisted: { da: 'På venteliste', en: 'Waiting list' },
+}
+const ageGroupLabels: Record<CompanionAgeGroup, { da: string; en: string }> = {
+  adult: { da: 'Voksen', en: 'Adult' },
+  teen: { da: 'Ung (13–17 år)', en: 'Teenager (13–17)' },
+  child: { da: 'Barn (6–12 år)', en: 'Child (6–12)' },
+  'small-child': { da: 'Lille barn (0–5 år)', en: 'Small child (0–5)' },
 }
 const kindLabels: Record<SignupKind, { da: string; en: string }> = {
   participant: { da: 'Deltager', en: 'Participant' },
@@ -38,7 +51,7 @@ export const Signups: CollectionConfig = {
   admin: {
     hideAPIURL: true,
     useAsTitle: 'name',
-    defaultColumns: ['name', 'kind', 'activity', 'event', 'department', 'status', 'createdAt'],
+    defaultColumns: ['name', 'kind', 'activity', 'event', 'status', 'place', 'waitlistPosition', 'participants', 'createdAt'],
     group: { da: 'Personoplysninger', en: 'Personal data' },
     hidden: ({ user }) => !canSeePersonalData(user),
     // Admins answer a person's request to see or erase their data here (renders nothing for others).
@@ -56,10 +69,11 @@ export const Signups: CollectionConfig = {
     create: nobody,
     delete: adminOnly,
   },
-  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint, ...cancelEndpoints],
+  endpoints: [submitEndpoint, submitPreflightEndpoint, fontEndpoint, availabilityEndpoint, ...cancelEndpoints],
   hooks: {
-    beforeChange: [closeSignup],
-    afterChange: [stopCertificatesOfDeclinedVolunteer],
+    beforeChange: [closeSignup, checkPlaceChange],
+    afterChange: [stopCertificatesOfDeclinedVolunteer, placesAfterSignupChange],
+    afterDelete: [placesAfterSignupDelete],
   },
   fields: [
     {
@@ -99,6 +113,67 @@ export const Signups: CollectionConfig = {
       access: adminOnlyUpdate,
       label: { da: 'Foretrukket sprog', en: 'Preferred language' },
       options: locales.map(({ code, labelDa, label }) => ({ value: code, label: { da: labelDa, en: label } })),
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'participants',
+          type: 'number',
+          // Not required, so code that stores a signup without it (older scripts, tests) still
+          // types; the default makes it 1, and places.ts reads a missing one as 1.
+          defaultValue: 1,
+          min: 1,
+          max: maxParticipants,
+          // As the person gave it: the places it takes are counted from it (places.ts).
+          access: adminOnlyUpdate,
+          label: { da: 'Antal personer', en: 'Participants' },
+          admin: { description: { da: 'Personen selv og dem, der kommer med.', en: 'The person and those who come with them.' } },
+        },
+        {
+          name: 'place',
+          type: 'select',
+          index: true,
+          label: { da: 'Plads', en: 'Place' },
+          options: signupPlaces.map((value) => ({ value, label: placeLabels[value] })),
+          admin: {
+            condition: (data) => data?.kind === 'participant',
+            description: {
+              da: 'Vælg "Har plads" for at give en på ventelisten plads (også ud over antallet af pladser); personen får besked. Afvis eller træk tilbage med Status: pladserne går videre til ventelisten.',
+              en: 'Choose "Has a place" to give someone on the waiting list a place (even beyond the number of places); they are told. Decline or withdraw with Status: the places go on to the waiting list.',
+            },
+          },
+        },
+        {
+          name: 'waitlistPosition',
+          type: 'number',
+          access: systemOnly,
+          label: { da: 'Nr. på ventelisten', en: 'Waiting list no.' },
+          admin: { condition: (data) => data?.place === 'waitlisted' },
+        },
+      ],
+    },
+    {
+      name: 'companions',
+      type: 'array',
+      maxRows: maxParticipants - 1,
+      access: adminOnlyUpdate,
+      label: { da: 'Kommer med', en: 'Coming along' },
+      labels: { singular: { da: 'Person', en: 'Person' }, plural: { da: 'Personer', en: 'People' } },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'firstName', type: 'text', validate: noCprNumber, maxLength: 100, label: { da: 'Fornavn', en: 'First name' } },
+            {
+              name: 'ageGroup',
+              type: 'select',
+              label: { da: 'Aldersgruppe', en: 'Age group' },
+              options: companionAgeGroups.map((value) => ({ value, label: ageGroupLabels[value] })),
+            },
+          ],
+        },
+      ],
     },
     { name: 'message', type: 'textarea', validate: noCprNumber, maxLength: 1000, access: adminOnlyUpdate, label: { da: 'Besked', en: 'Message' } },
     {

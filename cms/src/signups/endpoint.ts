@@ -13,9 +13,26 @@ import { BodyTooLarge, contentTypeOf, fromAllowedOrigin, parseBody, readBody, re
 import { type Envelope, envelopeSchema, type FieldErrors, forbiddenKeys, formFields, validateSignup } from './schema'
 import { languageOf, signupText, type SignupKey } from './strings'
 import { findTarget, type SignupTarget } from './targets'
+import { type Allocation, signUpWithPlaces } from './places'
+import type { Signup } from '../payload-types'
 
-function thanksUrl(language: LocaleCode, kind: SignupKind) {
-  return `${siteURL()}/${language}/${kind === 'volunteer' ? 'tak/frivillig/' : 'tak/'}`
+/**
+ * Where a form sent without JavaScript lands. On a listing with a limited number of places the
+ * page says where the person stands: the waiting list has its own page (readable without a
+ * script), with the number as a query parameter its little script shows; placed adds
+ * `?status=placed`. Nothing personal in the address.
+ */
+function thanksUrl(language: LocaleCode, kind: SignupKind, places?: Places) {
+  if (kind === 'volunteer') return `${siteURL()}/${language}/tak/frivillig/`
+  if (places?.allocation.place === 'waitlisted') return `${siteURL()}/${language}/tak/venteliste/?nr=${places.allocation.position}`
+  if (places?.limited) return `${siteURL()}/${language}/tak/?status=placed`
+  return `${siteURL()}/${language}/tak/`
+}
+
+/** A participant signup's place, and whether the listing has a limited number of places at all. */
+interface Places {
+  allocation: Allocation
+  limited: boolean
 }
 
 /** Back to the form page the person came from, else the site's front page in their language. */
@@ -49,11 +66,17 @@ function pretendSuccess(req: PayloadRequest, envelope: Envelope, language: Local
   return succeed(req, kind, language, false)
 }
 
-function succeed(req: PayloadRequest, kind: SignupKind, language: LocaleCode, childCertificate: boolean) {
-  if (!wantsJson(req)) return new Response(null, { status: 303, headers: { Location: thanksUrl(language, kind), 'Cache-Control': 'no-store' } })
-  const sent = signupText(language, kind === 'volunteer' ? 'signup.sentVolunteer' : 'signup.sent')
+function succeed(req: PayloadRequest, kind: SignupKind, language: LocaleCode, childCertificate: boolean, places?: Places) {
+  if (!wantsJson(req)) return new Response(null, { status: 303, headers: { Location: thanksUrl(language, kind, places), 'Cache-Control': 'no-store' } })
+  const { place, position } = places?.allocation ?? {}
+  const sent =
+    place === 'waitlisted'
+      ? signupText(language, 'places.sentWaitlisted', { position: String(position) })
+      : places?.limited
+        ? signupText(language, 'places.sentPlaced')
+        : signupText(language, kind === 'volunteer' ? 'signup.sentVolunteer' : 'signup.sent')
   const message = childCertificate ? `${sent} ${signupText(language, 'signup.sentChildCertificate')}` : sent
-  return json(201, { ok: true, kind, childCertificate, message })
+  return json(201, { ok: true, kind, childCertificate, message, ...(place && { place }), ...(position !== undefined && { position }) })
 }
 
 function invalid(req: PayloadRequest, envelope: Envelope, language: LocaleCode, errors: FieldErrors, target?: SignupTarget) {
@@ -156,9 +179,10 @@ async function submit(req: PayloadRequest): Promise<Response> {
   countSignup(ceilings)
 
   const childCertificate = data.kind === 'volunteer' && target.type === 'activity' && target.worksWithChildren
-  let signup
-  try {
-    signup = await payload.create({
+  let signup: Signup | undefined
+  let allocation: Allocation | undefined
+  const store = (place?: Allocation) =>
+    payload.create({
       collection: 'signups',
       overrideAccess: true,
       depth: 0,
@@ -169,6 +193,10 @@ async function submit(req: PayloadRequest): Promise<Response> {
         phone: data.phone ?? null,
         language: data.language,
         message: data.message ?? null,
+        participants: data.participants,
+        companions: data.companions,
+        place: place?.place ?? null,
+        waitlistPosition: place?.position ?? null,
         activity: target.activity ?? null,
         event: target.event ?? null,
         department: target.department.id,
@@ -177,6 +205,14 @@ async function submit(req: PayloadRequest): Promise<Response> {
         status: 'new',
       },
     })
+  const placesTarget = data.kind === 'participant' ? (target.event !== undefined ? { type: 'event' as const, id: target.event } : target.activity !== undefined ? { type: 'activity' as const, id: target.activity } : undefined) : undefined
+  try {
+    if (placesTarget) {
+      // A participant takes places (or a waiting-list number) as the signup is stored (places.ts).
+      ;({ stored: signup, allocation } = await signUpWithPlaces(payload, { ...placesTarget, capacity: target.capacity ?? null }, data.participants, store))
+    } else {
+      signup = await store()
+    }
     if (childCertificate) {
       await payload.create({
         collection: 'child-certificates',
@@ -199,7 +235,7 @@ async function submit(req: PayloadRequest): Promise<Response> {
       const fields = error.data.errors.map(({ path }) => path.split('.')[0] ?? '')
       payload.logger.info(`Signup refused by the collection: ${fields.join(', ')}.`)
       const mapped: FieldErrors = {}
-      for (const field of fields) if ((formFields as readonly string[]).includes(field)) mapped[field as keyof FieldErrors] = `signup.error.${field === 'consentVersion' ? 'consent' : field}` as SignupKey
+      for (const field of fields) if ((formFields as readonly string[]).includes(field)) mapped[field as keyof FieldErrors] = field === 'participants' ? 'places.error.participants' : (`signup.error.${field === 'consentVersion' ? 'consent' : field}` as SignupKey)
       if (Object.keys(mapped).length) return invalid(req, envelope, language, mapped, target)
     }
     payload.logger.error(`Signup could not be stored (${error instanceof Error ? error.name : 'error'}).`)
@@ -215,9 +251,11 @@ async function submit(req: PayloadRequest): Promise<Response> {
   // Stored first, told after: a slow or absent SMTP server never holds up or undoes the signup,
   // and the e-mails are composed and sent once the answer is on its way.
   setImmediate(() => void sendSignupEmails(payload, emails).catch(() => undefined))
+  // The person hears where they stand (their place, or their number on the waiting list); read
+  // again first (notify.ts), so the place the allocation gave it is the one told.
   if (data.kind === 'participant') setImmediate(() => void confirmParticipant(payload, signup.id))
-  payload.logger.info(`Signup stored (${data.kind}${childCertificate ? ', child certificate task' : ''}).`)
-  return succeed(req, data.kind, data.language, childCertificate)
+  payload.logger.info(`Signup stored (${data.kind}${childCertificate ? ', child certificate task' : ''}${allocation ? `, ${allocation.place}` : ''}).`)
+  return succeed(req, data.kind, data.language, childCertificate, allocation && { allocation, limited: (target.capacity ?? null) !== null })
 }
 
 /**

@@ -1,4 +1,5 @@
 import { getLocale, type LocaleCode } from '../../../core/locales'
+import { companionAgeGroups, companionRows, maxParticipants, type CompanionAgeGroup } from '../../../core/signups'
 import type { Envelope, FieldErrors } from './schema'
 import { fontFaceCss, fontFamilies } from './fonts'
 import { signupText, type SignupKey } from './strings'
@@ -12,12 +13,12 @@ header{background:#b5121b;color:#fff;padding:.75rem 1rem;font-weight:700}main{ma
 h1{font-size:1.4rem;line-height:1.25;margin:.5rem 0 1rem}.summary{border:2px solid #b5121b;border-radius:.5rem;padding:.75rem 1rem;margin-block-end:1.25rem}
 .summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#b5121b}.notice{border-inline-start:4px solid #1a1a1a;background:#f3f3f3;padding:.75rem 1rem;margin-block-end:1.25rem}.notice h2{font-size:1.1rem;margin:0 0 .5rem}.summary ul{margin:0;padding-inline-start:1.25rem}a{color:#b5121b}
 .field{margin-block-end:1rem}label{display:block;font-weight:600;margin-block-end:.25rem}.hint{display:block;font-size:.9rem;color:#555;margin-block-end:.25rem}
-input[type=text],input[type=email],input[type=tel],textarea{width:100%;font:inherit;padding:.6rem;border:1px solid #767676;border-radius:.35rem}
+input[type=text],input[type=email],input[type=tel],textarea,select{width:100%;font:inherit;padding:.6rem;border:1px solid #767676;border-radius:.35rem}
 input[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b5121b}.error{color:#b5121b;font-weight:600;margin:.25rem 0 0}
 .consent{display:flex;gap:.6rem;align-items:flex-start}.consent input{margin-block-start:.3rem;width:1.3rem;height:1.3rem;flex:none}.consent label{font-weight:400}
 button{font:inherit;font-weight:700;background:#b5121b;color:#fff;border:0;border-radius:.35rem;padding:.75rem 1.5rem;min-height:2.75rem;cursor:pointer}
 button:focus-visible,a:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
-.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}.back{display:inline-block;margin-block-start:1.5rem}
+fieldset{border:1px solid #767676;border-radius:.35rem;padding:.5rem 1rem;margin:0 0 1rem}legend{font-weight:600}.companion{display:flex;flex-wrap:wrap;gap:.5rem}.companion>div{flex:1 1 12rem}.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}.back{display:inline-block;margin-block-start:1.5rem}
 `
 
 /** The title in its own direction (a Danish title inside an Arabic sentence stays readable). */
@@ -26,6 +27,34 @@ function headingHtml({ template, title }: { template: string; title: string }) {
     .split('{title}')
     .map((part) => escape(part))
     .join(`<bdi>${escape(title)}</bdi>`)
+}
+
+const ageKeys: Record<CompanionAgeGroup, SignupKey> = { adult: 'places.age.adult', teen: 'places.age.teen', child: 'places.age.child', 'small-child': 'places.age.smallChild' }
+
+/** "How many are you" and the rows for those who come along (participant forms only), as the site's form has them. */
+function participantFields(language: LocaleCode, values: Envelope, errors: FieldErrors): string {
+  const t = (key: SignupKey, params?: Record<string, string>) => escape(signupText(language, key, params))
+  const error = (field: keyof FieldErrors) => (errors[field] ? `<p class="error" id="${field}-error">${t(errors[field]!)}</p>` : '')
+  const invalid = (field: keyof FieldErrors) => (errors[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '')
+  const chosen = String(values.participants ?? '1')
+  const options = Array.from({ length: maxParticipants }, (_, index) => String(index + 1))
+    .map((count) => `<option value="${count}"${count === chosen ? ' selected' : ''}>${count}</option>`)
+    .join('')
+  const rows = companionRows
+    .map((row) => {
+      const name = `companion${row}Name` as const
+      const age = `companion${row}Age` as const
+      const ageOptions = companionAgeGroups.map((group) => `<option value="${group}"${values[age] === group ? ' selected' : ''}>${t(ageKeys[group])}</option>`).join('')
+      return `<div class="companion"><div><label for="${name}">${t('places.form.companionName', { number: String(row + 1) })}</label>
+<input type="text" id="${name}" name="${name}" maxlength="100" autocomplete="off" value="${escape(values[name])}"${invalid(name)}>${error(name)}</div>
+<div><label for="${age}">${t('places.form.companionAge', { number: String(row + 1) })}</label>
+<select id="${age}" name="${age}"${invalid(age)}><option value="">${t('places.form.choose')}</option>${ageOptions}</select>${error(age)}</div></div>`
+    })
+    .join('\n')
+  return `<div class="field"><label for="participants">${t('places.form.participants')}</label><span class="hint" id="participants-hint">${t('places.form.participantsHint')}</span>
+<select id="participants" name="participants"${invalid('participants')}>${options}</select>${error('participants')}</div>
+<fieldset id="companions"${errors.companions ? ' aria-describedby="companions-error"' : ''}><legend>${t('places.form.companions')}</legend><p class="hint">${t('places.form.companionsHint')}</p>${error('companions')}
+${rows}</fieldset>`
 }
 
 export interface PageOptions {
@@ -83,7 +112,8 @@ ${challenge ? `<input type="hidden" name="challenge" value="${escape(challenge)}
 <input type="email" id="email" name="email" autocomplete="email" dir="ltr" value="${escape(values.email)}"${invalid('email', 'contact')}>${fieldError('email')}</div>
 <div class="field"><label for="phone">${t('signup.form.phone')}</label>
 <input type="tel" id="phone" name="phone" autocomplete="tel" dir="ltr" value="${escape(values.phone)}"${invalid('phone', 'contact')}>${fieldError('phone')}</div>
-<div class="field"><label for="message">${t('signup.form.message')}</label><span class="hint" id="message-hint">${t('signup.form.messageHint')}</span>
+${values.kind === 'participant' ? participantFields(language, values, errors) : ''}
+<div class="field"><label for="message">${t('signup.form.message')}</label><span class="hint" id="message-hint">${t(values.kind === 'participant' ? 'places.form.messageHint' : 'signup.form.messageHint')}</span>
 <textarea id="message" name="message" rows="4" maxlength="1000"${invalid('message')}>${escape(values.message)}</textarea>${fieldError('message')}</div>
 <div class="field"><div class="consent"><input type="checkbox" id="consent" name="consent" value="yes"${values.consent === 'yes' && !errors.consent ? ' checked' : ''}${invalid('consent')}>
 <label for="consent">${t('signup.form.consent')}</label></div>${fieldError('consent')}</div>

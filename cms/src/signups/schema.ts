@@ -2,13 +2,33 @@ import { z } from 'zod'
 
 import { consentVersion } from '../../../core/consent'
 import { localeCodes, type LocaleCode } from '../../../core/locales'
-import { signupKinds, signupTargetPattern, targetTypeOf, targetTypesOf } from '../../../core/signups'
+import { companionAgeGroups, companionRows, type CompanionAgeGroup, maxParticipants, signupKinds, signupTargetPattern, targetTypeOf, targetTypesOf } from '../../../core/signups'
 import { containsCprNumber, emailContainsCprNumber, normalizeDigits, phoneContainsCprNumber } from './cpr'
 import type { SignupKey } from './strings'
 
+/** The rows for those who come along: `companion1Name`, `companion1Age`, … (core/signups.ts). */
+type CompanionField = `companion${number}Name` | `companion${number}Age`
+const companionFields = companionRows.flatMap((row) => [`companion${row}Name`, `companion${row}Age`] as CompanionField[])
+
 /** The form's field names: anything else is refused. */
-export const formFields = ['kind', 'target', 'name', 'email', 'phone', 'language', 'message', 'consent', 'consentVersion', 'website', 'startedAt', 'challenge', 'proof'] as const
-export type FormField = (typeof formFields)[number]
+export const formFields = [
+  'kind',
+  'target',
+  'name',
+  'email',
+  'phone',
+  'language',
+  'message',
+  'participants',
+  ...companionFields,
+  'consent',
+  'consentVersion',
+  'website',
+  'startedAt',
+  'challenge',
+  'proof',
+] as const
+export type FormField = 'kind' | 'target' | 'name' | 'email' | 'phone' | 'language' | 'message' | 'participants' | CompanionField | 'consent' | 'consentVersion' | 'website' | 'startedAt' | 'challenge' | 'proof'
 
 /**
  * First gate: the body is a flat object of short strings with only our field names. Anything
@@ -25,6 +45,10 @@ export const envelopeSchema = z.strictObject({
   phone: text(200).optional(),
   language: text(10).optional(),
   message: text(16_384).optional(),
+  // How many they are (the form's select sends text; a script may send a number).
+  participants: z.union([text(20), z.number()]).optional(),
+  // The fixed rows for those who come along; empty ones are ignored (companionsOf).
+  ...Object.fromEntries(companionFields.map((field) => [field, text(field.endsWith('Name') ? 2_000 : 20).optional()])),
   consent: text(20).optional(),
   consentVersion: text(100).optional(),
   website: text(2_000).optional(),
@@ -35,7 +59,7 @@ export const envelopeSchema = z.strictObject({
   challenge: text(1_000).optional(),
   proof: text(100).optional(),
 })
-export type Envelope = z.infer<typeof envelopeSchema>
+export type Envelope = z.infer<typeof envelopeSchema> & Partial<Record<CompanionField, string>>
 
 /** Keys that could reach an object's prototype if anything ever merged the body into one. */
 export const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype'])
@@ -127,10 +151,54 @@ export const signupSchema = z.object({
   consentVersion: z.literal(consentVersion, error('consentVersion')),
 })
 
-export type Signup = z.infer<typeof signupSchema>
+export interface Companion {
+  firstName?: string
+  ageGroup?: CompanionAgeGroup
+}
+export type Signup = z.infer<typeof signupSchema> & { participants: number; companions: Companion[] }
 
 /** The field a person sees an error next to, and the UI string that explains it. */
-export type FieldErrors = Partial<Record<FormField | 'contact', SignupKey>>
+export type FieldErrors = Partial<Record<FormField | 'contact' | 'companions', SignupKey>>
+
+/**
+ * How many they are: 1 to 10 (core/signups.ts). A form from before the question was asked sends
+ * none, and a volunteer comes alone: 1.
+ */
+function participantsOf(envelope: Envelope): number | undefined {
+  const value = envelope.participants
+  if (value === undefined || value === '' || envelope.kind === 'volunteer') return 1
+  const count = typeof value === 'number' ? value : /^\s*\d{1,2}\s*$/.test(normalizeDigits(value)) ? Number(normalizeDigits(value)) : NaN
+  return Number.isInteger(count) && count >= 1 && count <= maxParticipants ? count : undefined
+}
+
+/**
+ * Those who come along, from the form's filled rows (a row with neither a name nor an age group is
+ * empty and ignored). A first name is personal free text like the message: one line, short, and
+ * never a CPR number.
+ */
+function companionsOf(envelope: Envelope, add: (field: FormField | 'companions', key: SignupKey) => void): Companion[] {
+  if (envelope.kind === 'volunteer') return []
+  const companions: Companion[] = []
+  for (const row of companionRows) {
+    const rawName = envelope[`companion${row}Name`] ?? ''
+    const rawAge = (envelope[`companion${row}Age`] ?? '').trim()
+    const name = rawName.trim()
+    if (!name && !rawAge) continue
+    const companion: Companion = {}
+    if (name) {
+      if (!isSingleLine(rawName)) add(`companion${row}Name`, 'signup.error.characters')
+      else if (containsCprNumber(name)) add(`companion${row}Name`, 'signup.error.cpr')
+      else if (name.length > 100) add(`companion${row}Name`, 'places.error.companionName')
+      else companion.firstName = name
+    }
+    if (rawAge) {
+      if ((companionAgeGroups as readonly string[]).includes(rawAge)) companion.ageGroup = rawAge as CompanionAgeGroup
+      else add(`companion${row}Age`, 'signup.error.malformed')
+    }
+    companions.push(companion)
+  }
+  return companions
+}
 
 export type Validation = { ok: true; signup: Signup } | { ok: false; errors: FieldErrors }
 
@@ -153,6 +221,11 @@ export function validateSignup(envelope: Envelope): Validation {
   const type = targetTypeOf(envelope.target)
   const allowed: readonly string[] = targetTypesOf[envelope.kind === 'volunteer' ? 'volunteer' : 'participant']
   if (type && !allowed.includes(type)) add('target', 'target')
-  if (result.success && Object.keys(errors).length === 0) return { ok: true, signup: result.data }
+  const participants = participantsOf(envelope)
+  if (participants === undefined) errors.participants ??= 'places.error.participants'
+  const companions = companionsOf(envelope, (field, key) => (errors[field] ??= key))
+  // The person is one of them: at most participants - 1 come along.
+  if (participants !== undefined && companions.length > participants - 1) errors.companions ??= 'places.error.companions'
+  if (result.success && participants !== undefined && Object.keys(errors).length === 0) return { ok: true, signup: { ...result.data, participants, companions } }
   return { ok: false, errors }
 }

@@ -21,6 +21,8 @@ export interface SignupTarget {
   contactEmail?: string
   /** How to join and whether volunteers are wanted: which forms the site offers for it. */
   listing: SignupListing
+  /** Activities and events: the number of places (null: no limit; signups/places.ts). */
+  capacity?: number | null
 }
 
 function inLanguage(value: Localized, language: LocaleCode): string {
@@ -130,6 +132,7 @@ async function lookUpTarget(payload: Payload, target: string): Promise<CachedTar
       worksWithChildren,
       contactEmail: contact?.email || department.email || undefined,
       listing: { howToJoin: listing.howToJoin, volunteersWanted: (listing as { volunteersWanted?: boolean | null }).volunteersWanted },
+      capacity: listing.capacity ?? null,
     },
   }
 }

@@ -35,6 +35,7 @@ export const routes = {
   volunteerDepartment: (slug: string) => `frivillig/afdeling/${slug}/`,
   thanks: () => 'tak/',
   thanksVolunteer: () => 'tak/frivillig/',
+  thanksWaitlist: () => 'tak/venteliste/',
   childCertificate: () => 'boerneattest/',
   search: () => 'soeg/',
   /** What the open-data export (/open-data/hsds/) is, in the reader's language. */

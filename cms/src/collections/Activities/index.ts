@@ -5,7 +5,7 @@ import { confirmEndpoint, confirmOnPublish, isStale, staleAfterDays } from './co
 import { placeFields } from '../../fields/address'
 import { dateField } from '../../fields/date'
 import { demoField } from '../../fields/demo'
-import { accessibilityField, audienceField, contactField, howToJoinField, languagesField, priceFields } from '../../fields/listing'
+import { accessibilityField, audienceField, contactField, capacityField, howToJoinField, placesStatusField, languagesField, priceFields } from '../../fields/listing'
 import { scheduleField } from '../../fields/schedule'
 import { departmentField } from '../../fields/department'
 import { previousSlugsField, slugField } from '../../fields/slug'
@@ -84,6 +84,8 @@ export const Activities: CollectionConfig = {
             audienceField,
             languagesField,
             howToJoinField,
+            capacityField,
+            placesStatusField,
             priceFields,
             accessibilityField,
             contactField,

@@ -28,6 +28,7 @@ import { NotLiveYetDocument as NotLiveYetDocument_5e1ab4e771590896070b3b845bfbba
 import { PublishWithSchedule as PublishWithSchedule_82c55a3ecde65f324213bdc5c1157bdd } from '../../../components/SchedulePublish'
 import { DepartmentField as DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b } from '../../../components/DepartmentField'
 import { DateInput as DateInput_49e1145bd110dc9f720ff3e23f7f9c76 } from '../../../components/DateInput'
+import { PlacesStatus as PlacesStatus_c740b1740b0f74feffb86b6a817813a8 } from '../../../components/PlacesStatus'
 import { ConfirmListing as ConfirmListing_89a32b1c00cfd86270a549475969c97c } from '../../../components/ConfirmListing'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { SiteBuildStatus as SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a } from '../../../components/SiteBuildStatus'
@@ -72,6 +73,7 @@ export const importMap = {
   "/components/SchedulePublish#PublishWithSchedule": PublishWithSchedule_82c55a3ecde65f324213bdc5c1157bdd,
   "/components/DepartmentField#DepartmentField": DepartmentField_c4c2c5a5d8c9b68162c5a9591f80a83b,
   "/components/DateInput#DateInput": DateInput_49e1145bd110dc9f720ff3e23f7f9c76,
+  "/components/PlacesStatus#PlacesStatus": PlacesStatus_c740b1740b0f74feffb86b6a817813a8,
   "/components/ConfirmListing#ConfirmListing": ConfirmListing_89a32b1c00cfd86270a549475969c97c,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/components/SiteBuildStatus#SiteBuildStatus": SiteBuildStatus_22ed97a305e37e4dddb8d93e0889a36a,

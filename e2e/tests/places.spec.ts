@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test'
+
+import { siteUrl } from '../fixtures/cms'
+import { submit, validForm } from '../fixtures/signup'
+import { uiStrings } from '../fixtures/ui-strings'
+
+/**
+ * Places left on the site (issue 15): the static page carries the figure from its build, and its
+ * little script refreshes it with one request to the CMS's availability endpoint. The demo's
+ * family trip to the zoo has 40 places, the cycling course 12.
+ */
+const event = 'koebenhavn-familietur-zoo'
+const leftPattern = (lang: string) => new RegExp(`^${uiStrings(lang)['places.left']!.replace('{count}', '(\\d+)')}$`)
+const placesLeft = async (text: string | null, lang: string) => Number(leftPattern(lang).exec(text?.trim() ?? '')?.[1])
+
+test('the event page and its signup page say how many places are left, in Danish and in Arabic, with one request', async ({ page }) => {
+  const requests: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/api/signups/availability')) requests.push(request.url())
+  })
+  await page.goto(`${siteUrl()}/da/arrangementer/${event}/`)
+  const figure = page.locator('[data-places]')
+  await expect(figure).toHaveText(leftPattern('da'))
+  expect(await placesLeft(await figure.textContent(), 'da')).toBeLessThanOrEqual(40)
+  await expect.poll(() => requests.length).toBe(1)
+  expect(requests[0]).toContain(`targets=event%3A${event}`)
+
+  await page.goto(`${siteUrl()}/ar/tilmelding/arrangement/${event}/`)
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+  await expect(page.locator('[data-places]')).toHaveText(leftPattern('ar'))
+  // The form asks how many they are, in Arabic, instead of a hint to write it in the message.
+  await expect(page.getByLabel(uiStrings('ar')['places.form.participants']!)).toBeVisible()
+
+  await page.goto(`${siteUrl()}/da/afdelinger/koebenhavn/koebenhavn-cykelkursus/`)
+  await expect(page.locator('[data-places]')).toHaveText(leftPattern('da'))
+})
+
+test('the figure follows a signup without a site build', async ({ browser, request }) => {
+  const read = async (javaScriptEnabled = true) => {
+    // A context of its own: no answer cached by an earlier page.
+    const context = await browser.newContext({ javaScriptEnabled })
+    const page = await context.newPage()
+    await page.goto(`${siteUrl()}/ar/arrangementer/${event}/`)
+    const figure = page.locator('[data-places]')
+    await expect(figure).toHaveText(leftPattern('ar'))
+    const left = await placesLeft(await figure.textContent(), 'ar')
+    await context.close()
+    return left
+  }
+  const built = await read(false)
+  const before = await read()
+  expect(before).toBeLessThanOrEqual(built)
+  const response = await submit(request, validForm({ target: `event:${event}`, participants: '3', language: 'ar' }))
+  expect(response.status()).toBe(201)
+  expect(await response.json()).toMatchObject({ ok: true, place: before >= 3 ? 'placed' : 'waitlisted' })
+  expect(await read()).toBe(Math.max(0, before - 3))
+  // Without JavaScript the page still shows the build's figure: nothing was rebuilt.
+  expect(await read(false)).toBe(built)
+})
