@@ -49,6 +49,7 @@ const da = {
     loginRequired: 'Du skal være logget ind.',
     idMissing: 'Mangler id.',
     translatorLocale: 'Som oversætter kan du kun gemme på dine egne sprog ({{locales}}), ikke på "{{locale}}". Vælg dit sprog øverst, før du retter.',
+    translatorDanish: 'Som oversætter kan du kun redigere tekster på dine sprog ({{locales}}). Dansk er originalen, som redaktørerne skriver: vælg dit sprog øverst, før du retter.',
     translatorFields: 'Som oversætter kan du kun ændre teksterne på dine egne sprog. Ikke tilladt her: {{fields}}.',
     translatorPublish:
       'Som oversætter kan du kun offentliggøre et dokument, der allerede er offentliggjort, og kun når intet andet end dine oversættelser er ændret siden. Gem din oversættelse som kladde: den kommer med, når en redaktør offentliggør.',
@@ -328,6 +329,7 @@ const en: Translations = {
     loginRequired: 'You must be logged in.',
     idMissing: 'The id is missing.',
     translatorLocale: 'As a translator you can only save in your own languages ({{locales}}), not in "{{locale}}". Choose your language at the top before editing.',
+    translatorDanish: 'As a translator you can only edit texts in your languages ({{locales}}). Danish is the original, written by the editors: choose your language at the top before editing.',
     translatorFields: 'As a translator you can only change the texts in your own languages. Not allowed here: {{fields}}.',
     translatorPublish:
       'As a translator you can only publish a document that is already published, and only when nothing but your translations has changed since. Save your translation as a draft: it goes live when an editor publishes.',
