@@ -18,12 +18,14 @@ let stop: () => Promise<void>
 let fake: FakeProvider
 let editorToken: string
 let branchToken: string
+let translatorToken: string
 const ids: Record<string, number> = {}
 const password = 'hemmelig-og-lang'
 const deeplKey = 'overview-key:fx'
 
 type Counts = Record<string, Record<string, number>>
 interface Overview {
+  locales: string[]
   rows: { kind: string; slug: string; counts: Counts }[]
   machine: Record<string, string | null>
   provider: string | null
@@ -70,6 +72,8 @@ beforeAll(async () => {
   await payload.create({ collection: 'users', data: { email: 'odense@example.org', password, role: 'department-editor', departments: [odense.id] } })
   editorToken = await loginToken(payload, 'redaktoer@example.org', password)
   branchToken = await loginToken(payload, 'odense@example.org', password)
+  await payload.create({ collection: 'users', data: { email: 'tesfay@example.org', password, role: 'translator', languages: ['ti', 'so'] } })
+  translatorToken = await loginToken(payload, 'tesfay@example.org', password)
 })
 afterAll(async () => {
   delete process.env.TRANSLATION_PROVIDER
@@ -121,6 +125,18 @@ describe('the overview', () => {
     expect(await list(editorToken, 'reviewed')).toEqual(['Fodbold Aarhus'])
     expect(await list(branchToken, 'reviewed')).toEqual([])
     expect(await list(branchToken, 'missing')).toEqual(['Strikkeklub Odense'])
+  })
+
+  it('shows a translator only their own languages: counts, machine offers and lists', async () => {
+    const result = await overview(translatorToken)
+    expect([...result.locales].sort()).toEqual(['so', 'ti'])
+    expect(row(result, 'activities')!.counts).toEqual({ so: { missing: 3, machine: 0, outdated: 0, reviewed: 0 }, ti: expect.any(Object) })
+    expect(Object.keys(result.machine).sort()).toEqual(['so', 'ti'])
+    expect([...(await overview(editorToken)).locales].sort()).toEqual(['ar', 'en', 'fa', 'ps', 'so', 'ti', 'uk'])
+    const list = await rest(payload, 'GET', '/translations/overview?collection=activities&locale=ti&state=reviewed', { token: translatorToken })
+    expect(((await list.json()) as { docs: { states: Record<string, string> }[] }).docs.map((doc) => Object.keys(doc.states).sort())).toEqual([['so', 'ti']])
+    const english = await rest(payload, 'GET', '/translations/overview?collection=activities&locale=en&state=missing', { token: translatorToken })
+    expect(english.status).toBe(403)
   })
 
   it('is refused to anyone not logged in', async () => {

@@ -266,6 +266,39 @@ test.describe('translator', () => {
     expect((await json(await world.admin.get('/globals/navigation?depth=0&locale=all'))).updatedAt).toBe(before.updatedAt)
   })
 
+  test('translator sees the translation overview in their own languages only', async () => {
+    type Overview = { locales: string[]; rows: { slug: string; counts: Record<string, unknown> }[]; machine: Record<string, unknown> }
+    const overview = await json<Overview>(await world.as.translator.get('/translations/overview'))
+    expect([...overview.locales].sort()).toEqual(['so', 'ti'])
+    expect(overview.rows.length).toBeGreaterThan(0)
+    for (const row of overview.rows) expect(Object.keys(row.counts).sort(), row.slug).toEqual(['so', 'ti'])
+    expect(Object.keys(overview.machine).sort()).toEqual(['so', 'ti'])
+    expect(Object.keys((await json<Overview>(await world.as.translator.get('/translations/overview?only=machine'))).machine).sort()).toEqual(['so', 'ti'])
+    expect((await world.as.translator.get('/translations/overview?collection=activities&locale=ti&state=missing')).status()).toBe(200)
+    expect(refused).toContain((await world.as.translator.get('/translations/overview?collection=activities&locale=en&state=missing')).status())
+    // Staff see every language; nobody signed in sees nothing.
+    expect((await json<Overview>(await world.as.editor.get('/translations/overview'))).locales).toHaveLength(7)
+    expect(refused).toContain((await world.as.anonymous.get('/translations/overview')).status())
+  })
+
+  test('translator may start machine translation in their own languages only, and nothing changes elsewhere', async () => {
+    const doc = await fixture('activities', 'published', 'foreign', 'translator')
+    await refusedOn('activities', doc, () => world.as.translator.post('/translations/machine', { collection: 'activities', id: doc.id, locale: 'en' }))
+    await refusedOn('activities', doc, () => world.as.translator.post('/translations/machine', { locale: 'en', bulk: true }))
+    expect((await world.as.translator.post('/translations/machine', { collection: 'activities', id: doc.id, locale: 'da' })).status()).toBe(400)
+    // In Tigrinya the request is theirs to make (what a provider then does is machine-translation.int.spec.ts).
+    expect(refused).not.toContain((await world.as.translator.post('/translations/machine', { collection: 'activities', id: doc.id, locale: 'ti' })).status())
+    // Not public: never sent to a provider.
+    expect(refused).toContain((await world.as.translator.post('/translations/machine', { collection: 'users', id: world.translator.id, locale: 'ti' })).status())
+    expect(refused).toContain((await world.as.anonymous.post('/translations/machine', { collection: 'activities', id: doc.id, locale: 'ti' })).status())
+  })
+
+  test('translator exchanges XLIFF in their own languages only', async () => {
+    expect((await world.as.translator.get('/translations/export?locale=ti&collection=activity-types')).status()).toBe(200)
+    expect(refused).toContain((await world.as.translator.get('/translations/export?locale=en&collection=activity-types')).status())
+    expect(refused).toContain((await world.as.anonymous.get('/translations/export?locale=ti&collection=activity-types')).status())
+  })
+
   test('translator sees no personal data', async () => {
     for (const path of ['/signups', '/child-certificates', '/personal-data?email=someone@example.org']) {
       expect(refused).toContain((await world.as.translator.get(path)).status())

@@ -88,3 +88,35 @@ test('a department editor sees the counts of their own department\'s documents o
     await admin.delete(`/users/${String(user.id)}`)
   }
 })
+
+/**
+ * The import's report as a coordinator reads it: each text by its document and field, what needs
+ * attention first, the unchanged folded with their count. (The file changes nothing: its one
+ * edited unit's Danish is not the current one, the rest are left as exported.)
+ */
+test('the import report names documents and fields, puts what needs attention first and folds the unchanged', async ({ page, request }) => {
+  const admin = await adminApi(request)
+  const exported = await (await admin.get('/translations/export?locale=ti&status=machine&collection=activity-types')).text()
+  const ids = [...exported.matchAll(/<trans-unit id="([^"]+)"/g)].map((match) => match[1]!)
+  const changed = ids.find((id) => id.endsWith('/summary'))!
+  const file = exported.replace(new RegExp(`(<trans-unit id="${changed}"[^>]*>\\s*<source>)`), '$1Ældre dansk: ')
+  const [, docId] = changed.split('/')
+  const { title } = await json<{ title: string }>(await admin.get(`/activity-types/${docId}?locale=da&depth=0`))
+
+  await openAdminAs(page, 'da')
+  await page.goto(`${cmsUrl()}/admin/oversaettelser`)
+  const importing = page.locator('[data-translation-import]')
+  await expect(importing.getByLabel('Markér uændrede maskinoversættelser i filen som gennemgået')).not.toBeChecked()
+  await importing.locator('input[type="file"]').setInputFiles({ name: 'ti.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(file) })
+  await importing.getByRole('button', { name: 'Indlæs fil' }).click()
+  const report = page.locator('[data-import-report]')
+  const first = report.locator('tr[data-outcome]').first()
+  await expect(first).toHaveAttribute('data-outcome', 'source-changed')
+  await expect(first.locator('td').nth(0)).toHaveText(`Aktivitetstype “${title}”`)
+  await expect(first.locator('td').nth(1)).toHaveText('Kort beskrivelse')
+  const folded = report.locator('details[data-unchanged]')
+  await expect(folded.locator('summary')).toHaveText(`${ids.length - 1} uændrede tekster`)
+  await expect(folded.locator('tr[data-outcome="unchanged"]')).toHaveCount(ids.length - 1)
+  await expect(folded.locator('tr[data-outcome="unchanged"]').first()).toBeHidden()
+  await expect(report.locator('tr[data-outcome="unchanged"]:visible')).toHaveCount(0)
+})

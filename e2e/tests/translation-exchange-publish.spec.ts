@@ -46,7 +46,11 @@ test('export Tigrinya in the admin, import the translator’s file back, and the
     await importing.locator('input[type="file"]').setInputFiles(file)
     await importing.getByRole('button', { name: 'Indlæs fil' }).click()
     const report = page.locator('[data-import-report]')
-    await expect(report.locator(`tr[data-outcome="applied"]`).filter({ hasText: `${prefix}summary` })).toBeVisible({ timeout: 60_000 })
+    // Each row names the document and the field as the CMS labels them, not by the unit's id.
+    const row = report.locator(`tr[data-outcome="applied"][data-unit="${prefix}summary"]`)
+    await expect(row).toBeVisible({ timeout: 60_000 })
+    await expect(row.locator('td').first()).toContainText('“')
+    await expect(row.locator('td').first()).not.toContainText(prefix)
     await expect(report.getByRole('heading', { level: 3 })).toContainText('Tigrinya')
 
     const [stored] = await publicDocs(request, 'activity-types', 'ti', `&where[id][equals]=${type!.id}`)

@@ -131,7 +131,9 @@ const refuse = (req: PayloadRequest, message: string): never => {
 
 function refuseOtherLocales(req: PayloadRequest, locale: string | undefined): string {
   const own = translatorLocalesOf(req.user)
-  if (!locale || !own.includes(locale)) refuse(req, ours(req.t)('api:translatorLocale', { locale: locale ?? '', locales: own.join(', ') }))
+  // Danish (also what a request without ?locale= writes) is the original: said as such, not as "a language not yours".
+  if (!locale || locale === defaultLocale) refuse(req, ours(req.t)('api:translatorDanish', { locales: own.join(', ') }))
+  if (!own.includes(locale!)) refuse(req, ours(req.t)('api:translatorLocale', { locale: locale ?? '', locales: own.join(', ') }))
   return locale!
 }
 

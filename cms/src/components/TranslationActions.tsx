@@ -132,14 +132,62 @@ export function TranslationExport({ api, locales }: { api: string; locales: { co
   )
 }
 
-/** What POST /api/translations/import answers. */
+/** What POST /api/translations/import answers (translations/exchange.ts ImportReport). */
+interface ImportedUnit {
+  id: string
+  outcome: 'applied' | 'unchanged' | 'source-changed' | 'refused'
+  reason?: string
+  document?: string
+  field?: string
+  confirmed?: true
+}
 interface ImportReport {
   targetLanguage: string
-  units: { id: string; outcome: 'applied' | 'unchanged' | 'source-changed' | 'refused'; reason?: string }[]
+  units: ImportedUnit[]
   counts?: Record<string, number>
 }
 
 const outcomeKey = { applied: 'applied', unchanged: 'unchanged', 'source-changed': 'sourceChanged', refused: 'refused' } as const
+const needsAttention = (unit: ImportedUnit) => unit.outcome === 'source-changed' || unit.outcome === 'refused'
+const head = { textAlign: 'start', paddingInlineEnd: 'var(--base)' } as const
+
+/** The report's rows: each text named by its document and field as the CMS knows them, the unit id for reference. */
+function ReportTable({ units }: { units: ImportedUnit[] }) {
+  const { t } = useTranslation<Translations, TranslationKey>()
+  return (
+    <table style={{ borderCollapse: 'collapse' }}>
+      <thead>
+        <tr>
+          <th scope="col" style={head}>
+            {t('translationOverview:document')}
+          </th>
+          <th scope="col" style={head}>
+            {t('translationOverview:field')}
+          </th>
+          <th scope="col" style={head}>
+            {t('translationOverview:outcome')}
+          </th>
+          <th scope="col" style={{ textAlign: 'start' }}>
+            {t('translationOverview:reason')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {units.map((unit) => (
+          <tr key={unit.id} data-outcome={unit.outcome} data-unit={unit.id}>
+            <td style={{ paddingInlineEnd: 'var(--base)' }}>{unit.document ?? <code>{unit.id}</code>}</td>
+            <td style={{ paddingInlineEnd: 'var(--base)' }}>{unit.field ?? (unit.document ? <code>{unit.id}</code> : '')}</td>
+            <td style={{ paddingInlineEnd: 'var(--base)' }}>
+              {t(`translationOverview:${outcomeKey[unit.outcome]}`)}
+              {unit.confirmed && ` (${t('translationOverview:confirmed')})`}
+            </td>
+            <td>{unit.reason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
 
 /** Uploads a translated XLIFF file to the import endpoint and shows its report per unit. */
 export function TranslationImport({ api, locales }: { api: string; locales: Record<string, string> }) {
@@ -149,11 +197,13 @@ export function TranslationImport({ api, locales }: { api: string; locales: Reco
   const [state, setState] = useState<{ phase: 'idle' | 'busy' } | { phase: 'done'; report: ImportReport } | { phase: 'failed'; message: string }>({ phase: 'idle' })
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    const file = new FormData(event.currentTarget).get('file')
+    const form = new FormData(event.currentTarget)
+    const file = form.get('file')
     if (!(file instanceof File) || file.size === 0) return
+    const query = form.get('confirmUnchanged') ? '?confirmUnchanged=1' : ''
     setState({ phase: 'busy' })
     try {
-      const response = await fetch(`${api}/translations/import`, {
+      const response = await fetch(`${api}/translations/import${query}`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/xliff+xml' },
@@ -167,6 +217,9 @@ export function TranslationImport({ api, locales }: { api: string; locales: Reco
     }
   }
   const count = (report: ImportReport, outcome: keyof typeof outcomeKey) => report.counts?.[outcome] ?? report.units.filter((unit) => unit.outcome === outcome).length
+  // What needs the importer's attention first, then what was applied; the unchanged folded away.
+  const shown = (report: ImportReport) => [...report.units.filter(needsAttention), ...report.units.filter((unit) => unit.outcome === 'applied')]
+  const unchanged = (report: ImportReport) => report.units.filter((unit) => unit.outcome === 'unchanged')
   return (
     <section data-translation-import style={{ marginTop: 'calc(var(--base) * 2)' }}>
       <h2>{t('translationOverview:importHeading')}</h2>
@@ -175,6 +228,12 @@ export function TranslationImport({ api, locales }: { api: string; locales: Reco
         <p>
           <label htmlFor={`${id}-file`}>{t('translationOverview:file')}</label>{' '}
           <input id={`${id}-file`} type="file" name="file" accept=".xlf,.xliff,application/xliff+xml,application/xml,text/xml" required />
+        </p>
+        <p>
+          <input id={`${id}-confirm`} type="checkbox" name="confirmUnchanged" value="1" aria-describedby={`${id}-confirm-help`} />{' '}
+          <label htmlFor={`${id}-confirm`}>{t('translationOverview:confirmUnchanged')}</label>
+          <br />
+          <small id={`${id}-confirm-help`}>{t('translationOverview:confirmUnchangedHelp')}</small>
         </p>
         <p>
           <button type="submit" className="btn btn--style-primary btn--size-small" disabled={state.phase === 'busy'}>
@@ -197,32 +256,13 @@ export function TranslationImport({ api, locales }: { api: string; locales: Reco
               refused: count(state.report, 'refused'),
             })}
           </p>
-          <table style={{ borderCollapse: 'collapse' }}>
-            <thead>
-              <tr>
-                <th scope="col" style={{ textAlign: 'start', paddingInlineEnd: 'var(--base)' }}>
-                  {t('translationOverview:unit')}
-                </th>
-                <th scope="col" style={{ textAlign: 'start', paddingInlineEnd: 'var(--base)' }}>
-                  {t('translationOverview:outcome')}
-                </th>
-                <th scope="col" style={{ textAlign: 'start' }}>
-                  {t('translationOverview:reason')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.report.units.map((unit) => (
-                <tr key={unit.id} data-outcome={unit.outcome}>
-                  <td style={{ paddingInlineEnd: 'var(--base)' }}>
-                    <code>{unit.id}</code>
-                  </td>
-                  <td style={{ paddingInlineEnd: 'var(--base)' }}>{t(`translationOverview:${outcomeKey[unit.outcome]}`)}</td>
-                  <td>{unit.reason ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {shown(state.report).length > 0 && <ReportTable units={shown(state.report)} />}
+          {unchanged(state.report).length > 0 && (
+            <details data-unchanged style={{ marginTop: 'var(--base)' }}>
+              <summary>{t('translationOverview:unchangedFolded', { count: unchanged(state.report).length })}</summary>
+              <ReportTable units={unchanged(state.report)} />
+            </details>
+          )}
         </div>
       )}
     </section>

@@ -1,8 +1,11 @@
 'use client'
-import { useConfig, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
+import { useAuth, useConfig, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
+import { usePathname, useRouter, useSearchParams } from 'next/navigation'
 import { useEffect, useState } from 'react'
 
 import { defaultLocale, locales } from '../../../core/locales'
+import { translatorLocalesOf } from '../access/index'
+import type { User } from '../payload-types'
 import type { TranslationKey, Translations } from '../lib/translations'
 import { MachineTranslateButton } from './TranslationActions'
 
@@ -24,6 +27,21 @@ export function TranslationLocales() {
   const api = config.routes.api
   const docPath = collectionSlug ? (id === undefined || id === null ? null : `${api}/${collectionSlug}/${String(id)}`) : globalSlug ? `${api}/globals/${globalSlug}` : null
   const editPath = collectionSlug ? `${config.routes.admin}/collections/${collectionSlug}/${String(id)}` : `${config.routes.admin}/globals/${globalSlug ?? ''}`
+  const { user } = useAuth<User>()
+  const router = useRouter()
+  const pathname = usePathname()
+  const searchParams = useSearchParams()
+  // A translator who opens a document (from a list, a link without a language) would land in
+  // Danish, where all is read-only to them: they start in their first own language instead. A
+  // Danish chosen on purpose (?locale=da, the language menu, the links below) stays.
+  const ownFirst = translatorLocalesOf(user)[0]
+  const landedInDanish = Boolean(ownFirst) && code === defaultLocale && !searchParams.get('locale')
+  useEffect(() => {
+    if (!landedInDanish || !ownFirst) return
+    const query = new URLSearchParams(searchParams.toString())
+    query.set('locale', ownFirst)
+    router.replace(`${pathname}?${query.toString()}`)
+  }, [landedInDanish, ownFirst, pathname, router, searchParams])
 
   useEffect(() => {
     if (!docPath) return

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation'
 import type { AdminViewServerProps, ServerProps } from 'payload'
 
 import { getLocale, type LocaleCode } from '../../../core/locales'
-import { isDepartmentEditor, mayTranslate } from '../access/index'
+import { isDepartmentEditor } from '../access/index'
 import type { TranslationKey, Translations } from '../lib/translations'
 import {
   documentsOf,
@@ -12,9 +12,9 @@ import {
   isOverviewState,
   isTargetLocale,
   overviewStates,
-  targetLocales,
   translatableEntities,
   translationOverview,
+  workingLocales,
   type Entity,
   type OverviewState,
   type TargetLocale,
@@ -68,7 +68,7 @@ export async function TranslationsOverview(props: AdminViewServerProps) {
   const state = param('state')
   const listed = param('collection') ? findEntity(payload, 'collection', param('collection')!) : param('global') ? findEntity(payload, 'global', param('global')!) : undefined
   const content =
-    listed && isTargetLocale(locale) && isOverviewState(state) ? (
+    listed && isTargetLocale(locale) && workingLocales(user).includes(locale) && isOverviewState(state) ? (
       await documentList({ admin, entity: listed, i18n, locale, state, req })
     ) : (
       await matrix({ admin, i18n, req, api: payload.config.routes.api })
@@ -101,7 +101,8 @@ const stateLabel = (state: OverviewState, i18n: OurI18n) => i18n.t(`translationO
 async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i18n: OurI18n; req: Req }) {
   const { t } = i18n
   const overview = await translationOverview(req)
-  const exchangeable = targetLocales.filter((code) => mayTranslate(req.user, code))
+  // Only the languages the person works on (a translator their own): columns, machine actions, export and import.
+  const columns = overview.locales
   const entities = new Map(translatableEntities(req.payload).map((entity) => [`${entity.kind}:${entity.slug}`, entity]))
   const href = (kind: string, slug: string, locale: TargetLocale, state: OverviewState) => `${admin}${overviewPath}?${kind}=${encodeURIComponent(slug)}&locale=${locale}&state=${state}`
   const budget = overview.budget
@@ -117,7 +118,7 @@ async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i
               <th scope="col" style={cell}>
                 {t('translationOverview:content')}
               </th>
-              {targetLocales.map((locale) => (
+              {columns.map((locale) => (
                 <th key={locale} scope="col" style={cell} lang={i18n.language}>
                   {languageName(locale, i18n)} ({locale})
                 </th>
@@ -132,7 +133,7 @@ async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i
                   <th scope="row" style={cell}>
                     {entityName(entity, i18n)}
                   </th>
-                  {targetLocales.map((locale) => (
+                  {columns.map((locale) => (
                     <td key={locale} style={cell} data-locale={locale}>
                       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                         {overviewStates.map((state) => (
@@ -158,7 +159,7 @@ async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i
               <th scope="row" style={cell}>
                 {t('translationOverview:machineRow')}
               </th>
-              {targetLocales.map((locale) => {
+              {columns.map((locale) => {
                 const support = overview.machine[locale]
                 return (
                   <td key={locale} style={cell} data-locale={locale} data-machine={support ?? 'none'}>
@@ -185,8 +186,8 @@ async function matrix({ admin, api, i18n, req }: { admin: string; api: string; i
             : t('translationOverview:budget', { month: budget.month, used: budget.used.toLocaleString(i18n.language), limit: budget.limit.toLocaleString(i18n.language) }))}
       </p>
       {/* Only the languages the person may exchange (a translator their own): another would only be refused. */}
-      <TranslationExport api={api} locales={exchangeable.map((code) => ({ code, name: languageName(code, i18n) }))} />
-      <TranslationImport api={api} locales={Object.fromEntries(targetLocales.map((code) => [code, languageName(code, i18n)]))} />
+      <TranslationExport api={api} locales={columns.map((code) => ({ code, name: languageName(code, i18n) }))} />
+      <TranslationImport api={api} locales={Object.fromEntries(columns.map((code) => [code, languageName(code, i18n)]))} />
     </>
   )
 }

@@ -2,7 +2,9 @@
  * Exchanges translations with translators as XLIFF 1.2 from the command line, as the system
  * (every published public document):
  *   npm run translations -- export --locale ti [--status missing,machine,outdated] [--collection activities] --out ti.xlf
- *   npm run translations -- import ti.xlf [--locale ti]
+ *   npm run translations -- import ti.xlf [--locale ti] [--confirm-unchanged]
+ * (--confirm-unchanged: a text the file leaves as the current machine translation counts as
+ * reviewed, as the translator's confirmation.)
  * The import prints the report's counts and every unit not applied, with why (exit code 1 when
  * the file is refused as a whole, or a request is wrong).
  */
@@ -18,7 +20,8 @@ import { XliffError } from '../translations/xliff/index'
 
 const usage = [
   'Brug: npm run translations -- export --locale SPROG [--status missing,machine,outdated,reviewed] [--collection SAMLING] --out FIL.xlf',
-  '      npm run translations -- import FIL.xlf [--locale SPROG]',
+  '      npm run translations -- import FIL.xlf [--locale SPROG] [--confirm-unchanged]',
+  '      --confirm-unchanged: uændrede maskinoversættelser i filen markeres som gennemlæst.',
 ].join('\n')
 
 function fail(message: string, showUsage = true): never {
@@ -26,11 +29,11 @@ function fail(message: string, showUsage = true): never {
   process.exit(1)
 }
 
-let parsed: { values: { locale?: string; status?: string; collection?: string; out?: string }; positionals: string[] }
+let parsed: { values: { locale?: string; status?: string; collection?: string; out?: string; 'confirm-unchanged'?: boolean }; positionals: string[] }
 try {
   parsed = parseArgs({
     args: process.argv.slice(2).filter((arg) => arg !== '--'),
-    options: { locale: { type: 'string' }, status: { type: 'string' }, collection: { type: 'string' }, out: { type: 'string' } },
+    options: { locale: { type: 'string' }, status: { type: 'string' }, collection: { type: 'string' }, out: { type: 'string' }, 'confirm-unchanged': { type: 'boolean' } },
     allowPositionals: true,
     strict: true,
   })
@@ -56,10 +59,12 @@ try {
     if (!file) fail('Angiv XLIFF-filen.')
     if (!fs.existsSync(file)) fail(`Filen ${file} findes ikke.`, false)
     const payload = await getPayload({ config })
-    const report = await importTranslations({ payload, actor: 'system', xliff: fs.readFileSync(file), locale: values.locale })
+    const report = await importTranslations({ payload, actor: 'system', xliff: fs.readFileSync(file), locale: values.locale, confirmUnchanged: values['confirm-unchanged'] === true })
     const { applied, unchanged, refused } = report.counts
     console.log(`${report.targetLanguage}: ${applied} anvendt, ${unchanged} uændret, ${report.counts['source-changed']} med ændret dansk tekst, ${refused} afvist.`)
-    for (const unit of report.units) if (unit.reason) console.log(`  ${unit.id}: ${unit.reason}`)
+    const confirmed = report.units.filter((unit) => unit.confirmed).length
+    if (confirmed > 0) console.log(`${confirmed} uændrede maskinoversættelser markeret som gennemlæst.`)
+    for (const unit of report.units) if (unit.reason) console.log(`  ${unit.document ? `${unit.document} – ${unit.field ?? unit.id}` : unit.id}: ${unit.reason}`)
   } else fail(command ? `Ukendt kommando "${command}".` : 'Angiv export eller import.')
 } catch (error) {
   if (error instanceof XliffError || error instanceof ExchangeError) fail(`Filen eller anmodningen er afvist: ${error.message}`, false)

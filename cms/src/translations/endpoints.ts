@@ -4,13 +4,14 @@ import { isLoggedIn, mayTranslate } from '../access/index'
 import { ours } from '../lib/translations'
 import { ExchangeError, exportTranslations, importTranslations, parseExportFilters } from './exchange'
 import { machineTranslateDocument, machineTranslateLocale, MachineRequestError } from './machineActions'
-import { documentsOf, findEntity, machineOffer, isOverviewState, isTargetLocale, translationOverview } from './overview'
+import { documentsOf, findEntity, machineOffer, isOverviewState, isTargetLocale, translationOverview, workingLocales } from './overview'
 import { XliffError } from './xliff/index'
 
 const refuse = (status: number, message: string) => Response.json({ errors: [{ message }] }, { status })
 
 /**
- * GET /api/translations/overview: the counts per collection, global and locale, what machine
+ * GET /api/translations/overview: the counts per collection, global and locale (the locales the
+ * person works on: a translator's own, `locales` in the answer), what machine
  * translation offers per locale and the month's budget. With `?collection=…` or `?global=…`
  * (and optionally `&locale=ti&state=missing`): that entity's documents and their states. With
  * `?only=machine`: just what machine translation offers (the document sidebar's button).
@@ -29,6 +30,8 @@ export const translationOverviewEndpoint: Endpoint = {
     if (!entity) return refuse(404, t('translationOverview:notFound'))
     const locale = req.searchParams.get('locale')
     const state = req.searchParams.get('state')
+    // A translator's list in a language not theirs would be one they can do nothing with.
+    if (isTargetLocale(locale) && !workingLocales(req.user).includes(locale)) return refuse(403, t('translationOverview:forbidden'))
     const docs = await documentsOf(req, entity)
     return Response.json({
       docs: isTargetLocale(locale) && isOverviewState(state) ? docs.filter((doc) => doc.states[locale] === state) : docs,
@@ -75,8 +78,9 @@ export const machineTranslationEndpoint: Endpoint = {
  * The XLIFF exchange for scripts and the admin's overview (issue 14, item 3):
  * GET /api/translations/export?locale=ti[&status=missing,machine,outdated][&collection=activities]
  * answers the file as a download; POST /api/translations/import with the file as the body
- * (Content-Type: application/xliff+xml, optional ?locale=ti to insist on the language) answers
- * the report per unit. Who may: `mayTranslate` (access/index.ts).
+ * (Content-Type: application/xliff+xml, optional ?locale=ti to insist on the language,
+ * ?confirmUnchanged=1 to take the file's unchanged machine translations as reviewed) answers the
+ * report per unit, the units that need attention first. Who may: `mayTranslate` (access/index.ts).
  */
 
 const noStore = { 'Cache-Control': 'no-store' }
@@ -123,7 +127,8 @@ export const importTranslationsEndpoint: Endpoint = {
       if (!req.user) throw new ExchangeError(401, 'loginRequired')
       if (body.trim() === '') throw new ExchangeError(400, 'emptyBody')
       const locale = req.searchParams.get('locale') || undefined
-      const report = await importTranslations({ payload: req.payload, actor: req.user, xliff: body, locale, t: req.t })
+      const confirmUnchanged = ['1', 'true', 'on'].includes(req.searchParams.get('confirmUnchanged') ?? '')
+      const report = await importTranslations({ payload: req.payload, actor: req.user, xliff: body, locale, t: req.t, language: req.i18n?.language, confirmUnchanged })
       return Response.json(report, { headers: noStore })
     } catch (error) {
       return refusal(req, error)

@@ -14,6 +14,7 @@ import {
   plainTextOf,
   readXliff,
   sameSource,
+  sourceFragment,
   writeXliff,
   XliffError,
   type FieldValue,
@@ -82,34 +83,35 @@ const isGlobal = (source: string) => (publicGlobals as readonly string[]).includ
 const isData = (value: unknown): value is Data => Boolean(value) && typeof value === 'object' && !Array.isArray(value)
 const isFieldValue = (value: unknown): value is FieldValue => typeof value === 'string' || (isData(value) && isData(value.root))
 
-/** A localized label as the Danish admin shows it. */
-function danishLabel(label: unknown, fallback: string): string {
+/** A localized label as the admin shows it in `language` (Danish unless told). */
+function danishLabel(label: unknown, fallback: string, language = 'da'): string {
   if (typeof label === 'string') return label
+  if (isData(label) && typeof label[language] === 'string') return label[language]
   if (isData(label) && typeof label.da === 'string') return label.da
   return fallback
 }
 
 /** The labels along a field path (`items.<row id>.label` → Menupunkter, Tekst), for the translator's note. */
-function fieldLabels(fields: Field[], path: string[]): string[] | null {
+function fieldLabels(fields: Field[], path: string[], language = 'da'): string[] | null {
   for (const field of fields) {
     const named = 'name' in field && typeof field.name === 'string' && field.name !== '' ? field.name : null
-    const label = named ? danishLabel('label' in field ? field.label : undefined, named) : ''
+    const label = named ? danishLabel('label' in field ? field.label : undefined, named, language) : ''
     if (field.type === 'tabs') {
       for (const tab of field.tabs) {
         const tabName = 'name' in tab && tab.name ? tab.name : null
         if (!tabName) {
-          const found = fieldLabels(tab.fields, path)
+          const found = fieldLabels(tab.fields, path, language)
           if (found) return found
         } else if (tabName === path[0]) {
-          const found = fieldLabels(tab.fields, path.slice(1))
-          if (found) return [danishLabel(tab.label, tabName), ...found]
+          const found = fieldLabels(tab.fields, path.slice(1), language)
+          if (found) return [danishLabel(tab.label, tabName, language), ...found]
         }
       }
       continue
     }
     if (!named) {
       if ('fields' in field) {
-        const found = fieldLabels(field.fields, path)
+        const found = fieldLabels(field.fields, path, language)
         if (found) return found
       }
       continue
@@ -117,16 +119,16 @@ function fieldLabels(fields: Field[], path: string[]): string[] | null {
     if (named !== path[0]) continue
     if (field.type === 'text' || field.type === 'textarea' || field.type === 'richText') return path.length === 1 ? [label] : null
     if (field.type === 'group') {
-      const found = fieldLabels(field.fields, path.slice(1))
+      const found = fieldLabels(field.fields, path.slice(1), language)
       return found ? [label, ...found] : null
     }
     if (field.type === 'array') {
-      const found = fieldLabels(field.fields, path.slice(2))
-      return found ? [danishLabel(field.labels?.plural, label), ...found] : null
+      const found = fieldLabels(field.fields, path.slice(2), language)
+      return found ? [danishLabel(field.labels?.plural, label, language), ...found] : null
     }
     if (field.type === 'blocks') {
       for (const block of field.blocks) {
-        const found = fieldLabels(block.fields, path.slice(2))
+        const found = fieldLabels(block.fields, path.slice(2), language)
         if (found) return [label, ...found]
       }
     }
@@ -144,6 +146,8 @@ interface Loaded {
   /** The latest version is a draft newer than the published one. */
   pending: boolean
   label: string
+  /** The collection's (singular) or global's label as configured, for other admin languages. */
+  labels: unknown
   title: string | null
 }
 
@@ -161,7 +165,7 @@ async function loadDocuments(payload: Payload, actor: Actor, source: string, ids
     const config = payload.globals.config.find((global) => global.slug === source)
     if (!config) return []
     const doc = (await payload.findGlobal({ slug: source as (typeof publicGlobals)[number], locale: 'all', depth: 0, ...accessOf(actor) })) as unknown as Data
-    return [{ source, id: null, doc, fields: config.fields, pending: false, label: danishLabel(config.label, source), title: null }]
+    return [{ source, id: null, doc, fields: config.fields, pending: false, label: danishLabel(config.label, source), labels: config.label, title: null }]
   }
   const collection = source as (typeof publicCollections)[number]
   const config = payload.collections[collection].config
@@ -198,6 +202,7 @@ async function loadDocuments(payload: Payload, actor: Actor, source: string, ids
         fields: config.fields,
         pending: doc._status === 'draft',
         label: danishLabel(config.labels?.singular, source),
+        labels: config.labels?.singular,
         title: typeof title === 'string' ? title : isData(title) && typeof title[defaultLocale] === 'string' ? title[defaultLocale] : null,
       })
     }
@@ -218,9 +223,19 @@ function parseUnitId(unit: string): { source: string; id: string | null; path: s
   return parts.length >= 3 && parts[1] ? { source, id: parts[1], path: parts.slice(2).join('.') } : null
 }
 
+/** The document as a person knows it: `Aktivitet “Lektiecafé”`, `Navigation` (a global). */
+function documentName(loaded: Loaded, language = 'da'): string {
+  const label = danishLabel(loaded.labels, loaded.label, language)
+  return loaded.title === null ? label : `${label} “${loaded.title}”`
+}
+
+/** The field as the admin labels it (`Menupunkter › Tekst`), or null when the document has no such field. */
+function fieldName(loaded: Loaded, path: string, language = 'da'): string | null {
+  return fieldLabels(loaded.fields, path.split('.'), language)?.join(' › ') ?? null
+}
+
 function noteOf(loaded: Loaded, path: string): string {
-  const field = (fieldLabels(loaded.fields, path.split('.')) ?? [path]).join(' › ')
-  return loaded.title === null ? `${loaded.label} – ${field}` : `${loaded.label} “${loaded.title}” – ${field}`
+  return `${documentName(loaded)} – ${fieldName(loaded, path) ?? path}`
 }
 
 export interface ExportOptions {
@@ -291,10 +306,20 @@ export interface ImportedUnit {
   id: string
   outcome: ImportOutcome
   reason?: string
+  /**
+   * The document as the CMS names it (`Aktivitet “Lektiecafé”`), read from the CMS, not from the
+   * file's notes; absent when the unit names no document the importer may read.
+   */
+  document?: string
+  /** The field's label in the admin (`Menupunkter › Tekst`); absent when the document has no such field. */
+  field?: string
+  /** Applied because the import was told to confirm unchanged machine translations (`confirmUnchanged`). */
+  confirmed?: true
 }
 
 export interface ImportReport {
   targetLanguage: string
+  /** Those that need attention first (source changed, refused), then applied, then unchanged; in file order within each. */
   units: ImportedUnit[]
   counts: Record<ImportOutcome, number>
 }
@@ -308,8 +333,18 @@ export interface ImportOptions {
   locale?: string
   /** The requester's admin language for the reasons; Danish without. */
   t?: TFunction<never>
+  /** The admin language for the documents' and fields' labels (`da`, `en`); Danish without. */
+  language?: string
+  /**
+   * A target equal to the current machine (or outdated) translation counts as the translator's
+   * confirmation, as if their tool had marked it approved: the text becomes reviewed.
+   */
+  confirmUnchanged?: boolean
   maxBytes?: number
 }
+
+/** The order of the report: what needs the importer's attention first. */
+const reportOrder: Record<ImportOutcome, number> = { 'source-changed': 0, refused: 1, applied: 2, unchanged: 3 }
 
 /** Target states by which a tool says a person has approved the text (XLIFF 1.2). */
 const approvedStates = new Set(['translated', 'final', 'signed-off'])
@@ -356,7 +391,7 @@ interface Pending {
  * the file vouches for every text of that language (else its status is kept). Danish is never
  * written. A file refused as a whole throws an `XliffError` or `ExchangeError` and changes nothing.
  */
-export async function importTranslations({ payload, actor, xliff, locale, t, maxBytes = bodyLimits().xliff }: ImportOptions): Promise<ImportReport> {
+export async function importTranslations({ payload, actor, xliff, locale, t, language, confirmUnchanged = false, maxBytes = bodyLimits().xliff }: ImportOptions): Promise<ImportReport> {
   if (!actor) throw new ExchangeError(401, 'loginRequired')
   const file = readXliff(xliff, { maxBytes })
   const targetLanguage = file.targetLanguage
@@ -387,8 +422,14 @@ export async function importTranslations({ payload, actor, xliff, locale, t, max
     bySource.set(source, new Map(loaded.map((entry) => [entry.id, entry])))
   }
 
+  /** What the CMS calls each unit's document and field, for the units of documents the actor may read. */
+  const names = new Map<string, Pick<ImportedUnit, 'document' | 'field'>>()
   for (const group of groups.values()) {
     const loaded = bySource.get(group.source)?.get(group.id)
+    for (const { id, path } of loaded ? group.units : []) {
+      const field = fieldName(loaded!, path, language)
+      names.set(id, { document: documentName(loaded!, language), ...(field !== null && { field }) })
+    }
     if (!loaded) {
       // A document the actor may not read is theirs to be told about only as "not allowed".
       const exists = actor !== 'system' && group.id !== null && (await loadDocuments(payload, 'system', group.source, [group.id])).length > 0
@@ -399,10 +440,12 @@ export async function importTranslations({ payload, actor, xliff, locale, t, max
       group.units.forEach(({ id }) => refuse(id, say(t, 'noPermission')))
       continue
     }
-    await importDocument(payload, actor, loaded, targetLanguage, group.units, outcomes, t)
+    await importDocument(payload, actor, loaded, targetLanguage, group.units, outcomes, t, confirmUnchanged)
   }
 
-  const units = file.units.map((unit) => outcomes.get(unit.id) ?? { id: unit.id, outcome: 'refused' as const, reason: say(t, 'unknownUnit') })
+  const units = file.units
+    .map((unit): ImportedUnit => ({ ...(outcomes.get(unit.id) ?? { id: unit.id, outcome: 'refused' as const, reason: say(t, 'unknownUnit') }), ...names.get(unit.id) }))
+    .sort((a, b) => reportOrder[a.outcome] - reportOrder[b.outcome])
   const counts: Record<ImportOutcome, number> = { applied: 0, unchanged: 0, 'source-changed': 0, refused: 0 }
   for (const unit of units) counts[unit.outcome]++
   return { targetLanguage, units, counts }
@@ -416,6 +459,7 @@ async function importDocument(
   units: Pending[],
   outcomes: Map<string, ImportedUnit>,
   t: TFunction<never> | undefined,
+  confirmUnchanged: boolean,
 ): Promise<void> {
   const work = translationWork(loaded.fields, loaded.doc, locale)
   const current = translatedTexts(loaded.fields, loaded.doc, inLocale(locale))
@@ -434,9 +478,13 @@ async function importDocument(
       outcomes.set(id, { id, outcome: 'source-changed', reason: say(t, 'sourceChanged') })
       continue
     }
-    // Tools write an empty target, or a copy of the source, for a text nobody translated yet.
+    // Tools write an empty target, or a copy of the source, for a text nobody translated yet
+    // (unless that copy is the current translation, a name say, and the importer confirms those).
     const targetText = unit.target ? plainTextOf(unit.target).trim() : ''
-    if (!unit.target || targetText === '' || targetText === plainTextOf(unit.source).trim()) {
+    const now = current.get(path)
+    const currentText = isFieldValue(now) ? plainTextOf(sourceFragment(now)).trim() : ''
+    const copiesSource = targetText === plainTextOf(unit.source).trim() && !(confirmUnchanged && targetText === currentText)
+    if (!unit.target || targetText === '' || copiesSource) {
       outcomes.set(id, { id, outcome: 'unchanged' })
       continue
     }
@@ -445,18 +493,21 @@ async function importDocument(
       outcomes.set(id, { id, outcome: 'refused', reason: t ? converted.error.messageFor(t) : converted.error.message })
       continue
     }
+    let confirmed = false
     if (sameValue(converted.value, current.get(path))) {
       const alreadyReviewed = prior === 'reviewed' && !work.outdated.includes(path)
-      // A text kept as it was counts as reviewed only when the tool says a person approved it.
-      if (alreadyReviewed || !approvedStates.has(unit.state ?? '')) {
+      // A text kept as it was counts as reviewed only when the tool says a person approved it,
+      // or the importer said the file's unchanged machine translations are confirmed.
+      if (alreadyReviewed || !(approvedStates.has(unit.state ?? '') || confirmUnchanged)) {
         if (alreadyReviewed) vouched.add(path)
         outcomes.set(id, { id, outcome: 'unchanged' })
         continue
       }
+      confirmed = !approvedStates.has(unit.state ?? '')
     }
     changes.set(path, converted.value)
     vouched.add(path)
-    outcomes.set(id, { id, outcome: 'applied' })
+    outcomes.set(id, { id, outcome: 'applied', ...(confirmed && { confirmed: true as const }) })
   }
   if (changes.size === 0) return
 

@@ -1,6 +1,7 @@
 import type { Access, Field, Payload, PayloadRequest, Where } from 'payload'
 
 import { defaultLocale, locales, type LocaleCode } from '../../../core/locales'
+import { mayTranslate, type Someone } from '../access/index'
 import { translationStatuses, type TranslationStatus } from '../fields/translationState'
 import { budgetStatus, providerFromEnv, publicCollections, publicGlobals, supportedLocales, type BudgetStatus, type LocaleSupport } from './machine/index'
 
@@ -13,6 +14,13 @@ import { budgetStatus, providerFromEnv, publicCollections, publicGlobals, suppor
 export const targetLocales = locales.map(({ code }) => code).filter((code): code is Exclude<LocaleCode, typeof defaultLocale> => code !== defaultLocale)
 export type TargetLocale = (typeof targetLocales)[number]
 export const isTargetLocale = (value: unknown): value is TargetLocale => targetLocales.includes(value as TargetLocale)
+
+/**
+ * The languages a person works on, and so sees in the overview: a translator their own, staff
+ * every one. The counts, lists and machine actions hold only these (a translator has nothing to
+ * do in the others, and could not save there).
+ */
+export const workingLocales = (user: Someone): TargetLocale[] => targetLocales.filter((code) => mayTranslate(user, code))
 
 /** A locale's state of one document: its status, or `missing` when it has no translation. */
 export const overviewStates = ['missing', 'machine', 'outdated', 'reviewed'] as const
@@ -33,7 +41,7 @@ export interface Entity {
 export interface OverviewDocument {
   id: string | number | null
   title: string
-  /** Every target locale's state. */
+  /** The state in each locale the person works on (`workingLocales`). */
   states: Record<TargetLocale, OverviewState>
 }
 
@@ -44,6 +52,8 @@ export interface OverviewRow {
 }
 
 export interface TranslationOverview {
+  /** The locales the person works on, in the order of the locales list: the keys of the counts and of `machine`. */
+  locales: TargetLocale[]
   rows: OverviewRow[]
   /** Per locale: how the configured provider translates into it, or null (human translators only). */
   machine: Record<TargetLocale, LocaleSupport | null>
@@ -132,14 +142,14 @@ export async function documentsOf(req: PayloadRequest, entity: Entity): Promise<
   return docs.map((doc) => ({
     id: entity.kind === 'global' ? null : ((doc.id as string | number | undefined) ?? null),
     title: titleOf(doc, entity),
-    states: Object.fromEntries(targetLocales.map((locale) => [locale, stateIn(doc, locale)])) as Record<TargetLocale, OverviewState>,
+    states: Object.fromEntries(workingLocales(req.user).map((locale) => [locale, stateIn(doc, locale)])) as Record<TargetLocale, OverviewState>,
   }))
 }
 
 const zero = (): Record<OverviewState, number> => ({ missing: 0, machine: 0, outdated: 0, reviewed: 0 })
 
 /** What machine translation offers per locale, and the month's budget. */
-export async function machineOffer(req: PayloadRequest): Promise<Omit<TranslationOverview, 'rows'>> {
+export async function machineOffer(req: PayloadRequest): Promise<Omit<TranslationOverview, 'rows' | 'locales'>> {
   // A provider misconfigured (say a missing key) must not take the overview down with it.
   let provider = null
   let support: ReadonlyMap<LocaleCode, LocaleSupport> = new Map()
@@ -150,7 +160,7 @@ export async function machineOffer(req: PayloadRequest): Promise<Omit<Translatio
     req.payload.logger.error({ err: error }, 'machine translation: no provider or no list of its languages')
   }
   return {
-    machine: Object.fromEntries(targetLocales.map((locale) => [locale, support.get(locale) ?? null])) as TranslationOverview['machine'],
+    machine: Object.fromEntries(workingLocales(req.user).map((locale) => [locale, support.get(locale) ?? null])) as TranslationOverview['machine'],
     provider: provider?.label ?? null,
     budget: provider ? await budgetStatus(req.payload) : null,
   }
@@ -159,11 +169,12 @@ export async function machineOffer(req: PayloadRequest): Promise<Omit<Translatio
 /** The whole overview, as the person sees it. */
 export async function translationOverview(req: PayloadRequest): Promise<TranslationOverview> {
   const rows: OverviewRow[] = []
+  const locales = workingLocales(req.user)
   for (const entity of translatableEntities(req.payload)) {
     if ((await editableScope(req, entity)) === false) continue
-    const counts = Object.fromEntries(targetLocales.map((locale) => [locale, zero()])) as OverviewRow['counts']
-    for (const doc of await documentsOf(req, entity)) for (const locale of targetLocales) counts[locale][doc.states[locale]]++
+    const counts = Object.fromEntries(locales.map((locale) => [locale, zero()])) as OverviewRow['counts']
+    for (const doc of await documentsOf(req, entity)) for (const locale of locales) counts[locale][doc.states[locale]]++
     rows.push({ kind: entity.kind, slug: entity.slug, counts })
   }
-  return { rows, ...(await machineOffer(req)) }
+  return { locales, rows, ...(await machineOffer(req)) }
 }
