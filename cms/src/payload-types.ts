@@ -80,6 +80,7 @@ export interface Config {
     signups: Signup;
     'signup-places': SignupPlace;
     'child-certificates': ChildCertificate;
+    attendance: Attendance;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +102,7 @@ export interface Config {
     signups: SignupsSelect<false> | SignupsSelect<true>;
     'signup-places': SignupPlacesSelect<false> | SignupPlacesSelect<true>;
     'child-certificates': ChildCertificatesSelect<false> | ChildCertificatesSelect<true>;
+    attendance: AttendanceSelect<false> | AttendanceSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -851,6 +853,8 @@ export interface Signup {
    * Set when the status becomes accepted, declined or withdrawn.
    */
   closedAt?: string | null;
+  attendedCount?: number | null;
+  lastAttendedOn?: string | null;
   /**
    * The person cancelled with the link in their confirmation.
    */
@@ -904,6 +908,31 @@ export interface ChildCertificate {
    */
   stoppedAt?: string | null;
   reminderSentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Who came to each meeting. Recorded under "Attendance" in the menu.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance".
+ */
+export interface Attendance {
+  id: number;
+  /**
+   * "event:<id>" or "activity:<id>:<date>".
+   */
+  meeting: string;
+  title: string;
+  event?: (number | null) | Event;
+  activity?: (number | null) | Activity;
+  department: number | Department;
+  startsAt: string;
+  attended?: (number | Signup)[] | null;
+  /**
+   * Everyone who came – including people who had not signed up.
+   */
+  headcount?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1100,6 +1129,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'child-certificates';
         value: number | ChildCertificate;
+      } | null)
+    | ({
+        relationTo: 'attendance';
+        value: number | Attendance;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1472,6 +1505,8 @@ export interface SignupsSelect<T extends boolean = true> {
   consentAt?: T;
   consentVersion?: T;
   closedAt?: T;
+  attendedCount?: T;
+  lastAttendedOn?: T;
   cancelledAt?: T;
   reminderSentAt?: T;
   cancelTokens?:
@@ -1512,6 +1547,22 @@ export interface ChildCertificatesSelect<T extends boolean = true> {
   renewBy?: T;
   stoppedAt?: T;
   reminderSentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "attendance_select".
+ */
+export interface AttendanceSelect<T extends boolean = true> {
+  meeting?: T;
+  title?: T;
+  event?: T;
+  activity?: T;
+  department?: T;
+  startsAt?: T;
+  attended?: T;
+  headcount?: T;
   updatedAt?: T;
   createdAt?: T;
 }
