@@ -185,20 +185,19 @@ export interface ListedSignup {
 }
 
 /**
- * The signups that hold a place (issue 15's places work adds `place`, `participants` and
- * `companions` to signups: read here without depending on them being there yet).
+ * The signups that hold a place: participants not declined or withdrawn and not on the waiting
+ * list (a signup from before places existed has no place and counts as placed). Filtered here,
+ * not in the query: a `not_equals` in SQL would also drop the rows whose place is unset.
  */
-type WithPlaces = Signup & { place?: string | null; participants?: number | null; companions?: { firstName?: string | null; name?: string | null }[] | null }
-
-export const holdsPlace = (signup: WithPlaces): boolean =>
+export const holdsPlace = (signup: Signup): boolean =>
   signup.kind === 'participant' && signup.status !== 'declined' && signup.status !== 'withdrawn' && signup.place !== 'waitlisted'
 
-const listed = (signup: WithPlaces): ListedSignup => ({
+const listed = (signup: Signup): ListedSignup => ({
   id: signup.id,
   name: signup.name,
   participants: typeof signup.participants === 'number' && signup.participants > 0 ? signup.participants : 1,
   companions: (signup.companions ?? []).flatMap((companion) => {
-    const name = (companion.firstName ?? companion.name ?? '').trim()
+    const name = (companion.firstName ?? '').trim()
     return name ? [name] : []
   }),
 })
@@ -220,7 +219,7 @@ export async function meetingSignups(req: PayloadRequest, meeting: Meeting, reco
     overrideAccess: true,
   })
   const came = new Set(recorded.map(String))
-  return (found.docs as WithPlaces[])
+  return (found.docs as Signup[])
     .filter((signup) => came.has(String(signup.id)) || holdsPlace(signup))
     .map(listed)
     .sort((a, b) => a.name.localeCompare(b.name, 'da'))
