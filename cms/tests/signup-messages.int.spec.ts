@@ -15,7 +15,8 @@ import { localeCodes, type LocaleCode } from '../../core/locales'
 import type { Activity, Department, Event, Signup } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { hashToken } from '../src/signups/cancelTokens'
-import { formatWhen } from '../src/signups/messages'
+import { composeMessage, formatWhen, loadListing } from '../src/signups/messages'
+import { tellPerson } from '../src/signups/notify'
 import { countSms, fitSms } from '../src/signups/sms/segments'
 import { signupText } from '../src/signups/strings'
 import { startMailSink } from '../../scripts/mail-sink.mjs'
@@ -192,6 +193,39 @@ describe('the confirmation', () => {
     expect(calendar).toMatch(/RRULE:FREQ=WEEKLY;.*BYDAY=TU,TH/)
     expect(calendar).toContain('BEGIN:VTIMEZONE')
     expect(text).toMatch(/calendar\.google\.com\/calendar\/render\?[^\s]*ctz=Europe%2FCopenhagen[^\s]*recur=RRULE/)
+  })
+})
+
+describe('the other notices', () => {
+  it('waitlisted: the position, in the e-mail and in an SMS of at most 2 segments for every language', async () => {
+    const signup = await signUp({ email: 'wait@example.org', language: 'da' })
+    const listing = (await loadListing(payload, signup))!
+    for (const language of localeCodes) {
+      const waiting = { ...signup, language, phone: '+4521000009', place: 'waitlisted', waitlistPosition: 3, participants: 4 } as Signup
+      const message = composeMessage('waitlisted', waiting, listing, { cancelUrl: `${payload.config.serverURL}/api/signups/cancel?token=${'a'.repeat(22)}` })
+      const number = (value: number) => new Intl.NumberFormat(language, { numberingSystem: language === 'fa' || language === 'ps' ? 'arabext' : 'latn' }).format(value)
+      expect(message.subject).toBe(signupText(language, 'messages.subject.waitlisted', { title: titles[language] }))
+      expect(message.text).toContain(signupText(language, 'messages.body.waitlisted', { title: titles[language], position: number(3) }))
+      expect(message.text).toContain(signupText(language, 'messages.places', { count: number(4) }))
+      expect(message.sms).toBeDefined()
+      expect(countSms(message.sms!).segments).toBeLessThanOrEqual(2)
+      expect(message.sms).toContain(`token=${'a'.repeat(22)}`)
+      expect(message.sms).toContain(signupText(language, 'messages.position', { position: number(3) }))
+    }
+  })
+
+  it('promoted carries a new cancel link; declined carries none', async () => {
+    const email = 'promoted@example.org'
+    const signup = await signUp({ email, language: 'uk' })
+    await waitForMail(email)
+    await tellPerson(payload, signup, 'promoted')
+    await tellPerson(payload, { ...signup, status: 'declined' }, 'declined')
+    const [, promoted, declined] = await waitForMail(email, 3)
+    expect(promoted!.subject).toBe(signupText('uk', 'messages.subject.promoted', { title: titles.uk }))
+    expect((await openLink(cancelLinkIn(promoted!.text ?? '')!)).status).toBe(200)
+    expect(declined!.subject).toBe(signupText('uk', 'messages.subject.declined', { title: titles.uk }))
+    expect(cancelLinkIn(declined!.text ?? '')).toBeUndefined()
+    expect(declined!.attachments).toHaveLength(0)
   })
 })
 

@@ -325,9 +325,11 @@ export function composeMessage(kind: MessageKind, signup: Signup, listing: Listi
   // shortened before the link would not fit.
   const smsWith = (shortTitle: string) => {
     const subject = signupText(language, subjects[kind], { title: shortTitle }).replace(/[\s:：]+$/u, '')
+    // Waiting: "you are number 3 on the waiting list" is the news, kept like the link; the title
+    // goes above it (and shortens first).
+    const waiting = kind === 'waitlisted' && position
     const parts: SmsPart[] = [
-      { text: subject },
-      ...(kind === 'waitlisted' && position ? [{ text: t('messages.position', { position: number(position) }), dropOrder: 0.5 }] : []),
+      ...(waiting ? [...(shortTitle ? [{ text: shortTitle }] : []), { text: t('messages.position', { position: number(position) }) }] : [{ text: subject }]),
       ...(details && when ? [{ text: when, dropOrder: 2 }] : []),
       ...(details ? [{ text: t('messages.places', { count: number(participantsOf(signup)) }), dropOrder: 3 }] : []),
       ...(details && where ? [{ text: t('messages.where', { where }), dropOrder: 4 }] : []),
