@@ -99,6 +99,7 @@ beforeAll(async () => {
       activityType: activityType.id,
       howToJoin: 'sign-up',
       schedule: { weekdays: ['TU', 'TH'], startTime: '16:00', endTime: '18:00', validFrom: '2026-01-06' },
+      accessibility: 'Elevator til 1. sal',
       _status: 'published',
     },
     context: seedContext,
@@ -187,6 +188,9 @@ describe('the confirmation', () => {
     const [message] = await waitForMail(email)
     const text = message!.text ?? ''
     expect(text).toMatch(/When: every week: Tuesday and Thursday, 16:00–18:00\. Next time: (Tuesday|Thursday)/)
+    expect(text).toContain('Where: Røde Kors Testby, Demovej 40, 5000 Odense')
+    expect(text).toContain('Elevator til 1. sal')
+    expect(text).toContain(`https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent('Røde Kors Testby, Demovej 40, 5000 Odense')}`)
     const calendar = message!.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))!.content.toString('utf8')
     expect(calendar).toContain(`UID:${calendarUid('activity', activity.id)}`)
     expect(calendar).toContain('DTSTART;TZID=Europe/Copenhagen:')
