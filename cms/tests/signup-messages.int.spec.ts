@@ -433,6 +433,8 @@ describe('SMS', () => {
     expect(countSms(`${'a'.repeat(69)}ł`).encoding).toBe('UCS-2')
     expect(fitSms([{ text: 'ሰ'.repeat(100) }, { text: 'ለ'.repeat(40), dropOrder: 1 }, { text: 'https://x/cancel?token=abc' }])).toBe(`${'ሰ'.repeat(100)}\nhttps://x/cancel?token=abc`)
     expect(fitSms([{ text: 'ሰ'.repeat(200) }])).toBeUndefined()
+    // Typography with a GSM twin does not turn a Danish message into UCS-2.
+    expect(countSms(fitSms([{ text: 'lørdag 20. juni 10.00 – 18.00 “Familielejr” …' }])!).encoding).toBe('GSM-7')
   })
 
   async function fakeGateway() {
@@ -518,5 +520,8 @@ describe('SMS', () => {
     const sms = JSON.parse(fs.readFileSync(path.join(outbox, file), 'utf8'))
     expect(sms).toMatchObject({ to: '+4521000005', encoding: 'GSM-7' })
     expect(sms.segments).toBeLessThanOrEqual(2)
+    // Somali is written in Latin letters: GSM-7, with room for when, where and how many.
+    expect(sms.text).toContain(signupText('so', 'messages.places', { count: '1' }))
+    expect(sms.text).toContain(signupText('so', 'messages.when', { when: '' }).trim())
   })
 })
