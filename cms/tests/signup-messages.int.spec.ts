@@ -15,7 +15,8 @@ import { localeCodes, type LocaleCode } from '../../core/locales'
 import type { Activity, Department, Event, Signup } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { hashToken } from '../src/signups/cancelTokens'
-import { formatWhen } from '../src/signups/messages'
+import { composeMessage, formatWhen, loadListing } from '../src/signups/messages'
+import { tellPerson } from '../src/signups/notify'
 import { countSms, fitSms } from '../src/signups/sms/segments'
 import { signupText } from '../src/signups/strings'
 import { startMailSink } from '../../scripts/mail-sink.mjs'
@@ -98,6 +99,7 @@ beforeAll(async () => {
       activityType: activityType.id,
       howToJoin: 'sign-up',
       schedule: { weekdays: ['TU', 'TH'], startTime: '16:00', endTime: '18:00', validFrom: '2026-01-06' },
+      accessibility: 'Elevator til 1. sal',
       _status: 'published',
     },
     context: seedContext,
@@ -186,12 +188,48 @@ describe('the confirmation', () => {
     const [message] = await waitForMail(email)
     const text = message!.text ?? ''
     expect(text).toMatch(/When: every week: Tuesday and Thursday, 16:00–18:00\. Next time: (Tuesday|Thursday)/)
+    expect(text).toContain('Where: Røde Kors Testby, Demovej 40, 5000 Odense')
+    expect(text).toContain('Elevator til 1. sal')
+    expect(text).toContain(`https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent('Røde Kors Testby, Demovej 40, 5000 Odense')}`)
     const calendar = message!.attachments.find((attachment) => attachment.contentType.startsWith('text/calendar'))!.content.toString('utf8')
     expect(calendar).toContain(`UID:${calendarUid('activity', activity.id)}`)
     expect(calendar).toContain('DTSTART;TZID=Europe/Copenhagen:')
     expect(calendar).toMatch(/RRULE:FREQ=WEEKLY;.*BYDAY=TU,TH/)
     expect(calendar).toContain('BEGIN:VTIMEZONE')
     expect(text).toMatch(/calendar\.google\.com\/calendar\/render\?[^\s]*ctz=Europe%2FCopenhagen[^\s]*recur=RRULE/)
+  })
+})
+
+describe('the other notices', () => {
+  it('waitlisted: the position, in the e-mail and in an SMS of at most 2 segments for every language', async () => {
+    const signup = await signUp({ email: 'wait@example.org', language: 'da' })
+    const listing = (await loadListing(payload, signup))!
+    for (const language of localeCodes) {
+      const waiting = { ...signup, language, phone: '+4521000009', place: 'waitlisted', waitlistPosition: 3, participants: 4 } as Signup
+      const message = composeMessage('waitlisted', waiting, listing, { cancelUrl: `${payload.config.serverURL}/api/signups/cancel?token=${'a'.repeat(22)}` })
+      const number = (value: number) => new Intl.NumberFormat(language, { numberingSystem: language === 'fa' || language === 'ps' ? 'arabext' : 'latn' }).format(value)
+      expect(message.subject).toBe(signupText(language, 'messages.subject.waitlisted', { title: titles[language] }))
+      expect(message.text).toContain(signupText(language, 'messages.body.waitlisted', { title: titles[language], position: number(3) }))
+      expect(message.text).toContain(signupText(language, 'messages.places', { count: number(4) }))
+      expect(message.sms).toBeDefined()
+      expect(countSms(message.sms!).segments).toBeLessThanOrEqual(2)
+      expect(message.sms).toContain(`token=${'a'.repeat(22)}`)
+      expect(message.sms).toContain(signupText(language, 'messages.position', { position: number(3) }))
+    }
+  })
+
+  it('promoted carries a new cancel link; declined carries none', async () => {
+    const email = 'promoted@example.org'
+    const signup = await signUp({ email, language: 'uk' })
+    await waitForMail(email)
+    await tellPerson(payload, signup, 'promoted')
+    await tellPerson(payload, { ...signup, status: 'declined' }, 'declined')
+    const [, promoted, declined] = await waitForMail(email, 3)
+    expect(promoted!.subject).toBe(signupText('uk', 'messages.subject.promoted', { title: titles.uk }))
+    expect((await openLink(cancelLinkIn(promoted!.text ?? '')!)).status).toBe(200)
+    expect(declined!.subject).toBe(signupText('uk', 'messages.subject.declined', { title: titles.uk }))
+    expect(cancelLinkIn(declined!.text ?? '')).toBeUndefined()
+    expect(declined!.attachments).toHaveLength(0)
   })
 })
 
@@ -395,6 +433,8 @@ describe('SMS', () => {
     expect(countSms(`${'a'.repeat(69)}ł`).encoding).toBe('UCS-2')
     expect(fitSms([{ text: 'ሰ'.repeat(100) }, { text: 'ለ'.repeat(40), dropOrder: 1 }, { text: 'https://x/cancel?token=abc' }])).toBe(`${'ሰ'.repeat(100)}\nhttps://x/cancel?token=abc`)
     expect(fitSms([{ text: 'ሰ'.repeat(200) }])).toBeUndefined()
+    // Typography with a GSM twin does not turn a Danish message into UCS-2.
+    expect(countSms(fitSms([{ text: 'lørdag 20. juni 10.00 – 18.00 “Familielejr” …' }])!).encoding).toBe('GSM-7')
   })
 
   async function fakeGateway() {
@@ -480,5 +520,8 @@ describe('SMS', () => {
     const sms = JSON.parse(fs.readFileSync(path.join(outbox, file), 'utf8'))
     expect(sms).toMatchObject({ to: '+4521000005', encoding: 'GSM-7' })
     expect(sms.segments).toBeLessThanOrEqual(2)
+    // Somali is written in Latin letters: GSM-7, with room for when, where and how many.
+    expect(sms.text).toContain(signupText('so', 'messages.places', { count: '1' }))
+    expect(sms.text).toContain(signupText('so', 'messages.when', { when: '' }).trim())
   })
 })

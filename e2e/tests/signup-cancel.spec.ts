@@ -86,3 +86,18 @@ test('the cancel pages have no accessibility violations (axe)', async ({ browser
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([])
   await context.close()
 })
+
+test('beside every .ics link the site offers "Add to Google Calendar" in the reader language', async ({ page }) => {
+  const arEvents = uiStrings('ar')
+  await page.goto('/ar/arrangementer/aarhus-familielejr/')
+  const google = page.locator('[data-google-calendar]')
+  await expect(google).toHaveText(arEvents['calendar.google']!)
+  const url = new URL((await google.getAttribute('href'))!)
+  expect(url.origin + url.pathname).toBe('https://calendar.google.com/calendar/render')
+  expect(url.searchParams.get('dates')).toMatch(/^\d{8}T\d{6}Z\/\d{8}T\d{6}Z$/)
+
+  await page.goto('/da/arrangementer/')
+  const icsLinks = await page.locator('a[type="text/calendar"]').count()
+  expect(icsLinks).toBeGreaterThan(0)
+  expect(await page.locator('[data-google-calendar]').count()).toBe(icsLinks)
+})

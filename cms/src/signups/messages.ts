@@ -49,6 +49,8 @@ export interface Listing {
   schedule?: ScheduleForm | null
   /** Where the department wants to hear about signups. */
   contactEmail?: string
+  /** Activities: getting in ("Lift to the first floor"), in a language. */
+  access?: (language: LocaleCode) => string
 }
 
 export async function loadListing(payload: Payload, signup: Signup): Promise<Listing | undefined> {
@@ -87,6 +89,7 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
     endsAt: kind === 'event' && (doc as Event).endsAt ? new Date((doc as Event).endsAt!) : null,
     schedule: kind === 'activity' ? ((doc as Activity).schedule as ScheduleForm | undefined) : undefined,
     contactEmail: contact?.email || department.email || undefined,
+    access: (language) => inLanguage(doc.accessibility as Localized, language),
   }
 }
 
@@ -306,7 +309,7 @@ export function composeMessage(kind: MessageKind, signup: Signup, listing: Listi
     t(bodies[kind]),
     ...(details
       ? [
-          [when, where && t('messages.where', { where }), directions, t('messages.places', { count: number(participantsOf(signup)) }), kind === 'waitlisted' && position ? t('messages.position', { position: number(position) }) : undefined]
+          [when, where && t('messages.where', { where }), listing.access?.(language), directions, t('messages.places', { count: number(participantsOf(signup)) }), kind === 'waitlisted' && position ? t('messages.position', { position: number(position) }) : undefined]
             .filter(Boolean)
             .join('\n'),
           ...(google ? [t('messages.calendar', { url: google })] : []),
@@ -325,9 +328,11 @@ export function composeMessage(kind: MessageKind, signup: Signup, listing: Listi
   // shortened before the link would not fit.
   const smsWith = (shortTitle: string) => {
     const subject = signupText(language, subjects[kind], { title: shortTitle }).replace(/[\s:：]+$/u, '')
+    // Waiting: "you are number 3 on the waiting list" is the news, kept like the link; the title
+    // goes above it (and shortens first).
+    const waiting = kind === 'waitlisted' && position
     const parts: SmsPart[] = [
-      { text: subject },
-      ...(kind === 'waitlisted' && position ? [{ text: t('messages.position', { position: number(position) }), dropOrder: 0.5 }] : []),
+      ...(waiting ? [...(shortTitle ? [{ text: shortTitle }] : []), { text: t('messages.position', { position: number(position) }) }] : [{ text: subject }]),
       ...(details && when ? [{ text: when, dropOrder: 2 }] : []),
       ...(details ? [{ text: t('messages.places', { count: number(participantsOf(signup)) }), dropOrder: 3 }] : []),
       ...(details && where ? [{ text: t('messages.where', { where }), dropOrder: 4 }] : []),

@@ -8,8 +8,12 @@ import nodemailer, { type Transport } from 'nodemailer'
 import { dataDir } from '../paths'
 import { smtpAdapter } from './smtp'
 
-/** Where e-mails go when no SMTP_URL is set (development): one .eml file per message. */
-export const outboxDir = () => path.join(dataDir, 'outbox')
+/**
+ * Where e-mails (and SMS, signups/sms/) go when no SMTP_URL is set (development): one file per
+ * message. DATA_DIR is read when a message is written, not when this file was first imported, so
+ * a test that points DATA_DIR at its own folder never writes into the project's data/.
+ */
+export const outboxDir = () => path.join(process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : dataDir, 'outbox')
 
 /** Writes each message as an .eml file instead of sending it; nothing leaves the machine. */
 const outboxTransport: Transport<{ envelope: object; messageId: string; path: string }> = {

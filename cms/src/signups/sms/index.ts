@@ -90,7 +90,9 @@ export const outbox = (): SmsProvider => ({
     await fs.promises.mkdir(dir, { recursive: true })
     const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${crypto.randomBytes(4).toString('hex')}.sms.json`)
     const { encoding, segments } = countSms(text)
-    await fs.promises.writeFile(file, `${JSON.stringify({ to, from: sender(), text, encoding, segments }, null, 2)}\n`, { mode: 0o600 })
+    // Written under a temporary name, then renamed: a reader never sees half a message.
+    await fs.promises.writeFile(`${file}.part`, `${JSON.stringify({ to, from: sender(), text, encoding, segments }, null, 2)}\n`, { mode: 0o600 })
+    await fs.promises.rename(`${file}.part`, file)
   },
 })
 

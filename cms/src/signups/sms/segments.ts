@@ -51,6 +51,20 @@ function segmentsOf(sizes: number[], single: number, joined: number): number {
   return segments
 }
 
+/**
+ * Typography that has a GSM-7 twin: a dash, curly quotes, an ellipsis, the no-break spaces Intl
+ * puts in dates and times. One of them would send a whole Danish message as UCS-2 (70 characters
+ * a segment instead of 160); as plain signs it stays GSM-7 and keeps its details.
+ */
+const plainer: [RegExp, string][] = [
+  [/[\u2012-\u2015\u2212]/g, '-'],
+  [/[\u2018\u2019\u201a\u2032]/g, "'"],
+  [/[\u201c\u201d\u201e\u2033]/g, '"'],
+  [/\u2026/g, '...'],
+  [/[\u00a0\u2007\u2009\u202f]/g, ' '],
+]
+export const plainSms = (text: string) => plainer.reduce((value, [pattern, plain]) => value.replace(pattern, plain), text)
+
 /** A part of an SMS: `dropOrder` marks an optional one (the highest is dropped first); without it the part is kept. */
 export interface SmsPart {
   text: string
@@ -63,7 +77,7 @@ export interface SmsPart {
  * link that does not work. Undefined when even the required parts do not fit.
  */
 export function fitSms(parts: SmsPart[], { maxSegments = 2, join = '\n' }: { maxSegments?: number; join?: string } = {}): string | undefined {
-  let kept = parts.filter(({ text }) => text)
+  let kept = parts.filter(({ text }) => text).map((part) => ({ ...part, text: plainSms(part.text) }))
   const compose = () => kept.map(({ text }) => text).join(join)
   while (countSms(compose()).segments > maxSegments) {
     const optional = kept.filter((part) => part.dropOrder !== undefined)
