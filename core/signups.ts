@@ -84,3 +84,6 @@ export type CompanionAgeGroup = (typeof companionAgeGroups)[number]
  * fixed, so the form works without JavaScript; empty rows are ignored.
  */
 export const companionRows = Array.from({ length: maxParticipants - 1 }, (_, index) => index + 1)
+
+/** The places a signup takes: its participants (a signup from before places existed counts one). */
+export const participantsOf = (signup: { participants?: number | null }): number => signup.participants || 1

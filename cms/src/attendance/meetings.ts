@@ -2,6 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { relationId } from '../../../core/relation'
 import { copenhagenInstant, copenhagenToday, nextOccurrences, schedulePeriods, type ScheduleForm } from '../../../core/schedule'
+import { participantsOf } from '../../../core/signups'
 import { departmentIdsOf, isAdmin } from '../access/index'
 import type { Activity, Event, Signup } from '../payload-types'
 
@@ -195,7 +196,7 @@ export const holdsPlace = (signup: Signup): boolean =>
 const listed = (signup: Signup): ListedSignup => ({
   id: signup.id,
   name: signup.name,
-  participants: typeof signup.participants === 'number' && signup.participants > 0 ? signup.participants : 1,
+  participants: participantsOf(signup),
   companions: (signup.companions ?? []).flatMap((companion) => {
     const name = (companion.firstName ?? '').trim()
     return name ? [name] : []

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { calendarUid, googleCalendarUrl, icalUtc, icalWall } from '../../../core/calendar'
 import { getLocale, type LocaleCode } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
+import { participantsOf } from '../../../core/signups'
 import { copenhagenToday, nextOccurrences, periodOn, schedulePeriods, weekdayCodes, type ScheduleForm, type SchedulePeriod, type WeekdayCode } from '../../../core/schedule'
 import { copenhagenInstant, timeZone } from '../../../core/time'
 import type { Activity, Department, Event, Signup } from '../payload-types'
@@ -279,10 +280,8 @@ const bodies: Record<MessageKind, SignupKey> = {
 /** The messages that tell someone who still holds (or waits for) a place: details, calendar, cancel link. */
 export const withDetails = (kind: MessageKind) => kind === 'placed' || kind === 'waitlisted' || kind === 'promoted' || kind === 'reminder'
 
-/** The signup's fields the places work adds (core/signups.ts), read defensively until it is merged. */
-export const placeOf = (signup: Signup) => (signup as { place?: string | null }).place ?? undefined
-export const participantsOf = (signup: Signup) => Number((signup as { participants?: number | null }).participants) || 1
-export const waitlistPositionOf = (signup: Signup) => (signup as { waitlistPosition?: number | null }).waitlistPosition ?? undefined
+export const placeOf = (signup: Signup) => signup.place ?? undefined
+export const waitlistPositionOf = (signup: Signup) => signup.waitlistPosition ?? undefined
 
 export function composeMessage(kind: MessageKind, signup: Signup, listing: Listing, { cancelUrl, now = new Date() }: { cancelUrl?: string; now?: Date }): PersonMessage {
   const language = languageOf(signup.language)

@@ -4,7 +4,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBe
 import { ValidationError } from 'payload'
 
 import { relationId } from '../../../core/relation'
-import type { SignupPlace } from '../../../core/signups'
+import { participantsOf, type SignupPlace } from '../../../core/signups'
 import { ours } from '../lib/translations'
 import type { Signup } from '../payload-types'
 import { tellPerson } from './notify'
@@ -42,7 +42,6 @@ export interface PlacesTarget {
 
 const keyOf = ({ type, id }: PlacesTarget) => `${type}:${id}`
 const collectionOf = ({ type }: PlacesTarget) => (type === 'activity' ? 'activities' : 'events')
-const participantsOf = (signup: Pick<Signup, 'participants'>) => signup.participants ?? 1
 
 /** The listing a participant signup is for, if any (volunteers and department signups have none). */
 export function placesTargetOf(signup: Pick<Signup, 'kind' | 'activity' | 'event'>): PlacesTarget | undefined {
