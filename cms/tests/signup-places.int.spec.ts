@@ -6,6 +6,7 @@ import type { Signup } from '../src/payload-types'
 import { seedContext } from '../src/seed/index'
 import { releasePlaces } from '../src/signups/places'
 import { startPayload } from './payload'
+import { loginToken, rest } from './rest'
 
 /**
  * Places and the waiting list (issue 15) through the real signup endpoint on a real SQLite file:
@@ -339,5 +340,18 @@ describe('GET /api/signups/availability', () => {
       expect(response.status, query.slice(0, 60)).toBe(400)
       expect(await response.json()).toMatchObject({ ok: false, error: expect.any(String) })
     }
+  })
+})
+
+describe('the counters', () => {
+  it('are nobody’s to read or change through the API, not even an admin’s', async () => {
+    await payload.create({ collection: 'users', data: { email: 'taeller-admin@example.org', password: 'a-long-password-1234', role: 'admin' } })
+    const token = await loginToken(payload, 'taeller-admin@example.org', 'a-long-password-1234')
+    for (const options of [{}, { token }]) {
+      expect((await rest(payload, 'GET', '/signup-places', options)).status).toBe(403)
+      expect((await rest(payload, 'POST', '/signup-places', { ...options, body: { target: 'event:1', taken: 0, lastPosition: 0 } })).status).toBe(403)
+    }
+    const { docs } = await payload.find({ collection: 'signup-places', limit: 1 })
+    expect((await rest(payload, 'PATCH', `/signup-places/${docs[0]!.id}`, { token, body: { taken: 0 } })).status).toBe(403)
   })
 })

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 
 import { siteUrl } from '../fixtures/cms'
@@ -57,3 +58,26 @@ test('the figure follows a signup without a site build', async ({ browser, reque
   // Without JavaScript the page still shows the build's figure: nothing was rebuilt.
   expect(await read(false)).toBe(built)
 })
+
+test('the waiting-list thanks page says the number in Arabic, and without JavaScript still says where they stand', async ({ page, browser }) => {
+  const ar = uiStrings('ar')
+  await page.goto(`${siteUrl()}/ar/tak/venteliste/?nr=7`)
+  await expect(page.locator('h1')).toHaveText(ar['places.waitlist.title']!)
+  await expect(page.locator('[data-waitlist-number]')).toHaveText(ar['places.waitlist.number']!.replace('{position}', '7'))
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const noScript = await context.newPage()
+  await noScript.goto(`${siteUrl()}/ar/tak/venteliste/?nr=7`)
+  await expect(noScript.getByText(ar['places.waitlist.text']!)).toBeVisible()
+  await context.close()
+})
+
+for (const path of [`/ar/tilmelding/arrangement/${event}/`, '/ar/tak/venteliste/?nr=3', `/fa/arrangementer/${event}/`]) {
+  test(`${path} has no accessibility violations (axe; a form's rows for those who come along unfolded)`, async ({ page }) => {
+    await page.goto(`${siteUrl()}${path}`)
+    const companions = page.locator('details[data-companions]')
+    if (await companions.count()) await companions.evaluate((details) => ((details as HTMLDetailsElement).open = true))
+    await expect(page.locator('[data-places]:not([hidden]), [data-thanks]').first()).toBeVisible()
+    const results = await new AxeBuilder({ page }).analyze()
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([])
+  })
+}

@@ -18,7 +18,7 @@ input[aria-invalid=true],textarea[aria-invalid=true]{border:2px solid #b5121b}.e
 .consent{display:flex;gap:.6rem;align-items:flex-start}.consent input{margin-block-start:.3rem;width:1.3rem;height:1.3rem;flex:none}.consent label{font-weight:400}
 button{font:inherit;font-weight:700;background:#b5121b;color:#fff;border:0;border-radius:.35rem;padding:.75rem 1.5rem;min-height:2.75rem;cursor:pointer}
 button:focus-visible,a:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}
-fieldset{border:1px solid #767676;border-radius:.35rem;padding:.5rem 1rem;margin:0 0 1rem}legend{font-weight:600}.companion{display:flex;flex-wrap:wrap;gap:.5rem}.companion>div{flex:1 1 12rem}.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}.back{display:inline-block;margin-block-start:1.5rem}
+details{margin:0 0 1rem}summary{font-weight:600;cursor:pointer;margin-block-end:.5rem}fieldset{border:1px solid #767676;border-radius:.35rem;padding:.5rem 1rem;margin:0 0 1rem}legend{font-weight:600}.companion{display:flex;flex-wrap:wrap;gap:.5rem}.companion>div{flex:1 1 12rem}.trap{position:absolute;inset-inline-start:-9999px;width:1px;height:1px;overflow:hidden}.back{display:inline-block;margin-block-start:1.5rem}
 `
 
 /** The title in its own direction (a Danish title inside an Arabic sentence stays readable). */
@@ -40,6 +40,8 @@ function participantFields(language: LocaleCode, values: Envelope, errors: Field
   const options = Array.from({ length: maxParticipants }, (_, index) => String(index + 1))
     .map((count) => `<option value="${count}"${count === chosen ? ' selected' : ''}>${count}</option>`)
     .join('')
+  // Folded like the site's form, unless something was written in the rows or is wrong there.
+  const open = Boolean(errors.companions) || companionRows.some((row) => values[`companion${row}Name`]?.trim() || values[`companion${row}Age`] || errors[`companion${row}Name`] || errors[`companion${row}Age`])
   const rows = companionRows
     .map((row) => {
       const name = `companion${row}Name` as const
@@ -53,8 +55,9 @@ function participantFields(language: LocaleCode, values: Envelope, errors: Field
     .join('\n')
   return `<div class="field"><label for="participants">${t('places.form.participants')}</label><span class="hint" id="participants-hint">${t('places.form.participantsHint')}</span>
 <select id="participants" name="participants"${invalid('participants')}>${options}</select>${error('participants')}</div>
+<details${open ? ' open' : ''}><summary>${t('places.form.companions')}</summary>
 <fieldset id="companions"${errors.companions ? ' aria-describedby="companions-error"' : ''}><legend>${t('places.form.companions')}</legend><p class="hint">${t('places.form.companionsHint')}</p>${error('companions')}
-${rows}</fieldset>`
+${rows}</fieldset></details>`
 }
 
 export interface PageOptions {
