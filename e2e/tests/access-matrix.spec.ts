@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { type Doc, json, type Role, tinyPng } from '../fixtures/api'
+import { Api, type Doc, json, type Role, tinyPng } from '../fixtures/api'
 import { type AccessWorld, countBySlug, createWorld, inAWeek, snapshot, unique } from '../fixtures/access-world'
 
 /**
@@ -264,6 +264,21 @@ test.describe('translator', () => {
     const fewer = await world.as.translator.post(ti('/globals/navigation'), { items: menu.items.slice(1) })
     expect(refused).toContain(fewer.status())
     expect((await json(await world.admin.get('/globals/navigation?depth=0&locale=all'))).updatedAt).toBe(before.updatedAt)
+  })
+
+  test('translator editing Danish is told why, in Danish and in English, and nothing changes', async ({ request }) => {
+    const doc = await fixture('activities', 'published', 'foreign', 'translator')
+    const message = async (response: { json(): Promise<unknown> }) => ((await response.json()) as { errors?: { message?: string }[] }).errors?.[0]?.message
+    let response = await world.as.translator.patch(`/activities/${doc.id}?locale=da`, { summary: 'Ny dansk tekst' })
+    await refusedOn('activities', doc, async () => response)
+    expect(response.status()).toBe(403)
+    // Not Payload's "An unknown error occurred." (the production build's nameless APIError, lib/apiError.ts).
+    expect(await message(response)).toMatch(/^Som oversætter kan du kun redigere tekster på dine sprog \(ti, so\)\./)
+    const english = new Api(request, { ...world.as.translator.headers, 'Accept-Language': 'en' })
+    response = await english.patch(`/activities/${doc.id}?locale=da`, { summary: 'New Danish text' })
+    expect(await message(response)).toMatch(/^As a translator you can only edit texts in your languages \(ti, so\)\./)
+    response = await world.as.translator.patch(`/activities/${doc.id}?locale=en`, { summary: 'English' })
+    expect(await message(response)).toMatch(/^Som oversætter kan du kun gemme på dine egne sprog \(ti, so\), ikke på "en"/)
   })
 
   test('translator sees the translation overview in their own languages only', async () => {

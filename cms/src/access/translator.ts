@@ -11,10 +11,10 @@ import type {
   GlobalSlug,
   PayloadRequest,
 } from 'payload'
-import { APIError } from 'payload'
 
 import { defaultLocale } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
+import { publicApiError } from '../lib/apiError'
 import { ours } from '../lib/translations'
 import { isDepartmentEditor, isEditorOrAdmin, isTranslator, ownsDepartment, translatorLocalesOf, type Someone } from './index'
 
@@ -126,7 +126,7 @@ export function inLocale(fields: readonly FlattenedField[], doc: unknown, locale
 }
 
 const refuse = (req: PayloadRequest, message: string): never => {
-  throw new APIError(message, 403, null, true)
+  throw publicApiError(message, 403)
 }
 
 function refuseOtherLocales(req: PayloadRequest, locale: string | undefined): string {

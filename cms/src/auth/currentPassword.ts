@@ -2,8 +2,8 @@ import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 
 import type { CollectionBeforeOperationHook, Field } from 'payload'
-import { APIError } from 'payload'
 
+import { publicApiError } from '../lib/apiError'
 import { ours } from '../lib/translations'
 
 const pbkdf2 = promisify(crypto.pbkdf2)
@@ -46,7 +46,7 @@ export const requireCurrentPassword: CollectionBeforeOperationHook = async ({ ar
     // A plain 400 (shown as the admin's toast), not a field error: Payload's password input
     // keeps a field error after the user types, and the form then refuses every later save.
     if (!matches) {
-      throw new APIError(ours(req.t)('invalid:currentPassword'), 400)
+      throw publicApiError(ours(req.t)('invalid:currentPassword'), 400)
     }
   }
   delete data.currentPassword

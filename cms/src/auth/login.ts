@@ -2,8 +2,9 @@ import crypto from 'node:crypto'
 import { promisify } from 'node:util'
 
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook, Endpoint, PayloadRequest } from 'payload'
-import { addDataAndFileToRequest, APIError, headersWithCors } from 'payload'
+import { addDataAndFileToRequest, headersWithCors } from 'payload'
 
+import { publicApiError } from '../lib/apiError'
 import { clientKey } from '../lib/clientKey'
 import { beginLogin, beginPasswordReset, isKnownDevice, knownDeviceCookie, knownDeviceToken, loginSucceeded, normalizeLoginName } from './loginThrottle'
 
@@ -17,7 +18,7 @@ interface LoginAttempt {
 
 const tooMany = (req: PayloadRequest, seconds: number) => {
   const minutes = Math.ceil(seconds / 60)
-  return new APIError(
+  return publicApiError(
     req.i18n?.language === 'en'
       ? `Too many failed login attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`
       : `For mange mislykkede loginforsøg. Prøv igen om ${minutes} minut${minutes === 1 ? '' : 'ter'}.`,
@@ -74,7 +75,7 @@ export const forgotPasswordEndpoint: Endpoint = {
   handler: async (req) => {
     await addDataAndFileToRequest(req)
     const email = normalizeLoginName((req.data as { email?: unknown } | undefined)?.email)
-    if (!email) throw new APIError('Missing email.', 400)
+    if (!email) throw publicApiError('Missing email.', 400)
     if (beginPasswordReset(clientKey(req))) {
       const { payload } = req
       setImmediate(() => {
