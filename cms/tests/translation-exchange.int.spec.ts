@@ -341,7 +341,8 @@ describe('XLIFF exchange with translators', () => {
     const refused = await run('import', 'ar.xlf')
     expect(refused.code).toBe(1)
     expect(refused.output).toContain('ikke gyldig XML')
-  })
+    // Three runs of the command line, each starting Payload: about a minute on a busy machine.
+  }, 240_000)
 
   it('is the same service for code: an export as the system lists what a signed-in editor gets', async () => {
     const editor = (await payload.find({ collection: 'users', where: { email: { equals: 'redaktoer@example.org' } } })).docs[0]!
