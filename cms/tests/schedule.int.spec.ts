@@ -348,7 +348,11 @@ describe('the CMS fills schedule.rrule from the form', () => {
   })
 
   it('Ali plans "from <date>, Monday 16–18": both rules are stored, and a partial update keeps them', async () => {
-    const changesOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
+    // A Monday about three weeks ahead, so the new period's first meeting is that very day (the
+    // rule starts at the first meeting on or after the day it changes).
+    const ahead = new Date(Date.now() + 20 * 86_400_000)
+    ahead.setUTCDate(ahead.getUTCDate() + ((8 - ahead.getUTCDay()) % 7))
+    const changesOn = ahead.toISOString().slice(0, 10)
     const activity = await create({
       weekdays: ['MO'],
       startTime: '15:00',

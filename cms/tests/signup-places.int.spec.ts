@@ -15,11 +15,19 @@ import { loginToken, rest } from './rest'
  * notify.ts's job: here its tellPerson is replaced by a recorder, to see who is told what.
  */
 const told = vi.hoisted(() => [] as { id: number; notice: string; place: unknown }[])
-vi.mock('../src/signups/notify', () => ({
-  tellPerson: async (_payload: unknown, signup: { id: number; place?: unknown }, notice: string) => {
+vi.mock('../src/signups/notify', () => {
+  const tellPerson = async (_payload: unknown, signup: { id: number; place?: unknown }, notice: string) => {
     told.push({ id: signup.id, notice, place: signup.place })
-  },
-}))
+  }
+  return {
+    tellPerson,
+    // As notify.ts's: read the stored signup again and tell it where it stands.
+    confirmParticipant: async (payload: Payload, id: number) => {
+      const signup = await payload.findByID({ collection: 'signups', id, depth: 0, overrideAccess: true })
+      await tellPerson(payload, signup, signup.place === 'waitlisted' ? 'waitlisted' : 'placed')
+    },
+  }
+})
 
 let payload: Payload
 let stop: () => Promise<void>
@@ -121,7 +129,8 @@ describe('signing up for a listing with places', () => {
     expect(Math.min(...(stored as number[]))).toBe(1)
     expect(Math.max(...(stored as number[]))).toBe(25)
     expect((await counter('lejr-30'))?.taken).toBe(5)
-    // Everyone hears where they stand.
+    // Everyone hears where they stand (told once the answer is on its way).
+    await vi.waitFor(() => expect(told).toHaveLength(30), { timeout: 10_000 })
     expect(told.filter(({ notice }) => notice === 'placed')).toHaveLength(5)
     expect(told.filter(({ notice }) => notice === 'waitlisted')).toHaveLength(25)
   })
