@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Activity, Event } from '../../cms/src/payload-types'
 import { addOneOff, addSeries, calendarResponse, createCalendar, parseRule } from '../src/lib/calendar'
-import { listingPlace } from '../src/lib/place'
+import { listingPlace } from '../../core/venue'
 import { activityPeriods } from '../src/lib/schedule'
 import { activities, departments, events, movingLektiecafe, now } from './fixtures'
 

@@ -4,7 +4,7 @@ import type { Event } from '../../cms/src/payload-types'
 import { withDanishFallback } from '../src/lib/cms/localized'
 import { eventsByMonth, eventTimeText } from '../src/lib/events'
 import { fallbackLang, fellBack } from '../src/lib/fallback'
-import { directionsUrl, listingPlace, placeText } from '../src/lib/place'
+import { directionsUrl, listingPlace, placeText } from '../../core/venue'
 import { activities, departments, events, localized } from './fixtures'
 
 describe('where a listing happens', () => {

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { calendarUid, googleCalendarUrl, icalUtc, icalWall } from '../../../core/calendar'
 import { getLocale, type LocaleCode } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
+import { directionsUrl, listingPlace, placeText, type Place } from '../../../core/venue'
 import { participantsOf } from '../../../core/signups'
 import { copenhagenToday, nextOccurrences, periodOn, schedulePeriods, weekdayCodes, type ScheduleForm, type SchedulePeriod, type WeekdayCode } from '../../../core/schedule'
 import { copenhagenInstant, timeZone } from '../../../core/time'
@@ -23,16 +24,6 @@ export type MessageKind = PersonNotice | 'reminder'
 
 type Localized = Record<string, string | null | undefined> | string | null | undefined
 const inLanguage = (value: Localized, language: LocaleCode): string => (typeof value === 'string' ? value : value?.[language] || value?.da || '')
-
-/** Where a listing happens: its own venue and address, or else its department's (as the site shows it, site/src/lib/place.ts). */
-export interface Place {
-  name?: string
-  street?: string
-  postalCode?: string
-  city?: string
-  latitude?: number
-  longitude?: number
-}
 
 /** The listing a signup is for, with what its messages tell. */
 export interface Listing {
@@ -65,10 +56,6 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
   if (!doc) return undefined
   const department = (await payload.findByID({ collection: 'departments', id: relationId(doc.department)!, depth: 0, overrideAccess: true, disableErrors: true })) as Department | null
   if (!department) return undefined
-  const address = (doc.address ?? {}) as NonNullable<Event['address']>
-  const ownAddress = Boolean(address.street || address.city)
-  const place = ownAddress ? address : (department.address ?? {})
-  const point = (doc.location as [number, number] | null | undefined) ?? department.location ?? undefined
   const venue = inLanguage(doc.venue as Localized, 'da')
   const slug = doc.slug as string
   const contact = (doc as { contact?: { email?: string | null } }).contact
@@ -77,14 +64,7 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
     id: doc.id,
     title: (language) => inLanguage(doc.title as unknown as Localized, language),
     department,
-    place: {
-      name: venue || (ownAddress ? undefined : department.name),
-      street: place.street ?? undefined,
-      postalCode: place.postalCode ?? undefined,
-      city: place.city ?? department.town ?? undefined,
-      longitude: point?.[0],
-      latitude: point?.[1],
-    },
+    place: listingPlace({ venue: venue || null, address: doc.address as Event['address'], location: doc.location as [number, number] | null | undefined }, department),
     url: (language) => `${siteURL()}/${language}/${kind === 'event' ? `arrangementer/${slug}/` : `afdelinger/${department.slug}/${slug}/`}`,
     startsAt: kind === 'event' ? new Date((doc as Event).startsAt) : undefined,
     endsAt: kind === 'event' && (doc as Event).endsAt ? new Date((doc as Event).endsAt!) : null,
@@ -92,15 +72,6 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
     contactEmail: contact?.email || department.email || undefined,
     access: (language) => inLanguage(doc.accessibility as Localized, language),
   }
-}
-
-/** "Beboerhuset, Demovej 40, 8220 Brabrand". */
-export const placeText = (place: Place) => [place.name, place.street, [place.postalCode, place.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')
-
-/** Directions on a map (Google's documented Maps URL opens the map app on a phone). */
-export function directionsUrl(place: Place): string | undefined {
-  const destination = place.latitude !== undefined && place.longitude !== undefined ? `${place.latitude},${place.longitude}` : placeText(place)
-  return destination ? `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}` : undefined
 }
 
 const numbering = (language: LocaleCode) => getLocale(language).numberingSystem

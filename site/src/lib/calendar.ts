@@ -5,7 +5,7 @@ import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator'
 import { calendarUid, googleCalendarUrl } from '../../../core/calendar'
 import type { LocaleCode } from '../../../core/locales'
 import { copenhagenInstant, timeZone } from '../../../core/time'
-import { placeText, type Place } from './place'
+import { placeText, type Place } from '../../../core/venue'
 
 export interface CalendarOptions {
   lang: LocaleCode

@@ -1,4 +1,16 @@
-import type { Department } from '../../../cms/src/payload-types'
+/**
+ * Where a listing happens, in one place for the site's pages and calendars and the CMS's messages
+ * to a person (cms/src/signups/messages.ts): the listing's own venue and address, or else its
+ * department's, and the line and map link made from it.
+ */
+
+/** The department fields a place falls back to (the CMS's Department has them). */
+export interface VenueDepartment {
+  name?: string | null
+  town?: string | null
+  address?: { street?: string | null; postalCode?: string | null; city?: string | null } | null
+  location?: [number, number] | null
+}
 
 /** Where a listing happens: its own venue, address and map point, or else its department's. */
 export interface Place {
@@ -17,13 +29,13 @@ interface Listing {
   location?: [number, number] | null
 }
 
-export function listingPlace(listing: Listing, department: Pick<Department, 'name' | 'address' | 'location' | 'town'> | undefined): Place {
+export function listingPlace(listing: Listing, department: VenueDepartment | undefined): Place {
   const own = listing.address ?? {}
   const hasOwnAddress = Boolean(own.street || own.city)
   const address = hasOwnAddress ? own : (department?.address ?? {})
   const point = listing.location ?? department?.location ?? undefined
   return {
-    name: listing.venue ?? (hasOwnAddress ? undefined : department?.name),
+    name: listing.venue ?? (hasOwnAddress ? undefined : department?.name ?? undefined),
     street: address.street ?? undefined,
     postalCode: address.postalCode ?? undefined,
     city: address.city ?? department?.town ?? undefined,
