@@ -116,6 +116,10 @@ test('the admin shows Tigrinya in the site’s Ethiopic font, loaded only for Et
   const title = page.locator('#field-title')
   await expect(title).toHaveValue(String(docs[0]!.title))
   expect(await title.evaluate((input) => getComputedStyle(input).fontFamily)).toMatch(/^"?DRK Admin Ethiopic"?, "?DRK Admin Arabic"?, /)
+  // The rich-text editor (the description, the main text to translate) writes in Payload's serif list: ours first there too.
+  const editor = page.locator('.rich-text-lexical .editor-container').first()
+  await expect(editor).toBeVisible()
+  expect(await editor.evaluate((node) => getComputedStyle(node).fontFamily)).toMatch(/^"?DRK Admin Ethiopic"?, "?DRK Admin Arabic"?, /)
   await expect.poll(async () => (await faces())['DRK Admin Ethiopic']).toBe('loaded')
   // No Arabic on the page: its file is not fetched (the unicode-range keeps it to Arabic text).
   expect((await faces())['DRK Admin Arabic']).toBe('unloaded')

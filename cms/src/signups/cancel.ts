@@ -4,7 +4,7 @@ import { getLocale, type LocaleCode } from '../../../core/locales'
 import { claimField, releaseField } from '../lib/claim'
 import type { Signup } from '../payload-types'
 import { findByToken } from './cancelTokens'
-import { fontFaceCss, fontFamilies } from './fonts'
+import { fontFaceCss, pageFontList } from './fonts'
 import { participantsOf } from '../../../core/signups'
 import { placeText } from '../../../core/venue'
 import { activityWhen, formatWhen, loadListing, placeOf, waitlistPositionOf, type Listing } from './messages'
@@ -28,7 +28,7 @@ import { languageOf, signupText, type SignupKey } from './strings'
 const escape = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 const css = `
-*{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",${fontFamilies.join(',')},"Noto Sans Arabic","Noto Sans Ethiopic",sans-serif;color:#1a1a1a;background:#fff}
+*{box-sizing:border-box}body{margin:0;font:1rem/1.5 ${pageFontList};color:#1a1a1a;background:#fff}
 header{background:#b5121b;color:#fff;padding:.75rem 1rem;font-weight:700}main{max-width:36rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;line-height:1.25;margin:.5rem 0 1rem}a{color:#b5121b}
 .details{border:2px solid #1a1a1a;border-radius:.5rem;padding:.75rem 1rem;margin-block-end:1.25rem}.details p{margin:.25rem 0}

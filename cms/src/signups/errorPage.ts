@@ -1,14 +1,14 @@
 import { getLocale, type LocaleCode } from '../../../core/locales'
 import { companionAgeGroups, companionRows, maxParticipants, type CompanionAgeGroup } from '../../../core/signups'
 import type { Envelope, FieldErrors } from './schema'
-import { fontFaceCss, fontFamilies } from './fonts'
+import { fontFaceCss, pageFontList } from './fonts'
 import { signupText, type SignupKey } from './strings'
 
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 const css = `
-*{box-sizing:border-box}body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",${fontFamilies.join(',')},"Noto Sans Arabic","Noto Sans Ethiopic",sans-serif;color:#1a1a1a;background:#fff}
+*{box-sizing:border-box}body{margin:0;font:1rem/1.5 ${pageFontList};color:#1a1a1a;background:#fff}
 header{background:#b5121b;color:#fff;padding:.75rem 1rem;font-weight:700}main{max-width:36rem;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;line-height:1.25;margin:.5rem 0 1rem}.summary{border:2px solid #b5121b;border-radius:.5rem;padding:.75rem 1rem;margin-block-end:1.25rem}
 .summary h2{font-size:1.1rem;margin:0 0 .5rem;color:#b5121b}.notice{border-inline-start:4px solid #1a1a1a;background:#f3f3f3;padding:.75rem 1rem;margin-block-end:1.25rem}.notice h2{font-size:1.1rem;margin:0 0 .5rem}.summary ul{margin:0;padding-inline-start:1.25rem}a{color:#b5121b}

@@ -29,6 +29,14 @@ const fonts: Record<Script, { family: string; local: string; file: string; unico
 }
 export const fontFamilies = Object.values(fonts).map(({ family }) => `"${family}"`)
 
+/**
+ * The font list of the CMS's own pages (the error page, the cancel page): the script fonts first.
+ * Each is limited to its script by unicode-range, so Latin text still takes the system font; put
+ * after `system-ui`, Chromium drew bold Ethiopic (the heading, the button) as boxes on a machine
+ * without an Ethiopic font of its own.
+ */
+export const pageFontList = `${fontFamilies.join(',')},system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic","Noto Sans Ethiopic",sans-serif`
+
 const loaded = new Map<Script, { bytes: Buffer; name: string } | null>()
 /** The font's bytes and its file name with a content hash (so it can be cached for a year). */
 function load(script: Script) {
