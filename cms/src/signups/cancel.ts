@@ -136,7 +136,9 @@ async function answer(req: PayloadRequest, confirm: boolean): Promise<Response> 
   if (lookup.expired) return sayOnly(410, language, 'messages.cancelPage.invalidTitle', 'messages.cancelPage.expired')
   const listing = await loadListing(payload, signup)
   if (!listing) return sayOnly(410, language, 'messages.cancelPage.invalidTitle', 'messages.cancelPage.expired')
-  const title = listing.title(language)
+  // Isolated (FSI … PDI): a Danish title inside an Arabic sentence keeps its own direction, and the
+  // sentence's punctuation stays on the right side of it.
+  const title = `\u2068${listing.title(language)}\u2069`
   const backUrl = listing.url(language)
 
   if (!confirm) {

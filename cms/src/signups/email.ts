@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { getLocale, type LocaleCode, locales } from '../../../core/locales'
+import { participantsOf } from '../../../core/signups'
 import type { Signup } from '../payload-types'
 import type { SignupTarget } from './targets'
 import { signupText } from './strings'
@@ -20,6 +21,18 @@ export interface SignupEmail {
 }
 
 /** To the department, in Danish: who signed up for what, how to reach them, and what to do next. */
+const ageGroupsDa: Record<string, string> = { adult: 'voksen', teen: 'ung 13–17 år', child: 'barn 6–12 år', 'small-child': 'lille barn 0–5 år' }
+
+/** How many come, who they are (first names and age groups when given) and where the signup stands. */
+function participantLines(signup: Signup): string[] {
+  const companions = (signup.companions ?? []).map(({ firstName, ageGroup }) => [firstName, ageGroup && ageGroupsDa[ageGroup]].filter(Boolean).join(', ')).filter(Boolean)
+  return [
+    `Antal personer: ${participantsOf(signup)}`,
+    ...(companions.length ? [`Med kommer: ${companions.join('; ')}`] : []),
+    ...(signup.place === 'placed' ? ['Plads: har plads'] : signup.place === 'waitlisted' ? [`Plads: på ventelisten som nr. ${signup.waitlistPosition ?? '–'}`] : []),
+  ]
+}
+
 export function departmentEmail(signup: Signup, target: SignupTarget, options: { adminUrl: string; childCertificate: boolean }): SignupEmail | undefined {
   if (!target.contactEmail) return undefined
   const title = target.title('da')
@@ -33,6 +46,7 @@ export function departmentEmail(signup: Signup, target: SignupTarget, options: {
       `E-mail: ${signup.email ?? '–'}`,
       `Telefon: ${signup.phone ?? '–'}`,
       `Foretrukket sprog: ${language ? `${language.labelDa} (${language.label})` : signup.language}`,
+      ...(volunteer ? [] : participantLines(signup)),
       `Besked: ${signup.message ?? '–'}`,
     ].join('\n'),
     ...(options.childCertificate

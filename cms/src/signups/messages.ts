@@ -279,7 +279,7 @@ export function composeMessage(kind: MessageKind, signup: Signup, listing: Listi
     t(bodies[kind]),
     ...(details
       ? [
-          [when, where && t('messages.where', { where }), listing.access?.(language), directions, t('messages.places', { count: number(participantsOf(signup)) }), kind === 'waitlisted' && position ? t('messages.position', { position: number(position) }) : undefined]
+          [when, where && t('messages.where', { where }), listing.access?.(language), directions, t('messages.places', { count: number(participantsOf(signup)) })]
             .filter(Boolean)
             .join('\n'),
           ...(google ? [t('messages.calendar', { url: google })] : []),
