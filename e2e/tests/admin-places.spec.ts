@@ -53,3 +53,32 @@ test('places left beside the number of places; the list shows place and number; 
   await expect.poll(async () => (await json<Doc>(await admin.get(`/signups/${signup.id}?depth=0`))).place).toBe('placed')
   expect((await json<Doc>(await admin.get(`/signups/${signup.id}?depth=0`))).waitlistPosition).toBeNull()
 })
+
+test('raising the number of places moves the waiting list up, and the line beside it says so at once', async ({ page, request }) => {
+  const department = (await json<{ docs: Doc[] }>(await admin.get('/departments?where[slug][equals]=aarhus&depth=0'))).docs[0]!
+  const slug = `admin-flere-pladser-${Date.now().toString(36)}`
+  const created = await admin.post('/events', {
+    title: 'Udflugt med én plads',
+    slug,
+    department: department.id,
+    startsAt: new Date(Date.now() + 21 * 24 * 3600_000).toISOString(),
+    howToJoin: 'sign-up',
+    capacity: 1,
+    _status: 'published',
+  })
+  expect(created.status()).toBe(201)
+  const event = (await json<{ doc: Doc }>(created)).doc
+  expect(await json(await submit(request, validForm({ target: `event:${slug}`, participants: '1' })))).toMatchObject({ place: 'placed' })
+  expect(await json(await submit(request, validForm({ target: `event:${slug}`, participants: '1' })))).toMatchObject({ place: 'waitlisted', position: 1 })
+
+  await openAdminAs(page)
+  await page.goto(`${cmsUrl()}/admin/collections/events/${event.id}`)
+  const status = page.locator('[data-places-status]')
+  await expect(status).toContainText('Ledige pladser nu: 0 af 1')
+  await expect(status).toContainText('1 på venteliste')
+  await page.locator('#field-capacity').fill('2')
+  await page.getByRole('button', { name: 'Offentliggør ændringer' }).click()
+  // The waiting signup took the new place; the line reads the figures again after the save.
+  await expect(status).toContainText('Ledige pladser nu: 0 af 2')
+  await expect(status).toContainText('0 på venteliste')
+})
