@@ -160,7 +160,7 @@ describe('signing up for a listing with places', () => {
     await event('lejr-nojs', 1)
     const first = await post(person('lejr-nojs', 'Først'), { json: false })
     expect(first.status).toBe(303)
-    expect(first.headers.get('location')).toBe(`${siteUrl}/da/tak/?status=placed`)
+    expect(first.headers.get('location')).toBe(`${siteUrl}/da/tak/plads/`)
     const second = await post({ ...person('lejr-nojs', 'Anden'), language: 'ar' }, { json: false })
     expect(second.headers.get('location')).toBe(`${siteUrl}/ar/tak/venteliste/?nr=1`)
   })

@@ -46,6 +46,7 @@ const templates: Record<string, Template> = {
   'tak/index.astro': { built: 'tak/index.html' },
   'tak/frivillig/index.astro': { built: 'tak/frivillig/index.html' },
   'tak/venteliste/index.astro': { built: 'tak/venteliste/index.html' },
+  'tak/plads/index.astro': { built: 'tak/plads/index.html' },
   'tilmelding/[slug].astro': { built: 'tilmelding/*/index.html' },
   'tilmelding/arrangement/[slug].astro': { built: 'tilmelding/arrangement/*/index.html' },
 }

@@ -71,7 +71,17 @@ test('the waiting-list thanks page says the number in Arabic, and without JavaSc
   await context.close()
 })
 
-for (const path of [`/ar/tilmelding/arrangement/${event}/`, '/ar/tak/venteliste/?nr=3', `/fa/arrangementer/${event}/`]) {
+test('a place on a listing with places: the thanks page says so without JavaScript (Tigrinya)', async ({ browser }) => {
+  const ti = uiStrings('ti')
+  const context = await browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(`${siteUrl()}/ti/tak/plads/`)
+  await expect(page.locator('h1')).toHaveText(ti['places.placed']!)
+  await expect(page.getByText(ti['places.sentPlaced']!)).toBeVisible()
+  await context.close()
+})
+
+for (const path of [`/ar/tilmelding/arrangement/${event}/`, '/ar/tak/venteliste/?nr=3', '/ar/tak/plads/', `/fa/arrangementer/${event}/`]) {
   test(`${path} has no accessibility violations (axe; a form's rows for those who come along unfolded)`, async ({ page }) => {
     await page.goto(`${siteUrl()}${path}`)
     const companions = page.locator('details[data-companions]')

@@ -19,13 +19,13 @@ import type { Signup } from '../payload-types'
 /**
  * Where a form sent without JavaScript lands. On a listing with a limited number of places the
  * page says where the person stands: the waiting list has its own page (readable without a
- * script), with the number as a query parameter its little script shows; placed adds
- * `?status=placed`. Nothing personal in the address.
+ * script), with the number as a query parameter its little script shows; a place has its own
+ * page too. Nothing personal in the address.
  */
 function thanksUrl(language: LocaleCode, kind: SignupKind, places?: Places) {
   if (kind === 'volunteer') return `${siteURL()}/${language}/tak/frivillig/`
   if (places?.allocation.place === 'waitlisted') return `${siteURL()}/${language}/tak/venteliste/?nr=${places.allocation.position}`
-  if (places?.limited) return `${siteURL()}/${language}/tak/?status=placed`
+  if (places?.limited) return `${siteURL()}/${language}/tak/plads/`
   return `${siteURL()}/${language}/tak/`
 }
 

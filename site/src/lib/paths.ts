@@ -36,6 +36,7 @@ export const routes = {
   thanks: () => 'tak/',
   thanksVolunteer: () => 'tak/frivillig/',
   thanksWaitlist: () => 'tak/venteliste/',
+  thanksPlaced: () => 'tak/plads/',
   childCertificate: () => 'boerneattest/',
   search: () => 'soeg/',
   /** What the open-data export (/open-data/hsds/) is, in the reader's language. */
