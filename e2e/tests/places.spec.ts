@@ -71,6 +71,20 @@ test('the waiting-list thanks page says the number in Arabic, and without JavaSc
   await context.close()
 })
 
+test('the form has a row for each person who comes along, as many as chosen', async ({ page }) => {
+  await page.goto(`${siteUrl()}/da/tilmelding/arrangement/${event}/`)
+  const form = page.locator('form[data-signup-form]').first()
+  const companions = form.locator('details[data-companions]')
+  // One person: nobody comes along.
+  await expect(companions).toBeHidden()
+  await form.locator('select[name=participants]').selectOption('3')
+  await expect(companions).toBeVisible()
+  await companions.evaluate((details) => ((details as HTMLDetailsElement).open = true))
+  await expect(form.locator('[data-companion-row]:visible')).toHaveCount(2)
+  await expect(form.locator('[name=companion3Name]')).toBeDisabled()
+  await expect(form.locator('[name=companion2Name]')).toBeEnabled()
+})
+
 test('a place on a listing with places: the thanks page says so without JavaScript (Tigrinya)', async ({ browser }) => {
   const ti = uiStrings('ti')
   const context = await browser.newContext({ javaScriptEnabled: false })
