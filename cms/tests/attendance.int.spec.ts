@@ -70,7 +70,7 @@ beforeAll(async () => {
     payload
       .create({
         collection: 'signups',
-        data: { kind: 'participant', name, email: `${key}@example.org`, language: 'da', department: odense.id, consentAt: new Date().toISOString(), consentVersion: 'test', status: 'new', ...data },
+        data: { kind: 'participant', name, email: `${key}@example.org`, language: 'da', department: odense.id, consentAt: new Date().toISOString(), consentVersion: 'test', status: 'new', place: 'placed', ...data },
       })
       .then((created) => (people[key] = created))
   await signup('ali', 'Ali Hassan', { activity: activity.id })
@@ -127,7 +127,8 @@ describe('a meeting’s list', () => {
 
   it('counts only signups that hold a place: not declined, withdrawn, waitlisted or volunteers', () => {
     const base = { kind: 'participant', status: 'new' } as Signup
-    expect(holdsPlace(base)).toBe(true)
+    // No place: reopened after a decline and not lined up again.
+    expect(holdsPlace(base)).toBe(false)
     expect(holdsPlace({ ...base, place: 'placed' } as Signup)).toBe(true)
     expect(holdsPlace({ ...base, place: 'waitlisted' } as Signup)).toBe(false)
     expect(holdsPlace({ ...base, status: 'declined' })).toBe(false)

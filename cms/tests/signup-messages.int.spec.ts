@@ -17,7 +17,7 @@ import { seedContext } from '../src/seed/index'
 import { hashToken } from '../src/signups/cancelTokens'
 import { composeMessage, formatWhen, loadListing } from '../src/signups/messages'
 import { tellPerson } from '../src/signups/notify'
-import { countSms, fitSms } from '../src/signups/sms/segments'
+import { countSms, fitSms, plainSms } from '../src/signups/sms/segments'
 import { signupText } from '../src/signups/strings'
 import { startMailSink } from '../../scripts/mail-sink.mjs'
 import { startPayload } from './payload'
@@ -48,6 +48,9 @@ let event: Event
 let soonEvent: Event
 let activity: Activity
 const siteUrl = 'http://localhost:4998'
+
+/** A title inside a sentence on the cancel page, isolated in its own direction (FSI … PDI). */
+const isolated = (title: string) => `\u2068${title}\u2069`
 
 const titles: Record<LocaleCode, string> = {
   da: 'Familielejr på Fyn',
@@ -215,6 +218,24 @@ describe('the other notices', () => {
       expect(countSms(message.sms!).segments).toBeLessThanOrEqual(2)
       expect(message.sms).toContain(`token=${'a'.repeat(22)}`)
       expect(message.sms).toContain(signupText(language, 'messages.position', { position: number(3) }))
+      // In the calendar as tentative: no place yet.
+      expect(message.ics).toContain('STATUS:TENTATIVE')
+      expect(message.ics).not.toContain('STATUS:CONFIRMED')
+    }
+  })
+
+  it('a reminder by SMS keeps the date in every language, also in two UCS-2 segments (the title goes before the date)', async () => {
+    const signup = await signUp({ email: 'remind-sms@example.org', language: 'da' })
+    const listing = (await loadListing(payload, signup))!
+    for (const language of localeCodes) {
+      const placed = { ...signup, language, email: null, phone: '+4521000010', place: 'placed', participants: 2 } as Signup
+      const message = composeMessage('reminder', placed, listing, { cancelUrl: `${payload.config.serverURL}/api/signups/cancel?token=${'b'.repeat(22)}` })
+      // In short: no year, short names (the e-mail has the date in full).
+      const when = signupText(language, 'messages.when', { when: formatWhen(language, listing.startsAt!, listing.endsAt, true) })
+      expect(message.text, language).toContain(signupText(language, 'messages.when', { when: formatWhen(language, listing.startsAt!, listing.endsAt) }))
+      expect(message.sms, language).toContain(plainSms(when))
+      expect(countSms(message.sms!).segments).toBeLessThanOrEqual(2)
+      expect(message.sms).toContain(`token=${'b'.repeat(22)}`)
     }
   })
 
@@ -258,7 +279,7 @@ describe('cancelling through the link', () => {
 
     const done = await confirmLink(link)
     expect(done.status).toBe(200)
-    expect(await done.text()).toContain(escapeHtml(signupText('ar', 'messages.cancelPage.doneText', { title: titles.ar })))
+    expect(await done.text()).toContain(escapeHtml(signupText('ar', 'messages.cancelPage.doneText', { title: isolated(titles.ar) })))
     const cancelled = await payload.findByID({ collection: 'signups', id: signup.id, depth: 0 })
     expect(cancelled.status).toBe('withdrawn')
     expect(cancelled.cancelledAt).toBeTruthy()
@@ -282,7 +303,7 @@ describe('cancelling through the link', () => {
     const link = cancelLinkIn((await waitForMail(email))[0]!.text ?? '')!
     const pages = await Promise.all([confirmLink(link), confirmLink(link), confirmLink(link)])
     const texts = await Promise.all(pages.map((response) => response.text()))
-    expect(texts.filter((html) => html.includes(escapeHtml(signupText('da', 'messages.cancelPage.doneText', { title: titles.da }))))).toHaveLength(1)
+    expect(texts.filter((html) => html.includes(escapeHtml(signupText('da', 'messages.cancelPage.doneText', { title: isolated(titles.da) }))))).toHaveLength(1)
     expect((await payload.findByID({ collection: 'signups', id: signup.id, depth: 0 })).status).toBe('withdrawn')
     await waitForMail(email, 2)
     expect(await messagesTo(email)).toHaveLength(2)

@@ -58,6 +58,11 @@ beforeEach(() => {
   told.length = 0
 })
 
+/** What people were told of the kinds given (the confirmations of the signups a test makes come too, later). */
+const noticesOf = (...kinds: string[]) => told.filter(({ notice }) => kinds.includes(notice))
+/** People are told after the step (places.ts tellLater, in setImmediate): wait for that turn to pass. */
+const messagesSent = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)))
+
 const inAMonth = () => new Date(Date.now() + 30 * 24 * 3600_000).toISOString()
 
 async function event(slug: string, capacity: number | null) {
@@ -215,10 +220,12 @@ describe('places freeing up', () => {
     expect(placeOf('E')).toMatchObject({ place: 'waitlisted' })
     expect(placesTaken(after)).toBe(4)
     expect((await counter('lejr-afbud'))?.taken).toBe(4)
-    expect(told.map(({ id, notice }) => [id, notice])).toEqual([
-      [placeOf('B').id, 'promoted'],
-      [placeOf('D').id, 'promoted'],
-    ])
+    await vi.waitFor(() =>
+      expect(noticesOf('promoted').map(({ id, notice }) => [id, notice])).toEqual([
+        [placeOf('B').id, 'promoted'],
+        [placeOf('D').id, 'promoted'],
+      ]),
+    )
     // Released once, even when releasePlaces is called again.
     await releasePlaces(payload, withdrawn)
     expect((await counter('lejr-afbud'))?.taken).toBe(4)
@@ -234,7 +241,7 @@ describe('places freeing up', () => {
     expect(declined).toMatchObject({ status: 'declined', place: null })
     const waiting = await byName('lejr-afvist', 'Venter')
     expect(waiting.place).toBe('placed')
-    expect(told).toEqual(expect.arrayContaining([expect.objectContaining({ id: first.id, notice: 'declined' }), expect.objectContaining({ id: waiting.id, notice: 'promoted' })]))
+    await vi.waitFor(() => expect(told).toEqual(expect.arrayContaining([expect.objectContaining({ id: first.id, notice: 'declined' }), expect.objectContaining({ id: waiting.id, notice: 'promoted' })])))
     expect((await counter('lejr-afvist'))?.taken).toBe(1)
   })
 
@@ -246,7 +253,7 @@ describe('places freeing up', () => {
     await payload.delete({ collection: 'signups', id: (await byName('lejr-slettet', 'Slettes')).id, overrideAccess: true })
     expect((await byName('lejr-slettet', 'Venter')).place).toBe('placed')
     expect((await counter('lejr-slettet'))?.taken).toBe(2)
-    expect(told.map(({ notice }) => notice)).toEqual(['promoted'])
+    await vi.waitFor(() => expect(noticesOf('promoted')).toHaveLength(1))
   })
 
   it('a waiting signup that withdraws leaves the waiting list and frees nothing', async () => {
@@ -267,13 +274,14 @@ describe('places freeing up', () => {
     told.length = 0
 
     await payload.update({ collection: 'events', id: created.id, locale: 'en', data: { title: 'Family camp' }, context: seedContext })
-    expect(told).toEqual([])
+    await messagesSent()
+    expect(noticesOf('promoted')).toEqual([])
     expect((await byName('lejr-flere', 'B')).place).toBe('waitlisted')
 
     await payload.update({ collection: 'events', id: created.id, data: { capacity: 3 }, context: seedContext })
     expect((await byName('lejr-flere', 'B')).place).toBe('placed')
     expect((await byName('lejr-flere', 'C')).place).toBe('waitlisted')
-    expect(told.map(({ notice }) => notice)).toEqual(['promoted'])
+    await vi.waitFor(() => expect(noticesOf('promoted')).toHaveLength(1))
 
     await payload.update({ collection: 'events', id: created.id, data: { capacity: 1 }, context: seedContext })
     expect((await byName('lejr-flere', 'A')).place).toBe('placed')
@@ -294,11 +302,74 @@ describe('places freeing up', () => {
     expect(placed).toMatchObject({ place: 'placed', waitlistPosition: null })
     expect(await byName('lejr-haand', 'Venter')).toMatchObject({ place: 'placed', waitlistPosition: null })
     expect((await counter('lejr-haand'))?.taken).toBe(3)
-    expect(told).toEqual([expect.objectContaining({ id: waiting.id, notice: 'promoted' })])
+    await vi.waitFor(() => expect(noticesOf('promoted')).toEqual([expect.objectContaining({ id: waiting.id, notice: 'promoted' })]))
 
     const user = await payload.create({ collection: 'users', data: { email: 'admin@example.org', password: 'a-long-password-1234', role: 'admin' } })
     await expect(payload.update({ collection: 'signups', id: waiting.id, data: { place: 'waitlisted' }, user, overrideAccess: false })).rejects.toThrow()
     expect((await byName('lejr-haand', 'Venter')).place).toBe('placed')
+  })
+})
+
+describe('what a coordinator does in the admin', () => {
+  it('raising the number of places in a draft (the admin autosaves) and then publishing moves the waiting list up', async () => {
+    const created = await event('lejr-kladde', 1)
+    await post(person('lejr-kladde', 'Plads'))
+    await post(person('lejr-kladde', 'Venter'))
+    // The autosave keeps the new number in a draft: the version before the publish already has it.
+    await payload.update({ collection: 'events', id: created.id, draft: true, autosave: true, data: { capacity: 2 }, context: seedContext })
+    expect((await byName('lejr-kladde', 'Venter')).place).toBe('waitlisted')
+    await payload.update({ collection: 'events', id: created.id, data: { capacity: 2, _status: 'published' }, context: seedContext })
+    expect((await byName('lejr-kladde', 'Venter')).place).toBe('placed')
+    expect((await counter('lejr-kladde'))?.taken).toBe(2)
+  })
+
+  it('a declined signup reopened lines up again: a place if it fits, else the end of the waiting list', async () => {
+    await event('lejr-igen', 2)
+    await post(person('lejr-igen', 'Først', 2))
+    const first = await byName('lejr-igen', 'Først')
+    await payload.update({ collection: 'signups', id: first.id, data: { status: 'declined' }, overrideAccess: true })
+    expect((await counter('lejr-igen'))?.taken).toBe(0)
+    // Someone took a place meanwhile: the family of 2 no longer fits and waits.
+    await post(person('lejr-igen', 'Anden'))
+    await payload.update({ collection: 'signups', id: first.id, data: { status: 'new' }, overrideAccess: true })
+    expect(await byName('lejr-igen', 'Først')).toMatchObject({ place: 'waitlisted', waitlistPosition: 1 })
+    await vi.waitFor(() => expect(noticesOf('waitlisted').map(({ id }) => id)).toContain(first.id))
+    // The other cancels: the family moves up.
+    await payload.update({ collection: 'signups', id: (await byName('lejr-igen', 'Anden')).id, data: { status: 'withdrawn' }, overrideAccess: true })
+    expect(await byName('lejr-igen', 'Først')).toMatchObject({ place: 'placed' })
+    expect((await counter('lejr-igen'))?.taken).toBe(2)
+  })
+
+  it('an admin’s change of the number of people on a placed signup moves the counter with it', async () => {
+    await event('lejr-antal', 3)
+    await post(person('lejr-antal', 'Familie', 2))
+    await post(person('lejr-antal', 'Venter', 2))
+    expect((await byName('lejr-antal', 'Venter')).place).toBe('waitlisted')
+    const family = await byName('lejr-antal', 'Familie')
+    await payload.update({ collection: 'signups', id: family.id, data: { participants: 3 }, overrideAccess: true })
+    expect((await counter('lejr-antal'))?.taken).toBe(3)
+    // Fewer: the places freed go to the waiting list (1 + 2 fits 3).
+    await payload.update({ collection: 'signups', id: family.id, data: { participants: 1 }, overrideAccess: true })
+    expect((await byName('lejr-antal', 'Venter')).place).toBe('placed')
+    expect((await counter('lejr-antal'))?.taken).toBe(3)
+    // Withdrawn: exactly its own people are freed.
+    await payload.update({ collection: 'signups', id: family.id, data: { status: 'withdrawn' }, overrideAccess: true })
+    expect((await counter('lejr-antal'))?.taken).toBe(2)
+    expect(placesTaken(await signupsOf('lejr-antal'))).toBe(2)
+  })
+
+  it('telling people never holds up the listing: a decline answers before the messages are sent', async () => {
+    await event('lejr-langsom', 1)
+    await post(person('lejr-langsom', 'Plads'))
+    await post(person('lejr-langsom', 'Venter'))
+    await messagesSent()
+    told.length = 0
+    const first = await byName('lejr-langsom', 'Plads')
+    await payload.update({ collection: 'signups', id: first.id, data: { status: 'declined' }, overrideAccess: true })
+    // Saved and moved up, nobody told yet: the messages go in a later turn.
+    expect((await byName('lejr-langsom', 'Venter')).place).toBe('placed')
+    expect(told).toEqual([])
+    await vi.waitFor(() => expect(noticesOf('declined', 'promoted')).toHaveLength(2))
   })
 })
 

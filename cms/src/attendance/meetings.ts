@@ -186,12 +186,12 @@ export interface ListedSignup {
 }
 
 /**
- * The signups that hold a place: participants not declined or withdrawn and not on the waiting
- * list (a signup from before places existed has no place and counts as placed). Filtered here,
- * not in the query: a `not_equals` in SQL would also drop the rows whose place is unset.
+ * The signups that hold a place: participants not declined or withdrawn whose place is `placed`
+ * (signups from before places existed were marked placed by their migration; one on the waiting
+ * list, or reopened and not lined up again, is not on the list).
  */
 export const holdsPlace = (signup: Signup): boolean =>
-  signup.kind === 'participant' && signup.status !== 'declined' && signup.status !== 'withdrawn' && signup.place !== 'waitlisted'
+  signup.kind === 'participant' && signup.status !== 'declined' && signup.status !== 'withdrawn' && signup.place === 'placed'
 
 const listed = (signup: Signup): ListedSignup => ({
   id: signup.id,

@@ -76,12 +76,15 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
 
 const numbering = (language: LocaleCode) => getLocale(language).numberingSystem
 
-export function formatWhen(language: LocaleCode, start: Date, end?: Date | null): string {
+/** A date and time in the person's language; `compact` (for an SMS) without the year and with short names. */
+export function formatWhen(language: LocaleCode, start: Date, end?: Date | null, compact = false): string {
   const options = { timeZone, calendar: 'gregory', numberingSystem: numbering(language), hourCycle: 'h23' } as const
-  const startText = new Intl.DateTimeFormat(language, { ...options, dateStyle: 'full', timeStyle: 'short' }).format(start)
+  const dateTime = compact ? ({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const) : ({ dateStyle: 'full', timeStyle: 'short' } as const)
+  const time = compact ? ({ hour: '2-digit', minute: '2-digit' } as const) : ({ timeStyle: 'short' } as const)
+  const startText = new Intl.DateTimeFormat(language, { ...options, ...dateTime }).format(start)
   if (!end) return startText
   const sameDay = copenhagenToday(start) === copenhagenToday(end)
-  const endText = new Intl.DateTimeFormat(language, sameDay ? { ...options, timeStyle: 'short' } : { ...options, dateStyle: 'full', timeStyle: 'short' }).format(end)
+  const endText = new Intl.DateTimeFormat(language, { ...options, ...(sameDay ? time : dateTime) }).format(end)
   return `${startText} – ${endText}`
 }
 
@@ -183,11 +186,11 @@ function seriesOf(period: SchedulePeriod): { start: Date; end: Date | null; star
  * The listing as a calendar file: the same VEVENTs, with the same UIDs, as the site's feed for
  * it (site/src/lib/calendar.ts), so a phone that has both shows it once.
  */
-export function listingIcs(listing: Listing, language: LocaleCode, now: Date): string | undefined {
+export function listingIcs(listing: Listing, language: LocaleCode, now: Date, waiting = false): string | undefined {
   const title = listing.title(language)
   const url = listing.url(language)
   const location = placeText(listing.place)
-  const common = (uid: string) => [`UID:${uid}`, `DTSTAMP:${icalUtc(now)}`, `SUMMARY:${icsText(title)}`, ...(location ? [`LOCATION:${icsText(location)}`] : []), `DESCRIPTION:${icsText(url)}`, `URL:${url}`, 'STATUS:CONFIRMED']
+  const common = (uid: string) => [`UID:${uid}`, `DTSTAMP:${icalUtc(now)}`, `SUMMARY:${icsText(title)}`, ...(location ? [`LOCATION:${icsText(location)}`] : []), `DESCRIPTION:${icsText(url)}`, `URL:${url}`, waiting ? 'STATUS:TENTATIVE' : 'STATUS:CONFIRMED']
   const events: string[][] = []
   let needsTimezone = false
   if (listing.kind === 'event' && listing.startsAt) {
@@ -261,16 +264,19 @@ export function composeMessage(kind: MessageKind, signup: Signup, listing: Listi
   const position = waitlistPositionOf(signup)
   const t = (key: SignupKey, params: Record<string, string> = {}) => signupText(language, key, { title, department: listing.department.name, position: position ? number(position) : '–', ...params })
 
-  let when: string | undefined
-  if (listing.kind === 'event' && listing.startsAt) when = t('messages.when', { when: formatWhen(language, listing.startsAt, listing.endsAt) })
-  else {
+  // The e-mail says when in full; the SMS in short (no year, short names), to keep it in two segments.
+  const whenText = (compact: boolean): string | undefined => {
+    if (listing.kind === 'event' && listing.startsAt) return t('messages.when', { when: formatWhen(language, listing.startsAt, listing.endsAt, compact) })
     const { rhythm, next, nextEnd } = activityWhen(language, listing.schedule, now)
-    if (rhythm && next) when = t('messages.weekly', { rhythm, next: formatWhen(language, next, nextEnd) })
+    return rhythm && next ? t('messages.weekly', { rhythm, next: formatWhen(language, next, nextEnd, compact) }) : undefined
   }
+  const when = whenText(false)
+  const smsWhen = whenText(true)
   const where = placeText(listing.place)
   const directions = directionsUrl(listing.place)
   const details = withDetails(kind)
-  const ics = details && kind !== 'reminder' ? listingIcs(listing, language, now) : undefined
+  // On the waiting list: in the calendar as tentative, so nobody takes it for a place.
+  const ics = details && kind !== 'reminder' ? listingIcs(listing, language, now, kind === 'waitlisted') : undefined
   const google = details ? listingGoogleUrl(listing, language, now) : undefined
   const link = details ? cancelUrl : undefined
 
@@ -294,28 +300,33 @@ export function composeMessage(kind: MessageKind, signup: Signup, listing: Listi
   const html = `<div lang="${language}" dir="${dir}" style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs.map((paragraph) => `<p>${linkify(paragraph).replace(/\n/g, '<br>')}</p>`).join('')}</div>`
 
   // The SMS: the subject line (what happened, with the title), a waiting list position, then
-  // (while they fit) when, how many, where; always the whole cancel link. A long title is
-  // shortened before the link would not fit.
-  const smsWith = (shortTitle: string) => {
+  // (while they fit) when, how many, where; always the whole cancel link. In two segments of an
+  // Arabic or Tigrinya SMS (UCS-2: 134 characters) the link takes half: the signature goes first
+  // (the sender already says Røde Kors), then where and how many, and the title is shortened
+  // before the date is given up — the date is what the person needs.
+  const smsWith = (shortTitle: string, keepWhen: boolean) => {
     const subject = signupText(language, subjects[kind], { title: shortTitle }).replace(/[\s:：]+$/u, '')
     // Waiting: "you are number 3 on the waiting list" is the news, kept like the link; the title
     // goes above it (and shortens first).
     const waiting = kind === 'waitlisted' && position
     const parts: SmsPart[] = [
       ...(waiting ? [...(shortTitle ? [{ text: shortTitle }] : []), { text: t('messages.position', { position: number(position) }) }] : [{ text: subject }]),
-      ...(details && when ? [{ text: when, dropOrder: 2 }] : []),
+      ...(details && smsWhen ? [{ text: smsWhen, ...(keepWhen ? {} : { dropOrder: 1 }) }] : []),
       ...(details ? [{ text: t('messages.places', { count: number(participantsOf(signup)) }), dropOrder: 3 }] : []),
       ...(details && where ? [{ text: t('messages.where', { where }), dropOrder: 4 }] : []),
       ...(link ? [{ text: t('messages.sms.cancel', { url: link }) }] : []),
-      { text: `– ${listing.department.name}`, dropOrder: 1 },
+      { text: `– ${listing.department.name}`, dropOrder: 5 },
     ]
     return fitSms(parts)
   }
   const shorten = (value: string, length: number) => ([...value].length <= length ? value : `${[...value].slice(0, length).join('').trimEnd()}…`)
   let sms: string | undefined
-  for (const length of [Infinity, 40, 24, 12, 0]) {
-    sms = smsWith(length === 0 ? '' : shorten(title, length))
-    if (sms) break
-  }
+  // A confirmation keeps at least 12 characters of the title before the date goes (they just signed
+  // up for it, or moved up); a reminder is about the date, so its title goes first.
+  search: for (const keepWhen of [true, false])
+    for (const length of keepWhen && kind !== 'reminder' ? [Infinity, 40, 24, 12] : [Infinity, 40, 24, 12, 0]) {
+      sms = smsWith(length === 0 ? '' : shorten(title, length), keepWhen)
+      if (sms) break search
+    }
   return { subject: t(subjects[kind]), text, html, sms, ics }
 }

@@ -7,7 +7,7 @@ import { relationId } from '../../../core/relation'
 import { participantsOf, type SignupPlace } from '../../../core/signups'
 import { ours } from '../lib/translations'
 import type { Signup } from '../payload-types'
-import { tellPerson } from './notify'
+import { type PersonNotice, tellPerson } from './notify'
 
 /**
  * Places and the waiting list (issue 15): who gets a place, who waits, and who moves up when
@@ -73,6 +73,20 @@ async function inTurn<T>(target: PlacesTarget, step: () => Promise<T>): Promise<
   } finally {
     if (queues.get(key) === settled) queues.delete(key)
   }
+}
+
+/**
+ * Tells people after the step, never inside it: a slow or absent mail server or SMS gateway must
+ * not hold up the listing's queue (every new signup for it waits there) or the coordinator's save.
+ * tellPerson never throws; one after the other, so a gateway is not flooded.
+ */
+function tellLater(payload: Payload, told: readonly { signup: Signup; notice: PersonNotice }[]): void {
+  if (!told.length) return
+  setImmediate(() => {
+    void (async () => {
+      for (const { signup, notice } of told) await tellPerson(payload, signup, notice)
+    })()
+  })
 }
 
 // --- The counter: one atomic write per step, on either database ------------------------------
@@ -197,21 +211,22 @@ export async function placesTaken(payload: Payload, target: PlacesTarget): Promi
 }
 
 /**
- * Moves a signup's place from `from` to `to` if it still is `from` (one conditional write), and
- * clears its waiting-list number. Returns whether this call made the move.
+ * Moves a signup's place from `from` to `to` if it still is `from` (one conditional write; `from`
+ * null: a signup without a place), with its waiting-list number (none unless it goes on the
+ * waiting list). Returns whether this call made the move.
  */
-async function moveSignup(payload: Payload, id: Signup['id'], from: SignupPlace, to: SignupPlace | null, req?: PayloadRequest): Promise<boolean> {
+async function moveSignup(payload: Payload, id: Signup['id'], from: SignupPlace | null, to: SignupPlace | null, req?: PayloadRequest, position: number | null = null): Promise<boolean> {
   if (isMongo(payload)) {
     const moved = await model(payload, 'signups').findOneAndUpdate(
       { _id: id, place: from },
-      { $set: { place: to, waitlistPosition: null, updatedAt: new Date() } },
+      { $set: { place: to, waitlistPosition: position, updatedAt: new Date() } },
       { session: await mongoSession(payload, req) },
     )
     return moved !== null
   }
   const { rows } = await sqlite(payload).execute({
-    sql: `UPDATE signups SET place = ?, waitlist_position = NULL, updated_at = ? WHERE id = ? AND place = ? RETURNING id`,
-    args: [to, now(), id, from],
+    sql: `UPDATE signups SET place = ?, waitlist_position = ?, updated_at = ? WHERE id = ? AND place IS ? RETURNING id`,
+    args: [to, position, now(), id, from],
   })
   return rows.length > 0
 }
@@ -260,8 +275,11 @@ export async function signUpWithPlaces<T>(
  * Places the first waiting signups that fit, in waiting-list order. The rule: a waiting signup
  * whose family does not fit in the places left keeps its number and waits, and the smaller ones
  * behind it that do fit are placed — a big family does not hold up everyone behind it, and it
- * keeps its turn for the next places that free up. Each one placed is told. Call in turn.
+ * keeps its turn for the next places that free up. Call in turn; tell those placed after it
+ * (`promotedNotices`, tellLater).
  */
+const promotedNotices = (promoted: Signup[]) => promoted.map((signup) => ({ signup, notice: 'promoted' as const }))
+
 async function placeWaiting(payload: Payload, target: PlacesTarget, capacity: number | null, req?: PayloadRequest): Promise<Signup[]> {
   await ensureCounter(payload, target, req)
   let left = capacity === null ? Infinity : capacity - ((await placesTaken(payload, target)) ?? 0)
@@ -290,7 +308,6 @@ async function placeWaiting(payload: Payload, target: PlacesTarget, capacity: nu
     promoted.push({ ...signup, place: 'placed', waitlistPosition: null })
     if (left <= 0) break
   }
-  for (const signup of promoted) await tellPerson(payload, signup, 'promoted')
   if (promoted.length) payload.logger.info(`Signup places: ${promoted.length} moved up from the waiting list (${keyOf(target)}).`)
   return promoted
 }
@@ -305,15 +322,17 @@ async function placeWaiting(payload: Payload, target: PlacesTarget, capacity: nu
 export async function releasePlaces(payload: Payload, signup: Signup, req?: PayloadRequest): Promise<void> {
   const target = placesTargetOf(signup)
   if (!target) return
-  await inTurn(target, async () => {
+  const promoted = await inTurn(target, async () => {
     if (await moveSignup(payload, signup.id, 'placed', null, req)) {
       await freePlaces(payload, target, participantsOf(signup), req)
       const capacity = await capacityOf(payload, target, req)
-      if (capacity !== undefined) await placeWaiting(payload, target, capacity, req)
+      if (capacity !== undefined) return placeWaiting(payload, target, capacity, req)
     } else {
       await moveSignup(payload, signup.id, 'waitlisted', null, req)
     }
+    return []
   })
+  tellLater(payload, promotedNotices(promoted))
 }
 
 // --- Hooks -----------------------------------------------------------------------------------
@@ -325,29 +344,33 @@ export async function releasePlaces(payload: Payload, signup: Signup, req?: Payl
 export const placesAfterSignupDelete: CollectionAfterDeleteHook<Signup> = async ({ doc, req }) => {
   const target = placesTargetOf(doc)
   if (!target || doc.place !== 'placed') return doc
-  await inTurn(target, async () => {
+  const promoted = await inTurn(target, async () => {
     await freePlaces(req.payload, target, participantsOf(doc), req)
     const capacity = await capacityOf(req.payload, target, req)
-    if (capacity !== undefined) await placeWaiting(req.payload, target, capacity, req)
+    return capacity !== undefined ? placeWaiting(req.payload, target, capacity, req) : []
   })
+  tellLater(req.payload, promotedNotices(promoted))
   return doc
 }
 
 const closedPlaces = new Set(['declined', 'withdrawn'])
 
 /**
- * Events and activities: raising the number of places (or removing the limit) on the published
- * listing places the first waiting signups that now fit. Only then: a save that leaves the number
- * as it was (a translation, a site build marking it, a draft) does nothing, and lowering it moves
- * nobody off their place.
+ * Events and activities: when the published listing has room (more places, or no limit any more),
+ * the first waiting signups that fit are placed. Checked on every published save rather than by
+ * comparing the number with the one before: the admin autosaves drafts, so by the time the
+ * coordinator publishes, the version before already has the new number. Cheap when nobody waits:
+ * one look-up of the counter (none: nobody signed up since places existed). Lowering the number
+ * moves nobody off their place.
  */
-export const placeWaitingAfterCapacityChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, collection }) => {
-  if (operation !== 'update' || doc._status === 'draft') return doc
-  const before = (previousDoc?.capacity as number | null | undefined) ?? null
-  const after = (doc.capacity as number | null | undefined) ?? null
-  if (before === after || (after !== null && before !== null && after < before)) return doc
+export const placeWaitingAfterCapacityChange: CollectionAfterChangeHook = async ({ doc, operation, req, collection }) => {
+  if (operation !== 'update' || doc._status === 'draft' || doc.howToJoin !== 'sign-up') return doc
   const target: PlacesTarget = { type: collection.slug === 'events' ? 'event' : 'activity', id: doc.id }
-  await inTurn(target, () => placeWaiting(req.payload, target, after, req))
+  const taken = await placesTaken(req.payload, target)
+  const capacity = (doc.capacity as number | null | undefined) ?? null
+  if (taken === undefined || (capacity !== null && taken >= capacity)) return doc
+  const promoted = await inTurn(target, () => placeWaiting(req.payload, target, capacity, req))
+  tellLater(req.payload, promotedNotices(promoted))
   return doc
 }
 
@@ -364,20 +387,46 @@ export const checkPlaceChange: CollectionBeforeChangeHook = ({ data, originalDoc
 }
 
 /**
- * Signups, after a coordinator's change: declined or withdrawn → its places go to the waiting list
- * (releasePlaces), and a declined person is told; given a place by hand → it is counted and the
- * person is told they moved up.
+ * Signups, after a coordinator's change:
+ * - declined or withdrawn → its places go to the waiting list (releasePlaces), and a declined
+ *   person is told;
+ * - reopened (declined or withdrawn → an open status) → it lines up again like a new signup: a
+ *   place if its people fit, else the end of the waiting list, and the person is told which;
+ * - given a place by hand → it is counted (beyond the limit: the coordinator's decision) and the
+ *   person is told they moved up;
+ * - the number of people changed while it holds a place (an admin's correction) → the counter
+ *   follows, and places given back go to the waiting list.
+ * Messages go after the step (tellLater), never holding up the save.
  */
-export const placesAfterSignupChange: CollectionAfterChangeHook<Signup> = async ({ doc, previousDoc, operation, req }) => {
-  if (operation !== 'update' || !previousDoc) return doc
+export const placesAfterSignupChange: CollectionAfterChangeHook<Signup> = async ({ doc, previousDoc, operation, req, context }) => {
+  if (operation !== 'update' || !previousDoc || context.attendanceOnly) return doc
   const { payload } = req
   if (closedPlaces.has(doc.status) && doc.status !== previousDoc.status) {
     if (doc.place) await releasePlaces(payload, doc, req)
-    if (doc.status === 'declined') await tellPerson(payload, { ...doc, place: null, waitlistPosition: null }, 'declined')
-    return { ...doc, place: null, waitlistPosition: null }
+    const closed = { ...doc, place: null, waitlistPosition: null }
+    if (doc.status === 'declined') tellLater(payload, [{ signup: closed, notice: 'declined' }])
+    return closed
   }
   const target = placesTargetOf(doc)
-  if (target && doc.place === 'placed' && previousDoc.place !== 'placed') {
+  if (!target) return doc
+  if (closedPlaces.has(previousDoc.status) && !doc.place) {
+    const placed = await inTurn(target, async () => {
+      await ensureCounter(payload, target, req)
+      const capacity = await capacityOf(payload, target, req)
+      if (capacity === undefined) return undefined
+      if ((await takePlaces(payload, target, participantsOf(doc), capacity, req)) !== undefined) {
+        await moveSignup(payload, doc.id, null, 'placed', req)
+        return { ...doc, place: 'placed' as const, waitlistPosition: null }
+      }
+      const position = await nextPosition(payload, target)
+      await moveSignup(payload, doc.id, null, 'waitlisted', req, position)
+      return { ...doc, place: 'waitlisted' as const, waitlistPosition: position }
+    })
+    if (!placed) return doc
+    tellLater(payload, [{ signup: placed, notice: placed.place === 'placed' ? 'placed' : 'waitlisted' }])
+    return placed
+  }
+  if (doc.place === 'placed' && previousDoc.place !== 'placed') {
     await inTurn(target, async () => {
       // A counter made now counts this signup already (it is stored as placed).
       const counted = (await placesTaken(payload, target)) === undefined
@@ -387,8 +436,23 @@ export const placesAfterSignupChange: CollectionAfterChangeHook<Signup> = async 
       if (previousDoc.place === 'waitlisted') await moveSignup(payload, doc.id, 'placed', 'placed', req)
     })
     const placed = { ...doc, waitlistPosition: null }
-    await tellPerson(payload, placed, 'promoted')
+    tellLater(payload, [{ signup: placed, notice: 'promoted' }])
     return placed
+  }
+  const more = participantsOf(doc) - participantsOf(previousDoc)
+  if (doc.place === 'placed' && previousDoc.place === 'placed' && more !== 0) {
+    const promoted = await inTurn(target, async () => {
+      await ensureCounter(payload, target, req)
+      // More people: counted without the limit (the admin's correction); fewer: the places go on.
+      if (more > 0) {
+        await takePlaces(payload, target, more, null, req)
+        return []
+      }
+      await freePlaces(payload, target, -more, req)
+      const capacity = await capacityOf(payload, target, req)
+      return capacity !== undefined ? placeWaiting(payload, target, capacity, req) : []
+    })
+    tellLater(payload, promotedNotices(promoted))
   }
   return doc
 }

@@ -4,7 +4,7 @@ import { nextOccurrences } from '../../../core/schedule'
 import { claimField, releaseField } from '../lib/claim'
 import { isEmpty } from '../lib/where'
 import type { Signup } from '../payload-types'
-import { loadListing, placeOf, type Listing } from './messages'
+import { loadListing, type Listing } from './messages'
 import { deliver, errorCode } from './notify'
 
 /** Hours before an event, or an activity's first meeting, that the person is reminded (SIGNUP_REMINDER_HOURS). */
@@ -52,6 +52,8 @@ export const signupRemindersTask: TaskConfig<{ input: { now?: string }; output: 
       where: {
         and: [
           { kind: { equals: 'participant' } },
+          // Holding a place: not waiting, and not a reopened signup that has not lined up again.
+          { place: { equals: 'placed' } },
           { status: { not_in: ['withdrawn', 'declined'] } },
           isEmpty('reminderSentAt'),
           isEmpty('cancelledAt'),
@@ -67,7 +69,7 @@ export const signupRemindersTask: TaskConfig<{ input: { now?: string }; output: 
     let reminded = 0
     let failed = 0
     for (const signup of docs) {
-      if (placeOf(signup) === 'waitlisted' || !(signup.email || signup.phone)) continue
+      if (!(signup.email || signup.phone)) continue
       const key = signup.event ? `event:${String(signup.event)}` : `activity:${String(signup.activity)}`
       if (!listings.has(key)) listings.set(key, loadListing(payload, signup))
       const listing = await listings.get(key)
