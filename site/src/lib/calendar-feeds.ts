@@ -4,7 +4,7 @@ import type { LocaleCode } from '../../../core/locales'
 import { addOneOff, addSeries } from './calendar'
 import { activities, departments, relationId, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
-import { listingPlace } from './place'
+import { listingPlace } from '../../../core/venue'
 import { activityPeriods } from './schedule'
 
 type Event = Awaited<ReturnType<typeof upcomingEvents>>[number]

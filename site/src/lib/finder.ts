@@ -4,7 +4,7 @@ import { timeZone } from '../../../core/time'
 import type { LocaleCode } from '../i18n'
 import { activities, activityTypes, buildTime, departments, relationId, targetGroups, upcomingEvents } from './data'
 import { localeUrl, routes } from './paths'
-import { listingPlace, type Place } from './place'
+import { listingPlace, type Place } from '../../../core/venue'
 import { audienceFlags, finderWeekdays, nextDates, placeSlug, regions, weekdayCodes, type AudienceFlag, type Occurrence, type WeekdayCode } from './schedule'
 
 type Activities = Awaited<ReturnType<typeof activities>>

@@ -6,7 +6,7 @@ import { expandRule, type SchedulePeriod } from '../../../core/schedule'
 import { timeZone, utcOffsetHours } from '../../../core/time'
 import { parseRule } from './calendar'
 import { localeUrl, routes } from './paths'
-import { listingPlace } from './place'
+import { listingPlace } from '../../../core/venue'
 
 /**
  * The open-data export in Open Referral HSDS 3.0 (https://docs.openreferral.org/en/latest/):

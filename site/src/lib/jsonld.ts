@@ -4,7 +4,7 @@ import type { ScheduleForm, SchedulePeriod } from '../../../core/schedule'
 import { timeZone } from '../../../core/time'
 import { parseRule, type ParsedRule } from './calendar'
 import { localeUrl, routes } from './paths'
-import { listingPlace, type Place } from './place'
+import { listingPlace, type Place } from '../../../core/venue'
 
 /**
  * schema.org JSON-LD for search engines and other readers of the pages: the national body and
