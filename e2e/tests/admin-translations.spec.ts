@@ -106,7 +106,7 @@ test('the import report names documents and fields, puts what needs attention fi
   await openAdminAs(page, 'da')
   await page.goto(`${cmsUrl()}/admin/oversaettelser`)
   const importing = page.locator('[data-translation-import]')
-  await expect(importing.getByLabel('Markér uændrede maskinoversættelser i filen som gennemgået')).not.toBeChecked()
+  await expect(importing.getByLabel('Markér uændrede maskinoversættelser i filen som gennemlæst')).not.toBeChecked()
   await importing.locator('input[type="file"]').setInputFiles({ name: 'ti.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(file) })
   await importing.getByRole('button', { name: 'Indlæs fil' }).click()
   const report = page.locator('[data-import-report]')

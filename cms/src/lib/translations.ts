@@ -242,7 +242,7 @@ const da = {
     exportButton: 'Hent XLIFF-fil',
     importHeading: 'Indlæs oversættelse (XLIFF)',
     importHelp: 'Upload den oversatte fil. En tekst bliver gennemlæst, når oversætteren har rettet den eller bekræftet den i sit program (segmentet markeret som oversat eller godkendt); en uændret, ubekræftet tekst forbliver maskinoversat, medmindre du sætter flueben herunder. Tekster, hvis danske original er ændret siden eksporten, indlæses ikke. Resultatet viser først det, der kræver din opmærksomhed.',
-    confirmUnchanged: 'Markér uændrede maskinoversættelser i filen som gennemgået',
+    confirmUnchanged: 'Markér uændrede maskinoversættelser i filen som gennemlæst',
     confirmUnchangedHelp: 'Brug det, når oversætteren har læst hele filen igennem og lod de maskinoversatte tekster stå, fordi de var gode nok.',
     confirmed: 'bekræftet uændret',
     document: 'Dokument',
