@@ -81,7 +81,8 @@ test('a translator opening a document from the list starts in their own language
   const href = await first.getAttribute('href')
   expect(href).not.toContain('locale=')
   await first.click()
-  await expect(page).toHaveURL(/[?&]locale=ti(&|$)/)
+  // The switch happens once the document's sidebar has loaded in the browser: slow on a busy machine.
+  await expect(page).toHaveURL(/[?&]locale=ti(&|$)/, { timeout: 30_000 })
   await expect(page.locator('#field-title')).toBeEditable()
 
   // Danish chosen on purpose (the language menu, a link with ?locale=da) stays Danish, read-only.
@@ -91,7 +92,7 @@ test('a translator opening a document from the list starts in their own language
   expect(page.url()).toContain('locale=da')
   // A link without a language again (the preference is now Danish) starts in Tigrinya.
   await page.goto(danish.replace(/[?&]locale=da/, ''))
-  await expect(page).toHaveURL(/[?&]locale=ti(&|$)/)
+  await expect(page).toHaveURL(/[?&]locale=ti(&|$)/, { timeout: 30_000 })
   await expect(page.locator('#field-title')).toBeEditable()
 })
 
