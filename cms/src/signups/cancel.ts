@@ -12,6 +12,7 @@ import { errorCode, tellPerson } from './notify'
 import { releasePlaces } from './places'
 import { requestLanguage, siteURL } from './request'
 import { languageOf, signupText, type SignupKey } from './strings'
+import { escapeHtml } from '../lib/html'
 
 /**
  * Cancelling without an account (issue 15): the link in a confirmation, reminder or SMS opens
@@ -25,7 +26,6 @@ import { languageOf, signupText, type SignupKey } from './strings'
  * names one) or the browser's, never an error from the server.
  */
 
-const escape = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 const css = `
 *{box-sizing:border-box}body{margin:0;font:1rem/1.5 ${pageFontList};color:#1a1a1a;background:#fff}
@@ -51,19 +51,19 @@ interface CancelPage {
 
 function renderPage({ language, title, text, details, form, backUrl }: CancelPage): string {
   const locale = getLocale(language)
-  const t = (key: SignupKey) => escape(signupText(language, key))
+  const t = (key: SignupKey) => escapeHtml(signupText(language, key))
   return `<!doctype html>
 <html lang="${language}" dir="${locale.dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">
-<title>${escape(title)}</title><style>${fontFaceCss(locale.script)}${css}</style></head>
+<title>${escapeHtml(title)}</title><style>${fontFaceCss(locale.script)}${css}</style></head>
 <body><header>Røde Kors</header><main>
-<h1>${escape(title)}</h1>
-${details?.length ? `<div class="details">${details.map((line) => `<p>${escape(line)}</p>`).join('')}</div>` : ''}
-${text.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+<h1>${escapeHtml(title)}</h1>
+${details?.length ? `<div class="details">${details.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</div>` : ''}
+${text.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n')}
 ${
   form
-    ? `<form method="post" action="${escape(form.action)}" class="actions"><button type="submit">${escape(form.button)}</button><a href="${escape(backUrl)}">${escape(form.keep)}</a></form>`
-    : `<p><a href="${escape(backUrl)}">${t('signup.backToSite')}</a></p>`
+    ? `<form method="post" action="${escapeHtml(form.action)}" class="actions"><button type="submit">${escapeHtml(form.button)}</button><a href="${escapeHtml(backUrl)}">${escapeHtml(form.keep)}</a></form>`
+    : `<p><a href="${escapeHtml(backUrl)}">${t('signup.backToSite')}</a></p>`
 }
 </main></body></html>`
 }

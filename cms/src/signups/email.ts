@@ -5,11 +5,11 @@ import { participantsOf } from '../../../core/signups'
 import type { Signup } from '../payload-types'
 import type { SignupTarget } from './targets'
 import { signupText } from './strings'
+import { escapeHtml } from '../lib/html'
 
-const escape = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 const paragraphsHtml = (paragraphs: string[], language: LocaleCode) =>
   `<div lang="${language}" dir="${getLocale(language).dir}" style="font-family:system-ui,sans-serif;line-height:1.5">${paragraphs
-    .map((paragraph) => `<p>${escape(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('')}</div>`
 
 export interface SignupEmail {

@@ -3,9 +3,8 @@ import { companionAgeGroups, companionRows, maxParticipants, type CompanionAgeGr
 import type { Envelope, FieldErrors } from './schema'
 import { fontFaceCss, pageFontList } from './fonts'
 import { signupText, type SignupKey } from './strings'
+import { escapeHtml } from '../lib/html'
 
-const escape = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 
 const css = `
 *{box-sizing:border-box}body{margin:0;font:1rem/1.5 ${pageFontList};color:#1a1a1a;background:#fff}
@@ -25,15 +24,15 @@ details{margin:0 0 1rem}summary{font-weight:600;cursor:pointer;margin-block-end:
 function headingHtml({ template, title }: { template: string; title: string }) {
   return template
     .split('{title}')
-    .map((part) => escape(part))
-    .join(`<bdi>${escape(title)}</bdi>`)
+    .map((part) => escapeHtml(part))
+    .join(`<bdi>${escapeHtml(title)}</bdi>`)
 }
 
 const ageKeys: Record<CompanionAgeGroup, SignupKey> = { adult: 'places.age.adult', teen: 'places.age.teen', child: 'places.age.child', 'small-child': 'places.age.smallChild' }
 
 /** "How many are you" and the rows for those who come along (participant forms only), as the site's form has them. */
 function participantFields(language: LocaleCode, values: Envelope, errors: FieldErrors): string {
-  const t = (key: SignupKey, params?: Record<string, string>) => escape(signupText(language, key, params))
+  const t = (key: SignupKey, params?: Record<string, string>) => escapeHtml(signupText(language, key, params))
   const error = (field: keyof FieldErrors) => (errors[field] ? `<p class="error" id="${field}-error">${t(errors[field]!)}</p>` : '')
   const invalid = (field: keyof FieldErrors) => (errors[field] ? ` aria-invalid="true" aria-describedby="${field}-error"` : '')
   const chosen = String(values.participants ?? '1')
@@ -48,7 +47,7 @@ function participantFields(language: LocaleCode, values: Envelope, errors: Field
       const age = `companion${row}Age` as const
       const ageOptions = companionAgeGroups.map((group) => `<option value="${group}"${values[age] === group ? ' selected' : ''}>${t(ageKeys[group])}</option>`).join('')
       return `<div class="companion"><div><label for="${name}">${t('places.form.companionName', { number: String(row + 1) })}</label>
-<input type="text" id="${name}" name="${name}" maxlength="100" autocomplete="off" value="${escape(values[name])}"${invalid(name)}>${error(name)}</div>
+<input type="text" id="${name}" name="${name}" maxlength="100" autocomplete="off" value="${escapeHtml(values[name])}"${invalid(name)}>${error(name)}</div>
 <div><label for="${age}">${t('places.form.companionAge', { number: String(row + 1) })}</label>
 <select id="${age}" name="${age}"${invalid(age)}><option value="">${t('places.form.choose')}</option>${ageOptions}</select>${error(age)}</div></div>`
     })
@@ -82,7 +81,7 @@ export interface PageOptions {
  * language, the errors next to the fields, the values kept, and the same form to send again.
  */
 export function renderErrorPage({ language, heading, errors = {}, message, values, backUrl, notice, challenge, submitLabel }: PageOptions): string {
-  const t = (key: SignupKey, params?: Record<string, string>) => escape(signupText(language, key, params))
+  const t = (key: SignupKey, params?: Record<string, string>) => escapeHtml(signupText(language, key, params))
   const locale = getLocale(language)
   const { dir } = locale
   const title = t('signup.error.heading')
@@ -103,25 +102,25 @@ export function renderErrorPage({ language, heading, errors = {}, message, value
     .join('')
   const form = values
     ? `<form method="post" action="/api/signups/submit" accept-charset="utf-8" novalidate>
-<input type="hidden" name="kind" value="${escape(values.kind)}">
-<input type="hidden" name="target" value="${escape(values.target)}">
-<input type="hidden" name="language" value="${escape(language)}">
-<input type="hidden" name="consentVersion" value="${escape(values.consentVersion)}">
-${challenge ? `<input type="hidden" name="challenge" value="${escape(challenge)}">` : ''}
+<input type="hidden" name="kind" value="${escapeHtml(values.kind)}">
+<input type="hidden" name="target" value="${escapeHtml(values.target)}">
+<input type="hidden" name="language" value="${escapeHtml(language)}">
+<input type="hidden" name="consentVersion" value="${escapeHtml(values.consentVersion)}">
+${challenge ? `<input type="hidden" name="challenge" value="${escapeHtml(challenge)}">` : ''}
 <div class="field"><label for="name">${t('signup.form.name')} (${t('signup.form.required')})</label>
-<input type="text" id="name" name="name" autocomplete="name" maxlength="100" required value="${escape(values.name)}"${invalid('name')}>${fieldError('name')}</div>
+<input type="text" id="name" name="name" autocomplete="name" maxlength="100" required value="${escapeHtml(values.name)}"${invalid('name')}>${fieldError('name')}</div>
 <p class="hint" id="contact-hint">${t('signup.form.contactHint')}</p>${fieldError('contact')}
 <div class="field"><label for="email">${t('signup.form.email')}</label>
-<input type="email" id="email" name="email" autocomplete="email" dir="ltr" value="${escape(values.email)}"${invalid('email', 'contact')}>${fieldError('email')}</div>
+<input type="email" id="email" name="email" autocomplete="email" dir="ltr" value="${escapeHtml(values.email)}"${invalid('email', 'contact')}>${fieldError('email')}</div>
 <div class="field"><label for="phone">${t('signup.form.phone')}</label>
-<input type="tel" id="phone" name="phone" autocomplete="tel" dir="ltr" value="${escape(values.phone)}"${invalid('phone', 'contact')}>${fieldError('phone')}</div>
+<input type="tel" id="phone" name="phone" autocomplete="tel" dir="ltr" value="${escapeHtml(values.phone)}"${invalid('phone', 'contact')}>${fieldError('phone')}</div>
 ${values.kind === 'participant' ? participantFields(language, values, errors) : ''}
 <div class="field"><label for="message">${t('signup.form.message')}</label><span class="hint" id="message-hint">${t(values.kind === 'participant' ? 'places.form.messageHint' : 'signup.form.messageHint')}</span>
-<textarea id="message" name="message" rows="4" maxlength="1000"${invalid('message')}>${escape(values.message)}</textarea>${fieldError('message')}</div>
+<textarea id="message" name="message" rows="4" maxlength="1000"${invalid('message')}>${escapeHtml(values.message)}</textarea>${fieldError('message')}</div>
 <div class="field"><div class="consent"><input type="checkbox" id="consent" name="consent" value="yes"${values.consent === 'yes' && !errors.consent ? ' checked' : ''}${invalid('consent')}>
 <label for="consent">${t('signup.form.consent')}</label></div>${fieldError('consent')}</div>
 <div class="trap" aria-hidden="true"><label for="website">Website</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${submitLabel ? escape(submitLabel) : t('signup.form.submit')}</button>
+<button type="submit">${submitLabel ? escapeHtml(submitLabel) : t('signup.form.submit')}</button>
 </form>`
     : ''
   return `<!doctype html>
@@ -132,10 +131,10 @@ ${values.kind === 'participant' ? participantFields(language, values, errors) : 
 ${heading ? `<h1>${headingHtml(heading)}</h1>` : `<h1>${title}</h1>`}
 ${
   notice
-    ? `<div class="notice" role="status"><h2>${escape(notice.title)}</h2><p>${escape(notice.text)}</p></div>`
-    : `<div class="summary" role="alert"><h2>${title}</h2>${message ? `<p>${escape(message)}</p>` : ''}${summary ? `<ul>${summary}</ul>` : ''}</div>`
+    ? `<div class="notice" role="status"><h2>${escapeHtml(notice.title)}</h2><p>${escapeHtml(notice.text)}</p></div>`
+    : `<div class="summary" role="alert"><h2>${title}</h2>${message ? `<p>${escapeHtml(message)}</p>` : ''}${summary ? `<ul>${summary}</ul>` : ''}</div>`
 }
 ${form}
-<a class="back" href="${escape(backUrl)}">${t('signup.backToSite')}</a>
+<a class="back" href="${escapeHtml(backUrl)}">${t('signup.backToSite')}</a>
 </main></body></html>`
 }

@@ -12,6 +12,7 @@ import type { PersonNotice } from './notify'
 import { siteURL } from './request'
 import { fitSms, type SmsPart } from './sms/index'
 import { languageOf, signupText, type SignupKey } from './strings'
+import { escapeHtml } from '../lib/html'
 
 /**
  * What a person is told about their signup (confirmation, waiting list, a place that freed up,
@@ -232,7 +233,6 @@ export interface PersonMessage {
   ics?: string
 }
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!)
 const linkify = (text: string) => escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}" dir="ltr">${url}</a>`)
 
 const subjects: Record<MessageKind, SignupKey> = {

@@ -2,6 +2,7 @@ import type { FlattenedField } from 'payload'
 
 import { timeZone } from '../../../core/time'
 import type { ChildCertificate, Signup } from '../payload-types'
+import { escapeHtml } from '../lib/html'
 
 /**
  * The readable half of a data subject's export (GET /api/personal-data?…&format=html): one
@@ -16,8 +17,6 @@ const danishCounts = {
   childCertificates: (count: number) => counted(count, 'børneattest', 'børneattester'),
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!)
 
 const danishDateTime = (value: string) =>
   new Intl.DateTimeFormat('da-DK', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(value))
@@ -66,7 +65,7 @@ function details(fields: FlattenedField[], record: Record<string, unknown>): str
   const rows = fields.flatMap((field) => {
     if (!('name' in field) || leftOut.has(field.name)) return []
     const value = danishValue(field, record[field.name])
-    return value === undefined ? [] : [`<dt>${escape(danishLabel(field.label, field.name))}</dt><dd>${escape(value)}</dd>`]
+    return value === undefined ? [] : [`<dt>${escapeHtml(danishLabel(field.label, field.name))}</dt><dd>${escapeHtml(value)}</dd>`]
   })
   return `<dl>${rows.join('')}</dl>`
 }
@@ -100,10 +99,10 @@ export function readableReport({
 }): string {
   const who = [subject.email, subject.phone].filter(Boolean).join(' / ')
   const section = <T extends { id: number | string }>(heading: string, records: T[], headline: (record: T) => string, recordFields: FlattenedField[], none: string) =>
-    `<h2>${escape(heading)}</h2>` +
+    `<h2>${escapeHtml(heading)}</h2>` +
     (records.length
-      ? `<ol>${records.map((record) => `<li><h3>${escape(headline(record))}</h3>${details(recordFields, record as unknown as Record<string, unknown>)}</li>`).join('')}</ol>`
-      : `<p>${escape(none)}</p>`)
+      ? `<ol>${records.map((record) => `<li><h3>${escapeHtml(headline(record))}</h3>${details(recordFields, record as unknown as Record<string, unknown>)}</li>`).join('')}</ol>`
+      : `<p>${escapeHtml(none)}</p>`)
 
   return `<!doctype html>
 <html lang="da">
@@ -122,7 +121,7 @@ li { margin-bottom: 1rem; break-inside: avoid; }
 </head>
 <body>
 <h1>Dine oplysninger hos Røde Kors</h1>
-<p>Her er alt, hvad Røde Kors’ integrationsaktiviteter har registreret om dig ud fra <strong>${escape(who)}</strong>, den ${escape(danishDateTime(exportedAt.toISOString()))}: ${escape(danishCounts.signups(signups.length))} og ${escape(danishCounts.childCertificates(certificates.length))}.</p>
+<p>Her er alt, hvad Røde Kors’ integrationsaktiviteter har registreret om dig ud fra <strong>${escapeHtml(who)}</strong>, den ${escapeHtml(danishDateTime(exportedAt.toISOString()))}: ${escapeHtml(danishCounts.signups(signups.length))} og ${escapeHtml(danishCounts.childCertificates(certificates.length))}.</p>
 <p>En tilmelding er det, du skrev, da du tilmeldte dig på hjemmesiden, og hvor langt lokalafdelingen er kommet med den. Tilmeldinger slettes 12 måneder efter, at de er afsluttet.</p>
 <p>For en børneattest gemmer vi kun, hvor langt den er, og datoerne – aldrig selve attesten og aldrig dit CPR-nummer. Oplysningerne slettes 6 måneder efter, at du er stoppet som frivillig.</p>
 ${section('Tilmeldinger', signups, signupHeadline, fields.signups, 'Vi har ingen tilmeldinger fra dig.')}
