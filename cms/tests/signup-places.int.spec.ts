@@ -261,9 +261,24 @@ describe('places freeing up', () => {
     await post(person('lejr-venter-ud', 'Plads'))
     await post(person('lejr-venter-ud', 'Venter'))
     const waiting = await byName('lejr-venter-ud', 'Venter')
+    told.length = 0
     await payload.update({ collection: 'signups', id: waiting.id, data: { status: 'withdrawn' }, overrideAccess: true })
     expect(await byName('lejr-venter-ud', 'Venter')).toMatchObject({ place: null, waitlistPosition: null })
     expect((await counter('lejr-venter-ud'))?.taken).toBe(1)
+    // A coordinator recorded the withdrawal: the person hears that it went through.
+    await vi.waitFor(() => expect(noticesOf('cancelled').map(({ id }) => id)).toEqual([waiting.id]))
+  })
+
+  it('a cancellation through the link is told once (by the cancel page), not again by the status change', async () => {
+    await event('lejr-link-ud', 1)
+    await post(person('lejr-link-ud', 'Plads'))
+    const placed = await byName('lejr-link-ud', 'Plads')
+    told.length = 0
+    // As cancel.ts does: cancelledAt claimed first, then the status.
+    await payload.update({ collection: 'signups', id: placed.id, data: { cancelledAt: new Date().toISOString() }, overrideAccess: true })
+    await payload.update({ collection: 'signups', id: placed.id, data: { status: 'withdrawn' }, overrideAccess: true })
+    await messagesSent()
+    expect(noticesOf('cancelled')).toEqual([])
   })
 
   it('raising the number of places moves the waiting list up; a translation or a lower number moves nobody', async () => {

@@ -13,7 +13,7 @@ import { smsProvider } from './sms/index'
  * - `waitlisted`: no place yet, they are number N on the waiting list (after signing up);
  * - `promoted`: a place freed up and is now theirs;
  * - `declined`: the coordinator declined the signup;
- * - `cancelled`: their cancellation through the link went through.
+ * - `cancelled`: their cancellation went through (through the link, or recorded by a coordinator).
  */
 export type PersonNotice = 'placed' | 'waitlisted' | 'promoted' | 'declined' | 'cancelled'
 

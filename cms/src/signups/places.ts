@@ -388,8 +388,8 @@ export const checkPlaceChange: CollectionBeforeChangeHook = ({ data, originalDoc
 
 /**
  * Signups, after a coordinator's change:
- * - declined or withdrawn → its places go to the waiting list (releasePlaces), and a declined
- *   person is told;
+ * - declined or withdrawn → its places go to the waiting list (releasePlaces), and the person is
+ *   told (declined, or cancelled when a coordinator recorded their withdrawal);
  * - reopened (declined or withdrawn → an open status) → it lines up again like a new signup: a
  *   place if its people fit, else the end of the waiting list, and the person is told which;
  * - given a place by hand → it is counted (beyond the limit: the coordinator's decision) and the
@@ -405,6 +405,10 @@ export const placesAfterSignupChange: CollectionAfterChangeHook<Signup> = async 
     if (doc.place) await releasePlaces(payload, doc, req)
     const closed = { ...doc, place: null, waitlistPosition: null }
     if (doc.status === 'declined') tellLater(payload, [{ signup: closed, notice: 'declined' }])
+    // Withdrawn by a coordinator (the person phoned or wrote): told their cancellation went
+    // through, like a cancellation through the link. The link's own cancellation (cancel.ts) has
+    // set cancelledAt first and tells the person itself.
+    if (doc.status === 'withdrawn' && !doc.cancelledAt) tellLater(payload, [{ signup: closed, notice: 'cancelled' }])
     return closed
   }
   const target = placesTargetOf(doc)
