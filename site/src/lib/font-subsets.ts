@@ -3,8 +3,9 @@
  * many phones lack; the whole variable fonts (Arabic ~162 KB, Ethiopic ~194 KB) were most of
  * such a page's first load. Each language gets its own subset holding the characters its pages
  * can show: every text of that locale in the content store (Danish fallbacks included), its UI
- * strings, what Intl writes for it (month and weekday names, digits, list words), the language
- * switcher's labels and the script's punctuation. HarfBuzz's subsetter (subset-font, WASM) keeps
+ * strings, what Intl writes for it (month and weekday names, digits, list words), the names of
+ * languages in their own scripts (core/locales, core/languages), its names of towns (core/places)
+ * and the script's punctuation. HarfBuzz's subsetter (subset-font, WASM) keeps
  * the layout features of the kept glyphs, so Arabic still joins.
  *
  * The weight axis is narrowed to the weights the CSS uses (400 to 700: normal, font-semibold,
@@ -22,7 +23,9 @@ import { fileURLToPath } from 'node:url'
 
 import type { Plugin } from 'vite'
 
+import { spokenLanguages } from '../../../core/languages'
 import { locales, type LocaleCode } from '../../../core/locales'
+import { placeNames } from '../../../core/places'
 
 const require = createRequire(import.meta.url)
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -40,10 +43,12 @@ interface ScriptFont {
   /** Characters a page of the script may show whatever its text: punctuation, joiners, marks of direction. */
   always: string
   /**
-   * Layout features to keep: all the font has (joining, ligatures, mark positioning) but `kern`.
-   * Kerning is the finest spacing, not shaping; in Ethiopic its pairs were more than a third of
-   * the subset (23.3 KB with, 14.7 KB without, at demo scale) and in Arabic-script subsets
-   * 0.7 KB of 17.4 (which kept Persian and Pashto department pages under 30 KiB).
+   * Layout features to keep: all the font has (joining, ligatures, mark positioning) but `kern`,
+   * and `pnum`/`tnum` (other digit widths, off unless CSS asks for them; the site never does:
+   * 0.4 KB of the Persian and Pashto subsets). Kerning is the finest spacing, not shaping; in
+   * Ethiopic its pairs were more than a third of the subset (23.3 KB with, 14.7 KB without, at
+   * demo scale), in Arabic-script subsets 0.7 KB of 17.4. Without the three, Persian and Pashto
+   * department pages stay under 30 KiB.
    */
   features: string[]
 }
@@ -55,7 +60,7 @@ export const scriptFonts: Record<Script, ScriptFont> = {
     file: require.resolve('@fontsource-variable/noto-sans-arabic/files/noto-sans-arabic-arabic-wght-normal.woff2'),
     // Comma, semicolon, question mark; ZWNJ, ZWJ, LRM, RLM. (Digits and separators come from Intl, per language.)
     always: '،؛؟\u200c\u200d\u200e\u200f',
-    features: ['ccmp', 'fina', 'init', 'liga', 'locl', 'medi', 'pnum', 'rlig', 'tnum', 'mark', 'mkmk'],
+    features: ['ccmp', 'fina', 'init', 'liga', 'locl', 'medi', 'rlig', 'mark', 'mkmk'],
   },
   ethiopic: {
     family: 'Noto Sans Ethiopic Variable',
@@ -148,8 +153,13 @@ export async function localeCharacters(lang: LocaleCode, storeFile: string): Pro
     ...(await storeTexts(storeFile, lang)),
     ...uiTexts(lang),
     ...intlTexts(lang),
-    // The language switcher names every language in its own script: on a Persian page "پښتو" (ښ is Pashto's only) keeps the page's font.
+    // Names pages show in their own script whatever the page's language: the language switcher's
+    // (on a Persian page "پښتو", whose ښ is Pashto's only) and the languages spoken at an activity.
     ...locales.map((candidate) => candidate.label),
+    ...spokenLanguages.map((language) => language.native),
+    // The towns' names in the language (the finder's place box, its lists and links). The other
+    // languages' spellings are in the finder's lookup for what a reader types, never shown.
+    ...Object.values(placeNames).flatMap((names) => (lang === 'da' ? [] : (names[lang] ?? []))),
     script ? scriptFonts[script].always : '',
   ]
   return [...new Set(texts.join(''))].sort().join('')
