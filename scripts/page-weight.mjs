@@ -8,7 +8,11 @@ import zlib from 'node:zlib'
 const gz = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length
 
 const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }
-/** HTML's character references decoded (Astro writes the text as UTF-8 and escapes only a few). */
+/**
+ * HTML's character references decoded (Astro writes the text as UTF-8 and escapes only a few).
+ * @param {string} text
+ * @returns {string}
+ */
 export function decodeEntities(text) {
   return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(\w+));/gi, (whole, hex, decimal, name) => {
     if (hex) return String.fromCodePoint(parseInt(hex, 16))

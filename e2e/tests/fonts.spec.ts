@@ -33,7 +33,7 @@ function htmlFiles(dir: string): string[] {
  */
 function missing(html: string, whole: Set<number>, subset: Set<number>): string[] {
   const shown = html.replace(/<script type="application\/json" data-finder-places>[\s\S]*?<\/script>/g, '')
-  return [...new Set(decodeEntities(shown))].filter((character) => {
+  return [...new Set<string>(decodeEntities(shown))].filter((character) => {
     const point = character.codePointAt(0)!
     return whole.has(point) && !subset.has(point)
   })
