@@ -7,9 +7,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import zlib from 'node:zlib'
 
 import { bin, cmsDir, root, siteDir, ui } from './lib.mjs'
+import { declaredFonts, pageWeight } from './page-weight.mjs'
 import { startTestEnvironment } from './test-environment.mjs'
 
 const quick = process.argv.includes('--quick')
@@ -227,22 +227,6 @@ async function buildFigures(environment, label) {
   )
 }
 
-/** Compressed bytes of what a first visit loads: HTML, CSS, JS, and the fonts the page declares. */
-function pageWeight(releaseDir, pathname) {
-  const file = path.join(releaseDir, pathname, 'index.html')
-  const html = fs.readFileSync(file)
-  const gz = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length
-  const text = html.toString()
-  let css = 0
-  let js = 0
-  let fonts = 0
-  for (const [, href] of text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css += gz(fs.readFileSync(path.join(releaseDir, href)))
-  for (const [, src] of text.matchAll(/<script[^>]+src="([^"]+)"/g)) js += gz(fs.readFileSync(path.join(releaseDir, src)))
-  for (const [, url] of text.matchAll(/url\((\/_astro\/[^)]+\.woff2)\)/g)) fonts += fs.statSync(path.join(releaseDir, url)).size
-  const htmlGz = gz(html)
-  return { html: htmlGz, total: htmlGz + css + js + fonts, css, js, fonts }
-}
-
 async function lighthouseScores(urls) {
   const { default: lighthouse } = await import('lighthouse')
   const chromeLauncher = await import('chrome-launcher')
@@ -408,26 +392,33 @@ try {
   const firstEvent = fs.existsSync(path.join(release, 'da', 'arrangementer'))
     ? fs.readdirSync(path.join(release, 'da', 'arrangementer'), { withFileTypes: true }).find((entry) => entry.isDirectory())?.name
     : undefined
+  const odense = path.join(release, 'da', 'afdelinger', 'odense')
+  const firstActivity = fs.existsSync(odense) ? fs.readdirSync(odense, { withFileTypes: true }).find((entry) => entry.isDirectory())?.name : undefined
   const templates = {
     home: '',
     finder: 'find/',
     department: 'afdelinger/odense/',
     'activity type': 'aktiviteter/lektiecafeer/',
     ...(firstEvent ? { event: `arrangementer/${firstEvent}/` } : {}),
+    ...(firstActivity ? { activity: `afdelinger/odense/${firstActivity}/` } : {}),
     events: 'arrangementer/',
     departments: 'afdelinger/',
   }
+  const subsets = new Set()
   for (const [template, pathname] of Object.entries(templates)) {
-    for (const lang of ['da', 'ar', 'ti']) {
+    for (const lang of ['da', 'ar', 'fa', 'ti']) {
       const weight = pageWeight(release, `${lang}/${pathname}`)
+      for (const font of declaredFonts(fs.readFileSync(path.join(release, lang, pathname, 'index.html'), 'utf8'))) subsets.add(font.url)
       record(
         `Page weight: ${template}, ${lang}`,
         `HTML ${kb(weight.html)}; total ${kb(weight.total)} (CSS ${kb(weight.css)}, JS ${kb(weight.js)}, fonts ${kb(weight.fonts)})`,
-        'first round trip ≤ 14 KB',
+        'first round trip ≤ 14 KB; first load ≤ 30 KB',
         'npm run bench -- --quick',
       )
     }
   }
+  // Each language's font subset (site/src/lib/font-subsets.ts).
+  for (const url of [...subsets].sort()) record(`Font subset ${path.basename(url)}`, kb(fs.statSync(path.join(release, url)).size), '≤ 20 KB', 'npm run bench -- --quick')
 
   ui.step('Lighthouse (mobile preset, Debian Chromium)')
   const urls = Object.values(templates).slice(0, 5).flatMap((pathname) => ['da', 'ar', 'ti'].map((lang) => `${environment.siteUrl}/${lang}/${pathname}`))

@@ -9,3 +9,8 @@ declare namespace App {
     t: import('./i18n').Translate
   }
 }
+
+declare module 'virtual:font-faces' {
+  /** The @font-face rule of each language's font subset, for the languages whose script needs one (lib/font-subsets.ts). */
+  export const fontFaces: Partial<Record<import('../../core/locales').LocaleCode, string>>
+}
