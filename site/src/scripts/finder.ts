@@ -35,13 +35,28 @@ const lang: LocaleCode = isLocaleCode(pageLang) ? pageLang : 'da'
 if (controls && list) {
   const indexUrl = list.dataset.finderIndex
   if (indexUrl) {
+    // A filter chosen or "near me" tapped while the index loads is acted on when it is there.
+    const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
+    const nearMe = controls.querySelector<HTMLButtonElement>('[data-near-me]')!
+    let touched = false
+    let nearMeTapped = false
+    const touch = () => (touched = true)
+    const tapNearMe = () => (nearMeTapped = true)
+    form.addEventListener('change', touch)
+    form.addEventListener('reset', touch)
+    nearMe.addEventListener('click', tapNearMe)
     loadIndex(indexUrl)
       .then((index) => {
+        form.removeEventListener('change', touch)
+        form.removeEventListener('reset', touch)
+        nearMe.removeEventListener('click', tapNearMe)
         fillFromIndex(controls, index)
-        enhance(controls, list, indexList(list, controls, expandFinderIndex(index)), index.p)
+        enhance(controls, list, indexList(list, controls, expandFinderIndex(index)), index.p, touched)
+        list.removeAttribute('aria-busy')
+        if (nearMeTapped) nearMe.click()
       })
       // The first results and the region, type and municipality pages are still there.
-      .catch(() => {})
+      .catch(() => list.removeAttribute('aria-busy'))
   } else {
     const places = JSON.parse(controls.querySelector('[data-finder-places]')?.textContent ?? '{}') as Record<string, Point>
     enhance(controls, list, domList(list), places)
@@ -221,7 +236,8 @@ function domList(list: HTMLElement): ResultList {
   }
 }
 
-function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, places: Record<string, Point>) {
+/** `touched`: the reader chose filters before the script could act on them: those win over the address. */
+function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, places: Record<string, Point>, touched = false) {
   const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
   const placeForm = controls.querySelector<HTMLFormElement>('[data-place-form]')!
   const placeInput = placeForm.querySelector<HTMLInputElement>('input[name="place"]')!
@@ -358,7 +374,10 @@ function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, 
     restore()
     keepFiltersAcrossLanguages()
   })
-  restore()
+  if (touched) {
+    apply()
+    writeUrl()
+  } else restore()
   keepFiltersAcrossLanguages()
 }
 
