@@ -70,10 +70,10 @@ export function finderCardAttributes(card: Pick<FinderCard, 'id' | 'kind' | 'typ
 }
 
 /** Each language's name in itself, marked with its own lang/dir so fonts and screen readers switch. */
-export function finderLanguagesHtml(codes: readonly string[], className: string) {
+export function finderLanguagesHtml(codes: readonly string[], className = '') {
   if (codes.length === 0) return ''
   const items = codes.map((code) => `<li class="rounded bg-wash px-1.5 py-0.5" lang="${escape(code)}" dir="${rtlLanguages.includes(code) ? 'rtl' : 'ltr'}">${escape(nativeLanguageName(code))}</li>`)
-  return `<ul class="flex flex-wrap gap-1.5 ${className}" data-languages>${items.join('')}</ul>`
+  return `<ul class="${['flex flex-wrap gap-1.5', className].filter(Boolean).join(' ')}" data-languages>${items.join('')}</ul>`
 }
 
 /** The card as HTML; `distance` ("3.2 km away") when the results are sorted by distance. */
