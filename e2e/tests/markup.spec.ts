@@ -39,6 +39,7 @@ const templates: Record<string, Template> = {
   'find/index.astro': { built: 'find/index.html' },
   'find/aktivitet/[type].astro': { built: 'find/aktivitet/*/index.html' },
   'find/kommune/[municipality].astro': { built: 'find/kommune/*/index.html' },
+  'find/region/[region].astro': { built: 'find/region/*/index.html' },
   'frivillig/index.astro': { built: 'frivillig/index.html' },
   'frivillig/[slug].astro': { built: 'frivillig/*/index.html' },
   'frivillig/afdeling/[slug].astro': { built: 'frivillig/afdeling/*/index.html' },

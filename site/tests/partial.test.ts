@@ -84,20 +84,23 @@ describe('a partial build renders the pages that show what changed', () => {
     const moved = { id: '201', before: { department: departments.holbaek.id, activityType: 22 } }
     const result = await plan(changesDir({ activities: { changed: [moved] } }))
     expect(result.partial).toBe(true)
-    expect(sorted(result.tags)).toEqual(['activity:201', 'department:1', 'department:2', 'municipality:holbaek', 'municipality:koebenhavn', 'type:21', 'type:22'])
-    expect(result.reason).toBe('activities: 1 changed; rendering the pages that show activity:201 department:1 type:22 municipality:holbaek department:2 type:21 municipality:koebenhavn')
+    expect(sorted(result.tags)).toEqual(['activity:201', 'department:1', 'department:2', 'municipality:holbaek', 'municipality:koebenhavn', 'region:hovedstaden', 'region:sjaelland', 'type:21', 'type:22'])
+    expect(result.reason).toBe(
+      'activities: 1 changed; rendering the pages that show activity:201 department:1 type:22 municipality:holbaek region:sjaelland department:2 type:21 municipality:koebenhavn region:hovedstaden',
+    )
   })
 
   it('a new event has no "before"; a removed activity only its "before"', async () => {
     const result = await plan(changesDir({ events: { changed: [{ id: '301' }] }, activities: { removed: [{ id: '150', before: { department: 2, activityType: 21 } }] } }))
-    expect(sorted(result.tags)).toEqual(['activity:150', 'department:1', 'department:2', 'event:301', 'municipality:holbaek', 'municipality:koebenhavn', 'type:21', 'type:23'])
+    expect(sorted(result.tags)).toEqual(['activity:150', 'department:1', 'department:2', 'event:301', 'municipality:holbaek', 'municipality:koebenhavn', 'region:hovedstaden', 'region:sjaelland', 'type:21', 'type:23'])
     expect(result.reason).toMatch(/^activities: 1 removed; events: 1 new; rendering/)
   })
 
-  it('a department: its municipality before and now, and the types of its listings', async () => {
-    const result = await plan(changesDir({ departments: { changed: [{ id: '1', before: { municipality: 'Kalundborg' } }] } }))
+  it('a department: its municipality and region before and now, and the types of its listings', async () => {
+    const result = await plan(changesDir({ departments: { changed: [{ id: '1', before: { municipality: 'Kalundborg', region: 'hovedstaden' } }] } }))
     // Holbæk runs homework cafés (21), a café (22), guardianship (24) and a trip (23); the information meeting has no type.
-    expect(sorted(result.tags)).toEqual(['department:1', 'municipality:holbaek', 'municipality:kalundborg', 'type:21', 'type:22', 'type:23', 'type:24'])
+    // The region it left lists its activities no more: that region's finder page is rendered too.
+    expect(sorted(result.tags)).toEqual(['department:1', 'municipality:holbaek', 'municipality:kalundborg', 'region:hovedstaden', 'region:sjaelland', 'type:21', 'type:22', 'type:23', 'type:24'])
   })
 
   it('a page: that page', async () => {

@@ -47,6 +47,8 @@ export const tag = {
   event: (id: unknown) => (id === undefined || id === null ? undefined : `event:${relationId(id)}`),
   page: (id: unknown) => (id === undefined || id === null ? undefined : `page:${relationId(id)}`),
   municipality: (name: unknown) => (typeof name === 'string' && name ? `municipality:${placeSlug(name)}` : undefined),
+  /** The finder's region pages (find/region/<region>/) list every listing of their region. */
+  region: (region: unknown) => (typeof region === 'string' && region ? `region:${region}` : undefined),
 }
 
 let planned: Promise<BuildPlan> | undefined
@@ -85,7 +87,7 @@ export interface PlanSettings {
 type Listing = { id: number | string; department?: unknown; activityType?: unknown }
 /** The content as this build loaded it (any locale: relationships and municipalities are not translated). */
 export interface CurrentContent {
-  departments: { id: number | string; municipality: string }[]
+  departments: { id: number | string; municipality: string; region?: string }[]
   activities: Listing[]
   events: Listing[]
 }
@@ -114,6 +116,8 @@ export async function planBuild({ partial, why, changesDir: dir }: PlanSettings,
   const { departments, activities, events } = await loadCurrent()
   const municipalityById = new Map(departments.map((department) => [String(department.id), department.municipality]))
   const municipalityOf = (department: unknown) => municipalityById.get(String(relationId(department)))
+  const regionById = new Map(departments.map((department) => [String(department.id), department.region]))
+  const regionOf = (department: unknown) => regionById.get(String(relationId(department)))
   const current = (entries: Listing[], id: string): Record<string, unknown> | undefined => entries.find((entry) => String(entry.id) === id)
 
   // A changed document's pages show it as it was (the served release) and as it is: tag both, so
@@ -126,18 +130,18 @@ export async function planBuild({ partial, why, changesDir: dir }: PlanSettings,
   for (const { id, before } of changes('activities')) {
     add(tag.activity(id))
     for (const version of [before, current(activities, id)]) {
-      if (version) add(tag.department(version.department), tag.type(version.activityType), tag.municipality(municipalityOf(version.department)))
+      if (version) add(tag.department(version.department), tag.type(version.activityType), tag.municipality(municipalityOf(version.department)), tag.region(regionOf(version.department)))
     }
   }
   for (const { id, before } of changes('events')) {
     add(tag.event(id))
     for (const version of [before, current(events, id)]) {
-      // The finder's municipality pages list upcoming events too.
-      if (version) add(tag.department(version.department), tag.type(version.activityType), tag.municipality(municipalityOf(version.department)))
+      // The finder's municipality and region pages list upcoming events too.
+      if (version) add(tag.department(version.department), tag.type(version.activityType), tag.municipality(municipalityOf(version.department)), tag.region(regionOf(version.department)))
     }
   }
   for (const { id, before } of changes('departments')) {
-    add(tag.department(id), tag.municipality(before?.municipality), tag.municipality(municipalityOf(id)))
+    add(tag.department(id), tag.municipality(before?.municipality), tag.municipality(municipalityOf(id)), tag.region(before?.region), tag.region(regionOf(id)))
     // Activity-type pages and the finder's type pages list the department's activities and
     // upcoming events with its name.
     for (const listing of [...activities, ...events]) if (String(relationId(listing.department)) === id) add(tag.type(listing.activityType))

@@ -18,6 +18,9 @@ export const routes = {
   finder: () => 'find/',
   finderByType: (activityTypeSlug: string) => `find/aktivitet/${activityTypeSlug}/`,
   finderByMunicipality: (municipalitySlug: string) => `find/kommune/${municipalitySlug}/`,
+  finderByRegion: (region: string) => `find/region/${region}/`,
+  /** The finder's compact index, which its script filters and renders (lib/finder-index.ts). */
+  finderIndex: () => 'find/finder.json',
   events: () => 'arrangementer/',
   event: (slug: string) => `arrangementer/${slug}/`,
   /** Calendar feeds (iCalendar), in the reader's language. */

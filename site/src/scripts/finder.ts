@@ -1,36 +1,191 @@
-// The finder's enhancement: the whole list is already in the HTML (grouped by region); this
-// filters it at once, keeps the filters in the address (?type=…&lang=…) so a result can be
-// shared and survives reload and back/forward, and sorts by distance from "near me" or a town.
-// The volunteer page uses it too, with its own list and a subset of the filters: any filter
-// whose <select> is not on the page is simply not applied.
+// The finder's enhancement: filters that act at once, kept in the address (?type=…&lang=…) so a
+// result can be shared and survives reload and back/forward, and a sort by distance from "near
+// me" or a town. Two lists use it:
+// - the finder page (data-finder-index): its HTML has the first results; this loads the compact
+//   index (lib/finder-index.ts) and renders the results from it, a page at a time, with the
+//   function that wrote the HTML's (lib/finder-card.ts), so nothing moves when it takes over;
+// - the volunteer page: its whole list is in the HTML, grouped by region; this filters it in place,
+//   with a subset of the filters (any filter whose <select> is not on the page is not applied).
 
 import { isLocaleCode, type LocaleCode } from '../../../core/locales'
 import { placeKey } from '../../../core/places'
 import { formatNumber } from '../i18n/numbers'
+import { finderCardHtml, type FinderCard, type FinderCardText } from '../lib/finder-card'
+import { expandFinderIndex, type FinderIndex } from '../lib/finder-index'
 
 const filterNames = ['type', 'group', 'region', 'municipality', 'lang', 'day', 'audience'] as const
 type FilterName = (typeof filterNames)[number]
-// Which data-* attribute (space-separated values) each filter looks at.
-const attributeOf: Record<FilterName, string> = {
-  type: 'type',
-  group: 'groups',
-  region: 'region',
-  municipality: 'municipality',
-  lang: 'languages',
-  day: 'days',
-  audience: 'audience',
+type Filters = Partial<Record<FilterName, string>>
+type Point = [number, number]
+
+/** A list the filters act on: the finder's (rendered from the index) or the volunteer page's (in the HTML). */
+interface ResultList {
+  total: number
+  /** Shows what the filters let through, in the list's order or nearest `origin` first; how many that is. */
+  show(filters: Filters, origin: Point | null): number
+  /** Every result the filters let through (for the map), not only those on screen. */
+  visibleIds(): string[]
 }
 
 const controls = document.querySelector<HTMLElement>('[data-finder-controls]')
 const list = document.querySelector<HTMLElement>('[data-finder-list]')
-if (controls && list) enhance(controls, list)
+const pageLang = document.documentElement.lang
+const lang: LocaleCode = isLocaleCode(pageLang) ? pageLang : 'da'
 
-function enhance(controls: HTMLElement, list: HTMLElement) {
-  const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
-  const placeForm = controls.querySelector<HTMLFormElement>('[data-place-form]')!
-  const placeInput = placeForm.querySelector<HTMLInputElement>('input[name="place"]')!
-  const status = controls.querySelector<HTMLElement>('[data-finder-status]')!
-  const count = controls.querySelector<HTMLElement>('[data-finder-count]')!
+if (controls && list) {
+  const indexUrl = list.dataset.finderIndex
+  if (indexUrl) {
+    // A filter chosen or "near me" tapped while the index loads is acted on when it is there.
+    const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
+    const nearMe = controls.querySelector<HTMLButtonElement>('[data-near-me]')!
+    let touched = false
+    let nearMeTapped = false
+    const touch = () => (touched = true)
+    const tapNearMe = () => (nearMeTapped = true)
+    form.addEventListener('change', touch)
+    form.addEventListener('reset', touch)
+    nearMe.addEventListener('click', tapNearMe)
+    loadIndex(indexUrl)
+      .then((index) => {
+        form.removeEventListener('change', touch)
+        form.removeEventListener('reset', touch)
+        nearMe.removeEventListener('click', tapNearMe)
+        fillFromIndex(controls, index)
+        enhance(controls, list, indexList(list, controls, expandFinderIndex(index)), index.p, touched)
+        list.removeAttribute('aria-busy')
+        if (nearMeTapped) nearMe.click()
+      })
+      // The first results and the region, type and municipality pages are still there.
+      .catch(() => list.removeAttribute('aria-busy'))
+  } else {
+    const places = JSON.parse(controls.querySelector('[data-finder-places]')?.textContent ?? '{}') as Record<string, Point>
+    enhance(controls, list, domList(list), places)
+  }
+}
+
+async function loadIndex(url: string) {
+  const response = await fetch(url)
+  if (!response.ok) throw new Error(`finder index: ${response.status}`)
+  return (await response.json()) as FinderIndex
+}
+
+/** Numbers in the page language's digits, as the build writes them (i18n/numbers.ts). */
+function messageFrom(element: HTMLElement) {
+  return (name: string, params: Record<string, string | number> = {}) =>
+    (element.dataset[name] ?? '').replace(/\{(\w+)\}/g, (match, key: string) => {
+      if (!(key in params)) return match
+      const value = params[key]
+      return typeof value === 'number' ? formatNumber(lang, value) : String(value)
+    })
+}
+
+function distanceText(message: ReturnType<typeof messageFrom>, km: number) {
+  return message('msgDistance', { distance: formatNumber(lang, km < 10 ? Math.round(km * 10) / 10 : Math.round(km), { maximumFractionDigits: 1 }) })
+}
+
+/** Whether a result has every chosen filter's value among its own (space-separated in data-*). */
+function matches(values: (name: FilterName) => readonly string[], filters: Filters) {
+  return Object.entries(filters).every(([name, value]) => values(name as FilterName).includes(value))
+}
+
+/** The municipality options and the place box's towns, which the finder page leaves to the index. */
+function fillFromIndex(controls: HTMLElement, index: FinderIndex) {
+  const municipality = controls.querySelector<HTMLSelectElement>('select[name="municipality"]')
+  if (municipality) {
+    // Grouped by region, named as the region filter names them.
+    const regionNames = new Map([...controls.querySelectorAll<HTMLOptionElement>('select[name="region"] option')].map((option) => [option.value, option.text]))
+    let group: HTMLOptGroupElement | undefined
+    for (const [slug, label, region, danish] of index.m) {
+      if (group?.dataset.region !== region) {
+        group = document.createElement('optgroup')
+        group.label = regionNames.get(region) ?? region
+        group.dataset.region = region
+        municipality.append(group)
+      }
+      const option = new Option(label, slug)
+      if (danish) option.lang = 'da'
+      group.append(option)
+    }
+  }
+  const towns = controls.querySelector('datalist')
+  towns?.append(...index.w.map((town) => new Option(town)))
+}
+
+/** The finder page's list: rendered from the index, a page at a time. */
+function indexList(list: HTMLElement, controls: HTMLElement, cards: FinderCard[]): ResultList {
+  const message = messageFrom(controls)
+  const results = list.querySelector<HTMLElement>('[data-finder-results]')!
+  const none = list.querySelector<HTMLElement>('[data-finder-none]')!
+  const more = list.querySelector<HTMLButtonElement>('[data-finder-more]')!
+  const pageSize = Number(list.dataset.pageSize) || 8
+  const text = JSON.parse(list.dataset.cardText ?? '{}') as FinderCardText
+  let shown: { card: FinderCard; km?: number }[] = []
+  let limit = pageSize
+  // What is on screen: the build's first page until the filters ask for another.
+  let onScreen = [...results.querySelectorAll<HTMLElement>('[data-finder-item]')].map((item) => item.dataset.finderItem).join('\n')
+
+  const html = ({ card, km }: { card: FinderCard; km?: number }) => finderCardHtml(card, text, km !== undefined && Number.isFinite(km) ? distanceText(message, km) : undefined)
+  const render = () => {
+    const page = shown.slice(0, limit)
+    const key = page.map(({ card, km }) => `${card.id}${km === undefined ? '' : `@${km}`}`).join('\n')
+    if (key !== onScreen) results.innerHTML = page.map(html).join('')
+    onScreen = key
+    none.hidden = shown.length > 0
+    more.hidden = shown.length <= limit
+  }
+  more.addEventListener('click', () => {
+    const from = limit
+    limit += pageSize
+    const added = shown.slice(from, limit)
+    results.insertAdjacentHTML('beforeend', added.map(html).join(''))
+    onScreen = shown
+      .slice(0, limit)
+      .map(({ card, km }) => `${card.id}${km === undefined ? '' : `@${km}`}`)
+      .join('\n')
+    more.hidden = shown.length <= limit
+    // Keyboard and screen reader users go on where the new results begin.
+    results.children[from]?.querySelector<HTMLElement>('a')?.focus()
+  })
+
+  return {
+    total: cards.length,
+    show(filters, origin) {
+      const values = (card: FinderCard) => (name: FilterName) => {
+        switch (name) {
+          case 'type':
+            return [card.type?.slug ?? '']
+          case 'group':
+            return card.groups
+          case 'region':
+            return [card.region]
+          case 'municipality':
+            return [card.municipality]
+          case 'lang':
+            return card.languages
+          case 'day':
+            return card.days
+          case 'audience':
+            return card.audience
+        }
+      }
+      shown = cards.filter((card) => matches(values(card), filters)).map((card) => ({ card }))
+      if (origin) {
+        for (const entry of shown) entry.km = distanceFrom(origin, entry.card.latitude, entry.card.longitude)
+        // Listings without a map point go last.
+        shown.sort((a, b) => a.km! - b.km!)
+      }
+      results.toggleAttribute('data-finder-sorted', origin !== null)
+      limit = pageSize
+      render()
+      return shown.length
+    },
+    visibleIds: () => shown.map(({ card }) => card.id),
+  }
+}
+
+/** The volunteer page's list: all of it in the HTML, grouped by region; filtered and sorted in place. */
+function domList(list: HTMLElement): ResultList {
+  const message = messageFrom(document.querySelector<HTMLElement>('[data-finder-controls]')!)
   const sorted = list.querySelector<HTMLElement>('[data-finder-sorted]')!
   const sortedList = sorted.querySelector('ol')!
   const none = list.querySelector<HTMLElement>('[data-finder-none]')!
@@ -38,27 +193,64 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
   const items = [...list.querySelectorAll<HTMLElement>('[data-finder-item]')]
   // Where each item lives in the grouped list, to put it back when the distance sort is cleared.
   const homes = new Map(items.map((item) => [item, item.parentElement!]))
-  const places = JSON.parse(controls.querySelector('[data-finder-places]')?.textContent ?? '{}') as Record<string, [number, number]>
-  const pageLang = document.documentElement.lang
-  const lang: LocaleCode = isLocaleCode(pageLang) ? pageLang : 'da'
-  // Numbers in the page language's digits, as the build writes them (i18n/numbers.ts).
-  const message = (name: string, params: Record<string, string | number> = {}) =>
-    (controls.dataset[name] ?? '').replace(/\{(\w+)\}/g, (match, key: string) => {
-      if (!(key in params)) return match
-      const value = params[key]
-      return typeof value === 'number' ? formatNumber(lang, value) : String(value)
-    })
-  const resultsHeading = sorted.querySelector<HTMLElement>('[data-finder-results-heading]')!
-  const resultsStatus = list.querySelector<HTMLElement>('[data-finder-results-status]')!
-  let origin: [number, number] | null = null
-  let shownCount = items.length
+  const attributeOf: Record<FilterName, string> = { type: 'type', group: 'groups', region: 'region', municipality: 'municipality', lang: 'languages', day: 'days', audience: 'audience' }
+  let sortedBy: Point | null = null
 
-  controls.hidden = false
-  // "Near me" and the place box need this script (the selects may work without it: FinderFilters).
-  for (const element of controls.querySelectorAll<HTMLElement>('[data-finder-script-only]')) element.hidden = false
-  // The filters above do what the link lists do; keep the lists (shareable pages) but fold them.
-  for (const browse of document.querySelectorAll<HTMLDetailsElement>('details[data-finder-browse]')) browse.open = false
-  // What stands in for the filters without JavaScript (the volunteer page's region links).
+  function sortFrom(point: Point | null) {
+    if (String(point) === String(sortedBy)) return
+    sortedBy = point
+    if (!point) {
+      for (const item of items) item.querySelector<HTMLElement>('[data-distance]')!.hidden = true
+      // Back in the HTML's order (by title within a region).
+      for (const item of items) homes.get(item)!.append(item)
+      return
+    }
+    const withDistance = items.map((item) => ({ item, km: distanceFrom(point, Number(item.dataset.lat), Number(item.dataset.lng)) }))
+    withDistance.sort((a, b) => a.km - b.km)
+    for (const { item, km } of withDistance) {
+      const label = item.querySelector<HTMLElement>('[data-distance]')!
+      label.hidden = !Number.isFinite(km)
+      if (Number.isFinite(km)) label.textContent = distanceText(message, km)
+      sortedList.append(item)
+    }
+  }
+
+  return {
+    total: items.length,
+    show(filters, origin) {
+      sortFrom(origin)
+      let shown = 0
+      for (const item of items) {
+        const fits = matches((name) => (item.dataset[attributeOf[name]] ?? '').split(' '), filters)
+        item.hidden = !fits
+        if (fits) shown++
+      }
+      for (const section of regionSections) {
+        section.hidden = origin !== null || ![...section.querySelectorAll<HTMLElement>('[data-finder-item]')].some((item) => !item.hidden)
+      }
+      sorted.hidden = origin === null || shown === 0
+      none.hidden = shown > 0
+      return shown
+    },
+    visibleIds: () => items.filter((item) => !item.hidden).map((item) => item.dataset.finderItem!),
+  }
+}
+
+/** `touched`: the reader chose filters before the script could act on them: those win over the address. */
+function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, places: Record<string, Point>, touched = false) {
+  const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
+  const placeForm = controls.querySelector<HTMLFormElement>('[data-place-form]')!
+  const placeInput = placeForm.querySelector<HTMLInputElement>('input[name="place"]')!
+  const status = controls.querySelector<HTMLElement>('[data-finder-status]')!
+  const count = controls.querySelector<HTMLElement>('[data-finder-count]')!
+  const none = list.querySelector<HTMLElement>('[data-finder-none]')!
+  const resultsHeading = list.querySelector<HTMLElement>('[data-finder-results-heading]')!
+  const resultsStatus = list.querySelector<HTMLElement>('[data-finder-results-status]')!
+  const message = messageFrom(controls)
+  let origin: Point | null = null
+  let shownCount = results.total
+
+  // The volunteer page: what stands in for the filters without JavaScript (its region links).
   for (const element of document.querySelectorAll<HTMLElement>('[data-finder-nojs]')) element.hidden = true
 
   function readFilters(params: URLSearchParams) {
@@ -71,7 +263,7 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
   }
 
   function currentFilters() {
-    const filters: Partial<Record<FilterName, string>> = {}
+    const filters: Filters = {}
     for (const name of filterNames) {
       const value = (form.elements.namedItem(name) as HTMLSelectElement | null)?.value
       if (value) filters[name] = value
@@ -80,23 +272,11 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
   }
 
   function apply() {
-    const filters = currentFilters()
-    let shown = 0
-    for (const item of items) {
-      const matches = Object.entries(filters).every(([name, value]) =>
-        (item.dataset[attributeOf[name as FilterName]] ?? '').split(' ').includes(value),
-      )
-      item.hidden = !matches
-      if (matches) shown++
-    }
-    for (const section of regionSections) {
-      section.hidden = origin !== null || ![...section.querySelectorAll<HTMLElement>('[data-finder-item]')].some((item) => !item.hidden)
-    }
-    sorted.hidden = origin === null || shown === 0
-    none.hidden = shown > 0
-    shownCount = shown
-    count.textContent = message('msgCount', { count: shown, total: items.length })
-    document.dispatchEvent(new CustomEvent('finder:filtered', { detail: { visible: items.filter((item) => !item.hidden).map((item) => item.dataset.finderItem) } }))
+    shownCount = results.show(currentFilters(), origin)
+    const text = message('msgCount', { count: shownCount, total: results.total })
+    // The build wrote the unfiltered count: leave an equal text alone (a live region).
+    if (count.textContent !== text) count.textContent = text
+    document.dispatchEvent(new CustomEvent('finder:filtered', { detail: { visible: results.visibleIds() } }))
   }
 
   /** Puts the filters (and a typed place) in the address bar, so the result has a URL. */
@@ -114,39 +294,15 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
    * take the reader there and say what they got, in words a screen reader reads out.
    */
   function showResults(sortedFrom: string) {
-    resultsStatus.textContent = `${sortedFrom} ${message('msgCount', { count: shownCount, total: items.length })}`
+    resultsStatus.textContent = `${sortedFrom} ${message('msgCount', { count: shownCount, total: results.total })}`
     resultsStatus.scrollIntoView({ block: 'start' })
     const target = shownCount > 0 ? resultsHeading : none
     target.tabIndex = -1
     target.focus({ preventScroll: true })
   }
 
-  function sortFrom(point: [number, number] | null) {
+  function sortFrom(point: Point | null) {
     origin = point
-    if (!point) {
-      for (const item of items) {
-        homes.get(item)!.append(item)
-        item.querySelector<HTMLElement>('[data-distance]')!.hidden = true
-      }
-      // Back in the HTML's order (by title within a region).
-      for (const home of new Set(homes.values())) {
-        for (const item of items) if (homes.get(item) === home) home.append(item)
-      }
-      apply()
-      return
-    }
-    const withDistance = items.map((item) => {
-      const km = distanceKm(point, [Number(item.dataset.lat), Number(item.dataset.lng)])
-      // Listings without a map point go last.
-      return { item, km: Number.isFinite(km) ? km : Infinity }
-    })
-    withDistance.sort((a, b) => a.km - b.km)
-    for (const { item, km } of withDistance) {
-      const label = item.querySelector<HTMLElement>('[data-distance]')!
-      label.hidden = !Number.isFinite(km)
-      if (Number.isFinite(km)) label.textContent = message('msgDistance', { distance: formatNumber(lang, km < 10 ? Math.round(km * 10) / 10 : Math.round(km), { maximumFractionDigits: 1 }) })
-      sortedList.append(item)
-    }
     apply()
   }
 
@@ -210,18 +366,18 @@ function enhance(controls: HTMLElement, list: HTMLElement) {
     readFilters(params)
     const place = params.get('place')
     placeInput.value = place ?? ''
-    if (place) sortFromPlace(place)
-    else {
-      status.textContent = ''
-      if (origin) sortFrom(null)
-      else apply()
-    }
+    if (place && sortFromPlace(place)) return
+    if (!place) status.textContent = ''
+    sortFrom(null)
   }
   window.addEventListener('popstate', () => {
     restore()
     keepFiltersAcrossLanguages()
   })
-  restore()
+  if (touched) {
+    apply()
+    writeUrl()
+  } else restore()
   keepFiltersAcrossLanguages()
 }
 
@@ -232,7 +388,9 @@ function keepFiltersAcrossLanguages() {
   }
 }
 
-function distanceKm([lat1, lng1]: [number, number], [lat2, lng2]: [number, number]) {
+/** Kilometres from `point` to a listing's map point; Infinity for one without (it goes last). */
+function distanceFrom([lat1, lng1]: Point, lat2: number | undefined, lng2: number | undefined) {
+  if (lat2 === undefined || lng2 === undefined || !Number.isFinite(lat2) || !Number.isFinite(lng2)) return Infinity
   const radians = Math.PI / 180
   const a =
     Math.sin(((lat2 - lat1) * radians) / 2) ** 2 +

@@ -2,14 +2,7 @@
 // chunk fetched only then; if it or the tiles cannot load, the page says so and the list works.
 import leafletCss from 'leaflet/dist/leaflet.css?url'
 
-interface MapMarker {
-  id: string
-  kind: 'department' | 'activity'
-  latitude: number
-  longitude: number
-  title: string
-  href: string
-}
+import { markersFromIndex, type FinderIndex, type IndexMapMarker as MapMarker } from '../lib/finder-index'
 
 // The finder's latest filter result, also for a map loaded after the filters were applied.
 let visibleActivities: Set<string> | null = null
@@ -27,9 +20,8 @@ function enhance(section: HTMLElement) {
   const button = section.querySelector<HTMLButtonElement>('[data-map-show]')!
   const canvas = section.querySelector<HTMLElement>('[data-map-canvas]')!
   const status = section.querySelector<HTMLElement>('[data-map-status]')!
-  const markers = JSON.parse(section.querySelector('[data-map-markers]')?.textContent ?? '[]') as MapMarker[]
+  const markersSrc = section.dataset.markersSrc
   let started = false
-  section.hidden = false
 
   const show = () => {
     if (started) return
@@ -37,10 +29,12 @@ function enhance(section: HTMLElement) {
     button.hidden = true
     canvas.hidden = false
     status.textContent = section.dataset.msgLoading ?? ''
-    load(section, canvas, status, markers).catch(() => {
-      status.textContent = section.dataset.msgFailed ?? ''
-      canvas.hidden = true
-    })
+    markers(section, markersSrc)
+      .then((markers) => load(section, canvas, status, markers))
+      .catch(() => {
+        status.textContent = section.dataset.msgFailed ?? ''
+        canvas.hidden = true
+      })
   }
   button.addEventListener('click', show)
   if (section.dataset.auto && matchMedia('(min-width: 64rem)').matches && 'IntersectionObserver' in window) {
@@ -52,6 +46,14 @@ function enhance(section: HTMLElement) {
     })
     observer.observe(section)
   }
+}
+
+/** The markers in the page, or (the finder) from its compact index, which its script has just fetched. */
+async function markers(section: HTMLElement, src: string | undefined): Promise<MapMarker[]> {
+  if (!src) return JSON.parse(section.querySelector('[data-map-markers]')?.textContent ?? '[]') as MapMarker[]
+  const response = await fetch(src, { cache: 'force-cache' })
+  if (!response.ok) throw new Error(`finder index: ${response.status}`)
+  return markersFromIndex((await response.json()) as FinderIndex)
 }
 
 async function load(section: HTMLElement, canvas: HTMLElement, status: HTMLElement, markers: MapMarker[]) {
