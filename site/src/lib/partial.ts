@@ -1,10 +1,9 @@
 /**
  * Partial builds. When a few activities, events, departments or pages changed since the release
  * being served, only the pages that show them are rendered; the release code (site/scripts/release/)
- * fills in every other file
- * from the served release, checks that the build would have made exactly the same set of pages,
- * and falls back to a full build when it would not (a new, removed or renamed document, an event
- * that has ended, a signup form that appeared…).
+ * fills in every other file from the served release, checks that the build would have made exactly
+ * the same set of pages, and falls back to a full build when it would not (a new, removed or
+ * renamed document, an event that has ended, a signup form that appeared…).
  *
  * Each dynamic route passes its paths through `only()`, with tags naming the documents its page
  * shows (`activity:12`, `department:3`, `type:2`, `municipality:holbaek`, `event:7`, `page:1`).
