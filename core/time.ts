@@ -3,7 +3,7 @@
  * Every time the project stores, shows or puts in a calendar is Danish local time: an activity at
  * "15:00 every Tuesday" stays at 15:00 across summer time, wherever the build machine runs.
  *
- * No imports: Node runs this file directly (site/scripts/release.mjs), stripping its types.
+ * No imports: Node runs this file directly (site/scripts/release/), stripping its types.
  */
 export const timeZone = 'Europe/Copenhagen'
 

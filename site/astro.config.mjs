@@ -12,7 +12,7 @@ import { defaultLocale, locales } from '../core/locales.ts'
 import { contentStoreFromFile } from './src/lib/content-store-plugin.ts'
 import { fontSubsets } from './src/lib/font-subsets.ts'
 
-// Where the content store is kept between builds (release.mjs keeps one beside each releases folder).
+// Where the content store is kept between builds (the release code keeps one beside each releases folder).
 const cacheDir = process.env.SITE_CACHE_DIR ? path.resolve(process.env.SITE_CACHE_DIR) : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url))
 /** The build's output folder as Astro resolved it (set when the config is done, before any page is built). */
 let builtPagesDir = ''

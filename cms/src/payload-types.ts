@@ -791,6 +791,8 @@ export interface SiteBuild {
   durationSeconds?: number | null;
   release?: string | null;
   pages?: number | null;
+  mode?: ('full' | 'partial') | null;
+  reason?: string | null;
   error?: string | null;
   log?: string | null;
   updatedAt: string;
@@ -1461,6 +1463,8 @@ export interface SiteBuildsSelect<T extends boolean = true> {
   durationSeconds?: T;
   release?: T;
   pages?: T;
+  mode?: T;
+  reason?: T;
   error?: T;
   log?: T;
   updatedAt?: T;

@@ -1,8 +1,13 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import { handleEndpoints, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { seedContext } from '../src/seed/index'
 import { caughtBy, pendingBuildFailure, plainBuildError } from '../src/site-build/notLive'
+import { runRelease } from '../src/site-build/task'
 import { startPayload } from './payload'
 
 let payload: Payload
@@ -162,5 +167,46 @@ describe('"Ikke live endnu": published changes a failed build kept off the site'
     )
     expect(text).not.toMatch(/\/tmp\/|\/work\/|file:/)
     expect(text).toContain('/da/afdelinger/herning/')
+  })
+})
+
+/**
+ * The release command leaves its outcome in the file the CMS names (`--result`); stand-in
+ * commands (small scripts) play a build that published, and one that crashed without a word.
+ */
+describe('the outcome of a release', () => {
+  const scripts: string[] = []
+  afterAll(() => {
+    for (const dir of scripts.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+  })
+  const command = (body: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-stand-in-'))
+    scripts.push(dir)
+    fs.writeFileSync(path.join(dir, 'release.mjs'), body)
+    return path.join(dir, 'release.mjs')
+  }
+
+  it('is read from the result file: release, pages, and whether every page was rendered and why', async () => {
+    const script = command(`
+      import fs from 'node:fs'
+      const file = process.argv[process.argv.indexOf('--result') + 1]
+      console.log('Partial build: events: 1 changed')
+      console.log('{"ok":false,"error":"a last line of JSON is no longer the result"}')
+      fs.writeFileSync(file, JSON.stringify({ ok: true, release: '20270322T090000Z', pages: 12, mode: 'partial', reason: 'events: 1 changed', omitted: [], durationMs: 5 }))
+    `)
+    const { result, log } = await runRelease(process.env, script)
+    expect(result).toEqual({ ok: true, release: '20270322T090000Z', pages: 12, mode: 'partial', reason: 'events: 1 changed', omitted: [], durationMs: 5 })
+    expect(log).toContain('Partial build: events: 1 changed')
+  })
+
+  it('is a failed build, with the exit code, when the command left no result', async () => {
+    const script = command(`
+      console.log('Full build: the site’s code changed')
+      console.error('Segmentation fault')
+      process.exit(3)
+    `)
+    const { result, log } = await runRelease(process.env, script)
+    expect(result).toMatchObject({ ok: false, error: 'Opdateringen stoppede uventet (kode 3). Den offentlige side blev ikke ændret.' })
+    expect(log).toContain('Segmentation fault')
   })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import type { ChangeRecord } from '../src/lib/cms/loader'
+import type { ChangeRecord } from '../../core/release'
 import { planBuild, tag, type CurrentContent } from '../src/lib/partial'
 import { activities, departments, events } from './fixtures'
 

@@ -14,6 +14,7 @@ import * as migration_20261201_055143_translation_usage from './20261201_055143_
 import * as migration_20261201_231621_attendance from './20261201_231621_attendance';
 import * as migration_20261201_231841_places_and_waiting_list from './20261201_231841_places_and_waiting_list';
 import * as migration_20261201_232054_signup_messages from './20261201_232054_signup_messages';
+import * as migration_20261202_074405_site_build_mode from './20261202_074405_site_build_mode';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261201_232054_signup_messages.up,
     down: migration_20261201_232054_signup_messages.down,
     name: '20261201_232054_signup_messages',
+  },
+  {
+    up: migration_20261202_074405_site_build_mode.up,
+    down: migration_20261202_074405_site_build_mode.down,
+    name: '20261202_074405_site_build_mode'
   },
 ];

@@ -5,8 +5,8 @@ import { dateField } from '../fields/date'
 import { rebuildEndpoint } from './trigger'
 
 /**
- * One record per site build: what triggered it, when, how long, its log and, when it failed,
- * why in plain words. Written only by the CMS itself; editors read it and press "rebuild now".
+ * One record per site build: what triggered it, when, how long, whether it rendered every page
+ * or only the changed ones (and why), its log and, when it failed, why in plain words. Written only by the CMS itself; editors read it and press "rebuild now".
  */
 export const SiteBuilds: CollectionConfig = {
   slug: 'site-builds',
@@ -47,6 +47,17 @@ export const SiteBuilds: CollectionConfig = {
     { name: 'durationSeconds', type: 'number', label: { da: 'Varighed (s)', en: 'Duration (s)' } },
     { name: 'release', type: 'text', label: { da: 'Udgivelse', en: 'Release' } },
     { name: 'pages', type: 'number', label: { da: 'Sider', en: 'Pages' } },
+    // What the build rendered and why (core/release.ts ReleaseResult): every page, or only the pages of what changed.
+    {
+      name: 'mode',
+      type: 'select',
+      label: { da: 'Omfang', en: 'Scope' },
+      options: [
+        { value: 'full', label: { da: 'Hele siden', en: 'Every page' } },
+        { value: 'partial', label: { da: 'Kun de ændrede sider', en: 'Changed pages only' } },
+      ],
+    },
+    { name: 'reason', type: 'text', label: { da: 'Hvorfor', en: 'Why' } },
     { name: 'error', type: 'textarea', label: { da: 'Fejl', en: 'Error' } },
     { name: 'log', type: 'textarea', label: { da: 'Log', en: 'Log' }, admin: { rows: 20 } },
   ],

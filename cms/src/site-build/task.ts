@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
-import type { Payload, TaskConfig } from 'payload'
+import type { TaskConfig } from 'payload'
 
+import { readReleaseResult, type ReleaseResult } from '../../../core/release'
 import { repoRoot } from '../lib/paths'
 import { buildTaskSlug, requestSiteBuild, siteQueue } from './trigger'
 
@@ -14,23 +17,16 @@ function exclusively<T>(work: () => Promise<T>): Promise<T> {
   return run
 }
 
-interface ReleaseResult {
-  ok: boolean
-  release?: string
-  pages?: number
-  durationMs: number
-  error?: string
-}
-
-/** Runs site/scripts/release.mjs in its own process (the build's memory stays out of the CMS). */
-function runRelease(payload: Payload): Promise<{ result: ReleaseResult; log: string }> {
+/**
+ * Runs the release command (site/scripts/release.mjs) in its own process: the build's memory
+ * stays out of the CMS. Its outcome comes back in a result file; a process that ended without
+ * leaving one (it crashed, or was killed) is a failed build.
+ */
+export function runRelease(env: NodeJS.ProcessEnv, script = path.join(repoRoot, 'site', 'scripts', 'release.mjs')): Promise<{ result: ReleaseResult; log: string }> {
   return new Promise((resolve) => {
-    const script = path.join(repoRoot, 'site', 'scripts', 'release.mjs')
-    const child = spawn(process.execPath, [script, 'build'], {
-      cwd: repoRoot,
-      env: { ...process.env, CMS_URL: process.env.CMS_URL ?? payload.config.serverURL },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const resultDir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-release-'))
+    const resultFile = path.join(resultDir, 'result.json')
+    const child = spawn(process.execPath, [script, 'build', '--result', resultFile], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
     const lines: string[] = []
     const collect = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(line)
@@ -39,13 +35,13 @@ function runRelease(payload: Payload): Promise<{ result: ReleaseResult; log: str
     child.stdout.on('data', collect)
     child.stderr.on('data', collect)
     child.on('close', (code) => {
-      let result: ReleaseResult = { ok: false, durationMs: 0, error: `Opdateringen stoppede uventet (kode ${code}). Den offentlige side blev ikke ændret.` }
-      try {
-        result = JSON.parse(lines[lines.length - 1] ?? '') as ReleaseResult
-      } catch {
-        // keep the generic error above
+      const result: ReleaseResult = readReleaseResult(resultFile) ?? {
+        ok: false,
+        durationMs: 0,
+        error: `Opdateringen stoppede uventet (kode ${code}). Den offentlige side blev ikke ændret.`,
       }
-      resolve({ result, log: lines.slice(0, -1).join('\n') })
+      fs.rmSync(resultDir, { recursive: true, force: true })
+      resolve({ result, log: lines.join('\n') })
     })
   })
 }
@@ -69,7 +65,7 @@ export const buildSiteTask: TaskConfig<{ input: { buildId?: string }; output: { 
     return exclusively(async () => {
       const startedAt = new Date()
       await payload.update({ collection: 'site-builds', id, data: { status: 'running', startedAt: startedAt.toISOString() }, depth: 0 })
-      const { result, log } = await runRelease(payload)
+      const { result, log } = await runRelease({ ...process.env, CMS_URL: process.env.CMS_URL ?? payload.config.serverURL })
       await payload.update({
         collection: 'site-builds',
         id,
@@ -78,14 +74,14 @@ export const buildSiteTask: TaskConfig<{ input: { buildId?: string }; output: { 
           status: result.ok ? 'succeeded' : 'failed',
           finishedAt: new Date().toISOString(),
           durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
-          release: result.release,
-          pages: result.pages,
-          error: result.error,
+          ...(result.ok ? { release: result.release, pages: result.pages } : { error: result.error }),
+          mode: result.mode,
+          reason: result.reason,
           log: log.slice(-60_000),
         },
       })
       if (!result.ok) payload.logger.error(`Site build ${id} failed: ${result.error}`)
-      return { output: { release: result.release ?? '' } }
+      return { output: { release: result.ok ? result.release : '' } }
     })
   },
 }

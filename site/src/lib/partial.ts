@@ -1,25 +1,22 @@
 /**
  * Partial builds. When a few activities, events, departments or pages changed since the release
- * being served, only the pages that show them are rendered; release.mjs fills in every other file
- * from the served release, checks that the build would have made exactly the same set of pages,
- * and falls back to a full build when it would not (a new, removed or renamed document, an event
- * that has ended, a signup form that appeared…).
+ * being served, only the pages that show them are rendered; the release code (site/scripts/release/)
+ * fills in every other file from the served release, checks that the build would have made exactly
+ * the same set of pages, and falls back to a full build when it would not (a new, removed or
+ * renamed document, an event that has ended, a signup form that appeared…).
  *
  * Each dynamic route passes its paths through `only()`, with tags naming the documents its page
  * shows (`activity:12`, `department:3`, `type:2`, `municipality:holbaek`, `event:7`, `page:1`).
  * Pages that exist once per language (lists, front page, finder) are always rendered.
  *
- * release.mjs decides whether a partial build is allowed (SITE_PARTIAL=1: the served release was
- * built from this content store, with this code, less than a day ago); this module decides
- * whether the content changes allow it. Without those variables (astro build, astro dev) every
- * page is built.
+ * The release code decides whether a partial build is allowed (BuildSettings.partial: the served
+ * release was built from this content store, with this code, less than a day ago); this module
+ * decides whether the content changes allow it. What passes between them is core/release.ts.
+ * Without build settings (astro build, astro dev) every page is built and nothing is recorded.
  */
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { getCollection } from 'astro:content'
 
-import type { ChangeRecord } from './cms/loader'
+import { type BuildSettings, buildSettings, type ChangeRecord, readChangeRecord, writePlan, writeRouteRecord } from '../../../core/release'
 import { endedEvents, relationId, upcomingEvents } from './data'
 import { placeSlug } from './schedule'
 import { locales } from '../../../core/locales'
@@ -55,11 +52,8 @@ let planned: Promise<BuildPlan> | undefined
 export function buildPlan(): Promise<BuildPlan> {
   planned ??= makePlan().then((plan) => {
     console.log(plan.partial ? `Partial build: ${plan.reason}` : `Full build: ${plan.reason}`)
-    const dir = process.env.SITE_PATHS_DIR
-    if (dir) {
-      fs.mkdirSync(dir, { recursive: true })
-      fs.writeFileSync(path.join(dir, '_plan.json'), JSON.stringify({ partial: plan.partial, reason: plan.reason, tags: [...plan.tags] }))
-    }
+    const settings = buildSettings()
+    if (settings) writePlan(settings.pathsDir, { mode: plan.partial ? 'partial' : 'full', reason: plan.reason, tags: [...plan.tags] })
     return plan
   })
   return planned
@@ -68,21 +62,15 @@ export function buildPlan(): Promise<BuildPlan> {
 const full = (reason: string): BuildPlan => ({ partial: false, reason, tags: new Set() })
 
 function makePlan(): Promise<BuildPlan> {
-  return planBuild({ partial: process.env.SITE_PARTIAL === '1', why: process.env.SITE_PARTIAL_WHY, changesDir: process.env.SITE_CHANGES_DIR }, async () => {
+  const settings = buildSettings()
+  return planBuild({ partial: settings?.partial ?? false, why: settings?.why, changesDir: settings?.changesDir }, async () => {
     const [departments, activities, events] = await Promise.all([getCollection('departments'), getCollection('activities'), getCollection('events')])
     return { departments: departments.map(({ data }) => data), activities: activities.map(({ data }) => data), events: events.map(({ data }) => data) }
   })
 }
 
-/** What release.mjs says about this build (SITE_PARTIAL, SITE_PARTIAL_WHY, SITE_CHANGES_DIR). */
-export interface PlanSettings {
-  /** The served release allows a partial build. */
-  partial: boolean
-  /** Why it does not, for the log. */
-  why?: string
-  /** Where the loaders wrote their change records. */
-  changesDir?: string
-}
+/** What the release code says about this build (its BuildSettings); no `changesDir`: no changes were recorded. */
+export type PlanSettings = Pick<BuildSettings, 'partial' | 'why'> & { changesDir?: string }
 
 type Listing = { id: number | string; department?: unknown; activityType?: unknown }
 /** The content as this build loaded it (any locale: relationships and municipalities are not translated). */
@@ -98,9 +86,9 @@ export async function planBuild({ partial, why, changesDir: dir }: PlanSettings,
   if (!dir) return full('no content changes recorded')
   const records = new Map<string, ChangeRecord>()
   for (const source of sources) {
-    const file = path.join(dir, `${source}.json`)
-    if (!fs.existsSync(file)) return full(`no change record for ${source}`)
-    records.set(source, JSON.parse(fs.readFileSync(file, 'utf8')) as ChangeRecord)
+    const record = readChangeRecord(dir, source)
+    if (!record) return full(`no change record for ${source}`)
+    records.set(source, record)
   }
   let count = 0
   for (const [source, record] of records) {
@@ -159,26 +147,25 @@ export async function planBuild({ partial, why, changesDir: dir }: PlanSettings,
 }
 
 /**
- * Each route's full page list with the tags of each page, for release.mjs (SITE_PATHS_DIR): it
+ * Each route's full page list with the tags of each page, for the release code (a RouteRecord): it
  * checks that pages which appeared or went away belong to the changed documents, and removes the
  * ones that went away. `route` is the output file pattern, e.g. `[lang]/arrangementer/[slug]/`
  * (a page: its index.html) or `[lang]/kalender/aktivitet/[slug].ics` (a file).
  */
 function record(route: string, items: { params: Params; tags: Tag[] }[], sitemap: boolean) {
-  const dir = process.env.SITE_PATHS_DIR
-  if (!dir) return
-  fs.mkdirSync(dir, { recursive: true })
+  const settings = buildSettings()
+  if (!settings) return
   const pages = items
-    .map(({ params, tags }) => ({ file: route.replace(/\[(\w+)\]/g, (_, name: string) => String(params[name])), tags: tags.filter(Boolean) }))
+    .map(({ params, tags }) => ({ file: route.replace(/\[(\w+)\]/g, (_, name: string) => String(params[name])), tags: tags.filter((value): value is string => Boolean(value)) }))
     .sort((a, b) => a.file.localeCompare(b.file))
-  fs.writeFileSync(path.join(dir, `route-${route.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify({ route, sitemap, pages }))
+  writeRouteRecord(settings.pathsDir, { route, sitemap, pages })
 }
 
 /**
  * A dynamic route's `getStaticPaths` result: every path in a full build; in a partial build only
  * those whose tags name a changed document. `sitemap: false` for pages never in the sitemap
  * whose file a listed page may have had before (a redirect page at a renamed page's address):
- * release.mjs then drops them from the sitemap it merges.
+ * the release code then drops them from the sitemap it merges.
  */
 export async function only(route: string, items: { params: Params; tags: Tag[] }[], { sitemap = true }: { sitemap?: boolean } = {}): Promise<{ params: Params }[]> {
   record(route, items, sitemap)
@@ -201,7 +188,7 @@ export async function upcomingEventPaths(route: string, keep: (event: { howToJoi
  * The paths of the small "this event has ended" pages, one per recently ended event and language.
  * They are written to the same file as the event's page was, but recorded under a route of their
  * own (`route` names that file, e.g. `[lang]/arrangementer/[ended]/index.html`): when an event ends
- * between builds, its page moves from one route to the other, release.mjs sees a page gone and one
+ * between builds, its page moves from one route to the other, the release code sees a page gone and one
  * added that no content change explains, and builds in full, as it does today when the page goes.
  */
 export async function endedEventPaths(route: string) {

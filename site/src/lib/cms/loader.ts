@@ -1,8 +1,6 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import type { Loader, LoaderContext } from 'astro/loaders'
 
+import { buildSettings, type ChangeRecord, writeChangeRecord } from '../../../../core/release'
 import { cmsURL } from './client'
 import { type DocumentStamp, fetchLocalized, fetchLocalizedGlobal, type PublicCollection, type PublicGlobal } from './localized'
 import { omissionText, recordOmissions, showableStamps } from './shown'
@@ -35,23 +33,12 @@ function readState(meta: LoaderContext['meta']): SyncState | undefined {
 }
 
 /**
- * What this build's content sync changed, for the partial-build plan (`lib/partial.ts`): one file
- * per collection or global in SITE_CHANGES_DIR (set by release.mjs). `before` is a changed
- * document's data as the served release saw it (undefined: a new document).
+ * What this build's content sync changed, for the partial-build plan (`lib/partial.ts`): one
+ * record per collection or global (core/release.ts), when the release code started the build.
  */
-export interface ChangeRecord {
-  source: string
-  full: boolean
-  reason?: string
-  changed: { id: string; before?: Record<string, unknown> }[]
-  removed: { id: string; before?: Record<string, unknown> }[]
-}
-
 function recordChanges(source: string, record: Omit<ChangeRecord, 'source'>) {
-  const dir = process.env.SITE_CHANGES_DIR
-  if (!dir) return
-  fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, `${source}.json`), JSON.stringify({ source, ...record }))
+  const settings = buildSettings()
+  if (settings) writeChangeRecord(settings.changesDir, { source, ...record })
 }
 
 /** Why the whole collection must be loaded again, or null when only changes are needed. */

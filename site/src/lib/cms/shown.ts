@@ -1,7 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { relationId } from '../../../../core/relation'
+import { buildSettings, writeOmissions } from '../../../../core/release'
 import { cms, explainCmsError } from './client'
 import { fetchStamps, type DocumentStamp, type PublicCollection } from './localized'
 
@@ -75,10 +73,8 @@ export async function showableStamps(collection: PublicCollection): Promise<{ st
 /** One line of the build log's "Udeladt:" list, in plain Danish. */
 export const omissionText = ({ collection, title, why }: Omission) => `${danishName[collection]} «${title}» vises ikke: ${why}.`
 
-/** For release.mjs (SITE_CHANGES_DIR): what this build left out, one file per collection. */
+/** For the release code (core/release.ts): what this build left out, one record per collection. */
 export function recordOmissions(collection: PublicCollection, omitted: Omission[]) {
-  const dir = process.env.SITE_CHANGES_DIR
-  if (!dir) return
-  fs.mkdirSync(dir, { recursive: true })
-  fs.writeFileSync(path.join(dir, `omitted-${collection}.json`), JSON.stringify(omitted.map(omissionText)))
+  const settings = buildSettings()
+  if (settings) writeOmissions(settings.changesDir, collection, omitted.map(omissionText))
 }

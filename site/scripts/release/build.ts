@@ -1,0 +1,108 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { type PlanRecord, readBuildInfo, readOmissions, readPlan, type ReleaseResult } from '../../../core/release.ts'
+import { assemblePartial } from './assemble.ts'
+import { runAstroBuild } from './astro-build.ts'
+import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
+import { currentRelease, defaultReleasesDir, infoDir, newReleaseName, publish, setStoreRelease } from './releases.ts'
+import { buildSearchIndex, searchIndexProblems } from './search-index.ts'
+import { readSiteUrl } from './sitemap.ts'
+import { validate } from './validate.ts'
+
+/**
+ * One release: plan, render (Astro), assemble (a partial build completed from the served
+ * release), index for search, check, publish. Only a build that completed and passed the check
+ * becomes `current`; a failed build never touches the served site, and a partial build that does
+ * not hold together is built again in full.
+ */
+export interface BuildOptions {
+  releasesDir?: string
+  /** The site's address for the merged sitemap (default SITE_URL, else the served release's). */
+  siteUrl?: string
+  /** Render every page, never a partial build (default SITE_FULL_BUILD=1). */
+  forceFull?: boolean
+  /** Progress, line by line (default: standard output). */
+  log?: (line: string) => void
+}
+
+const toStdout = (line: string) => {
+  process.stdout.write(`${line}\n`)
+}
+
+export async function build({
+  releasesDir = defaultReleasesDir(),
+  siteUrl = process.env.SITE_URL,
+  forceFull = process.env.SITE_FULL_BUILD === '1',
+  log = toStdout,
+}: BuildOptions = {}): Promise<ReleaseResult> {
+  const started = Date.now()
+  fs.mkdirSync(releasesDir, { recursive: true })
+  const name = newReleaseName(releasesDir)
+  const building = path.join(releasesDir, '.building')
+  const changesDir = path.join(releasesDir, '.changes')
+  const pathsDir = path.join(releasesDir, '.paths')
+  const codeDigest = siteCodeDigest()
+  const base = currentRelease(releasesDir)
+  const whyFull = fullBuildReason({ releasesDir, codeDigest, forceFull })
+  // Until this build is served, the content store is ahead of the served release.
+  setStoreRelease(releasesDir, null)
+  const clean = () => {
+    for (const dir of [building, changesDir, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
+  }
+  clean()
+  let plan: PlanRecord | undefined
+  /** Renders; the plan is what the site's planner decided (lib/partial.ts). */
+  const render = async (why: string | null) => {
+    await runAstroBuild({ releasesDir, outDir: building, settings: { partial: why === null, why: why ?? undefined, changesDir, pathsDir }, log })
+    plan = readPlan(pathsDir) ?? { mode: 'full', reason: why ?? 'no plan recorded', tags: [] }
+    return plan
+  }
+  const buildEveryPage = async (why: string) => {
+    log(`${why}: building every page.`)
+    for (const dir of [building, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
+    return render(why)
+  }
+  try {
+    let made = await render(whyFull)
+    if (made.mode === 'partial' && base) {
+      const baseDir = path.join(releasesDir, base)
+      const { added, gone, unexplained } = pageChanges(readPages(path.join(infoDir(releasesDir, base), 'paths')), readPages(pathsDir), new Set(made.tags))
+      if (unexplained.length) {
+        made = await buildEveryPage(unexplainedReason(unexplained))
+      } else {
+        const { linked } = assemblePartial({ baseDir, dir: building, gone, unlisted: unlistedPages(pathsDir), siteUrl: siteUrl ?? readSiteUrl(baseDir) })
+        log(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages.`)
+      }
+    }
+    const check = async () => {
+      const result = await buildSearchIndex(building, () => validate(building, { searchIndex: false }), log)
+      return { ...result, problems: [...result.problems, ...searchIndexProblems(building)] }
+    }
+    let checked = await check()
+    if (checked.problems.length && made.mode === 'partial') {
+      // A partial build that does not hold together (a link to a page that went away): never publish it, build every page.
+      made = await buildEveryPage(`The partial build failed its check (${checked.problems[0]})`)
+      checked = await check()
+    }
+    // What the content sync left out (a listing whose department page is unpublished…) and links shown as text: the build goes on without them.
+    const omitted = [...readOmissions(changesDir), ...checked.unlinked]
+    if (omitted.length) log(`Udeladt:\n${omitted.map((line) => `- ${line}`).join('\n')}`)
+    if (checked.problems.length) {
+      throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${checked.problems.join('\n- ')}`)
+    }
+    const baseInfo = made.mode === 'partial' && base ? readBuildInfo(infoDir(releasesDir, base)) : undefined
+    const now = new Date().toISOString()
+    publish(releasesDir, {
+      building,
+      name,
+      pathsDir,
+      info: { codeDigest, mode: made.mode, basedOn: made.mode === 'partial' ? (base ?? undefined) : undefined, builtAt: now, fullBuildAt: baseInfo?.fullBuildAt ?? new Date(started).toISOString() },
+    })
+    return { ok: true, release: name, pages: checked.pages, mode: made.mode, reason: made.reason, omitted, durationMs: Date.now() - started }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), mode: plan?.mode, reason: plan?.reason, durationMs: Date.now() - started }
+  } finally {
+    clean()
+  }
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { SaxesParser } from 'saxes'
+
+/**
+ * The sitemap files as @astrojs/sitemap writes them (sitemap-index.xml listing sitemap-0.xml,
+ * sitemap-1.xml…), read with an XML parser (saxes, strict: a broken file is an error, not an
+ * empty list) and written as the sitemap package writes them: the partial build's merge, and the
+ * release check's list of pages.
+ */
+
+const sitemapNamespace = 'http://www.sitemaps.org/schemas/sitemap/0.9'
+const declaration = '<?xml version="1.0" encoding="UTF-8"?>'
+/** URLs per sitemap file, as @astrojs/sitemap splits them. */
+export const sitemapChunk = 45_000
+
+export const isSitemapFile = (name: string) => /^sitemap-\d+\.xml$/.test(name)
+
+interface XmlElement {
+  name: string
+  attributes: Record<string, string>
+  children: (XmlElement | string)[]
+}
+
+/** The document's root element, with its children as a tree. */
+export function parseXml(xml: string): XmlElement {
+  const parser = new SaxesParser()
+  const document: XmlElement = { name: '', attributes: {}, children: [] }
+  const open = [document]
+  const current = () => open[open.length - 1]!
+  parser.on('opentag', (tag) => {
+    const element: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [] }
+    current().children.push(element)
+    open.push(element)
+  })
+  parser.on('closetag', () => open.pop())
+  parser.on('text', (text) => current().children.push(text))
+  parser.on('cdata', (text) => current().children.push(text))
+  parser.write(xml).close()
+  const root = document.children.find((child) => typeof child !== 'string')
+  if (!root) throw new Error('no root element')
+  return root
+}
+
+const elements = (element: XmlElement, name: string) => element.children.filter((child): child is XmlElement => typeof child !== 'string' && child.name === name)
+const textOf = (element: XmlElement | undefined): string => (element?.children ?? []).map((child) => (typeof child === 'string' ? child : textOf(child))).join('').trim()
+const locOf = (element: XmlElement) => textOf(elements(element, 'loc')[0])
+
+/** The addresses in a sitemap (`<url><loc>`) or a sitemap index (`<sitemap><loc>`). */
+export function sitemapLocs(xml: string): string[] {
+  const root = parseXml(xml)
+  return elements(root, root.name === 'sitemapindex' ? 'sitemap' : 'url').map(locOf).filter(Boolean)
+}
+
+// Escaped as the sitemap package (behind @astrojs/sitemap) escapes, so a merged file reads as a rendered one.
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const escapeAttribute = (value: string) => escapeText(value).replace(/'/g, '&apos;').replace(/"/g, '&quot;')
+const attributesXml = (attributes: Record<string, string>) => Object.entries(attributes).map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('')
+const elementXml = (element: XmlElement): string =>
+  element.children.length
+    ? `<${element.name}${attributesXml(element.attributes)}>${element.children.map((child) => (typeof child === 'string' ? escapeText(child) : elementXml(child))).join('')}</${element.name}>`
+    : `<${element.name}${attributesXml(element.attributes)}/>`
+/** A document whose root element is always written with its closing tag (an empty urlset too). */
+const documentXml = (name: string, attributes: Record<string, string>, children: XmlElement[]) =>
+  `${declaration}<${name}${attributesXml(attributes)}>${children.map(elementXml).join('')}</${name}>`
+
+const locElement = (name: string, loc: string): XmlElement => ({ name, attributes: {}, children: [{ name: 'loc', attributes: {}, children: [loc] }] })
+
+/**
+ * The sitemap of a partial build: the served release's entries, without the pages that went
+ * away, with the entries of the pages this build rendered (new ones included) replacing theirs.
+ * The sitemap plugin only saw the rendered pages, so its own files list just those. `gone` are
+ * page paths as the routes record them (`da/arrangementer/x/`).
+ */
+export function mergeSitemaps(baseDir: string, dir: string, gone: string[], siteUrl: string, chunk = sitemapChunk) {
+  const entries = new Map<string, XmlElement>()
+  let urlsetAttributes: Record<string, string> | undefined
+  const read = (folder: string) => {
+    for (const name of fs.readdirSync(folder).filter(isSitemapFile)) {
+      const urlset = parseXml(fs.readFileSync(path.join(folder, name), 'utf8'))
+      urlsetAttributes ??= urlset.attributes
+      for (const url of elements(urlset, 'url')) entries.set(locOf(url), url)
+    }
+  }
+  read(baseDir)
+  for (const file of gone) if (file.endsWith('/')) entries.delete(new URL(`/${file}`, siteUrl).href)
+  read(dir)
+  for (const name of fs.readdirSync(dir).filter((file) => /^sitemap.*\.xml$/.test(file))) fs.rmSync(path.join(dir, name))
+  const locs = [...entries.keys()].sort()
+  const files: string[] = []
+  for (let n = 0; n * chunk < locs.length || n === 0; n++) {
+    const name = `sitemap-${n}.xml`
+    const urls = locs.slice(n * chunk, (n + 1) * chunk).map((loc) => entries.get(loc)!)
+    fs.writeFileSync(path.join(dir, name), documentXml('urlset', urlsetAttributes ?? { xmlns: sitemapNamespace }, urls))
+    files.push(name)
+  }
+  const index = files.map((name) => locElement('sitemap', new URL(`/${name}`, siteUrl).href))
+  fs.writeFileSync(path.join(dir, 'sitemap-index.xml'), documentXml('sitemapindex', { xmlns: sitemapNamespace }, index))
+}
+
+/** The site's address as a release's sitemap index has it (when SITE_URL is not set). */
+export function readSiteUrl(releaseDir: string): string {
+  const [first] = sitemapLocs(fs.readFileSync(path.join(releaseDir, 'sitemap-index.xml'), 'utf8'))
+  if (!first) throw new Error(`${path.join(releaseDir, 'sitemap-index.xml')} lists no sitemap`)
+  return new URL(first).origin
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { searchIndexProblems } from './search-index.ts'
+import { sitemapLocs } from './sitemap.ts'
+
+export interface Validation {
+  /** Why this build must not be served; empty when it may. */
+  problems: string[]
+  /** HTML files in the build. */
+  pages: number
+  /** Links an editor wrote to a page that is not published, now shown as text (for the log). */
+  unlinked: string[]
+}
+
+/**
+ * The release check: every page in the sitemap exists, every internal link and every redirect
+ * target points at a file in the build, and (unless told not to) the search index has every
+ * language. Links an editor wrote to unpublished pages are turned into text, not refused.
+ */
+export function validate(dir: string, { searchIndex = true }: { searchIndex?: boolean } = {}): Validation {
+  const problems: string[] = []
+  const exists = (pathname: string) => {
+    const clean = decodeURIComponent(pathname.split('#')[0]!.split('?')[0]!)
+    const file = path.join(dir, clean)
+    if (!file.startsWith(dir)) return false
+    if (clean.endsWith('/')) return fs.existsSync(path.join(file, 'index.html'))
+    return fs.existsSync(file) || fs.existsSync(path.join(file, 'index.html'))
+  }
+  const readLocs = (file: string) => {
+    try {
+      return sitemapLocs(fs.readFileSync(file, 'utf8'))
+    } catch (error) {
+      problems.push(`${path.relative(dir, file)} is not valid XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
+      return []
+    }
+  }
+  const index = path.join(dir, 'sitemap-index.xml')
+  if (!fs.existsSync(index)) problems.push('sitemap-index.xml is missing')
+  const sitemapPages: string[] = []
+  if (fs.existsSync(index)) {
+    for (const loc of readLocs(index)) {
+      const sitemap = path.join(dir, new URL(loc).pathname)
+      if (!fs.existsSync(sitemap)) {
+        problems.push(`sitemap ${new URL(loc).pathname} is missing`)
+        continue
+      }
+      for (const page of readLocs(sitemap)) sitemapPages.push(new URL(page).pathname)
+    }
+  }
+  for (const page of sitemapPages) if (!exists(page)) problems.push(`page in the sitemap is missing: ${page}`)
+  if (sitemapPages.length === 0) problems.push('the sitemap lists no pages')
+
+  const htmlFiles: string[] = []
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.name.endsWith('.html')) htmlFiles.push(full)
+    }
+  }
+  walk(dir)
+  const broken = new Set<string>()
+  const unlinked: string[] = []
+  for (const file of htmlFiles) {
+    let html = fs.readFileSync(file, 'utf8')
+    if (html.includes('data-content-link')) {
+      // A link an editor wrote to a page that is not published: shown as text, and said so in the log.
+      const fixed = html.replace(/<a data-content-link href="(\/[^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (whole, href: string, text: string) => {
+        if (exists(href)) return whole
+        unlinked.push(`Linket til ${href} på ${path.relative(dir, file)} vises uden link: siden findes ikke på den offentlige side.`)
+        return `<span>${text}</span>`
+      })
+      if (fixed !== html) {
+        // A new file, never a write through a hard link into the served release (partial builds).
+        const temporary = `${file}.${process.pid}.tmp`
+        fs.writeFileSync(temporary, fixed)
+        fs.renameSync(temporary, file)
+        html = fixed
+      }
+    }
+    for (const [, href] of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) {
+      if (href!.startsWith('//')) continue
+      if (!exists(href!)) broken.add(`${href} (in ${path.relative(dir, file)})`)
+    }
+  }
+  // Where the rules send an old address (lib/redirects.ts) is a page or feed of this build, as a link is.
+  const rules = path.join(dir, '_redirects')
+  if (fs.existsSync(rules)) {
+    for (const [, from, to] of fs.readFileSync(rules, 'utf8').matchAll(/^(\/\S*)\s+(\/\S*)/gm)) if (!exists(to!)) broken.add(`${to} (redirect from ${from})`)
+  }
+  for (const link of [...broken].slice(0, 20)) problems.push(`broken internal link: ${link}`)
+  if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
+
+  if (searchIndex) problems.push(...searchIndexProblems(dir))
+  return { problems, pages: htmlFiles.length, unlinked }
+}

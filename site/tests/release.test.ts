@@ -1,0 +1,244 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { locales } from '../../core/locales'
+import { type BuildInfo, readBuildInfo, readPlan, readRouteRecords, writeBuildInfo, writePlan, writeRouteRecord } from '../../core/release'
+import { assemblePartial, fillFrom } from '../scripts/release/assemble'
+import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
+import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
+import { mergeSitemaps, readSiteUrl, sitemapLocs } from '../scripts/release/sitemap'
+import { validate } from '../scripts/release/validate'
+
+/** The release steps on small fake builds in temporary folders: no CMS, no Astro. */
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+function tempDir(prefix = 'release-') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  dirs.push(dir)
+  return dir
+}
+
+/** Writes files (path → text) under `dir`. */
+function write(dir: string, files: Record<string, string>) {
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true })
+    fs.writeFileSync(path.join(dir, name), text)
+  }
+}
+
+const site = 'https://integration.example.org'
+const urlset = (pages: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${pages
+    .map((page) => `<url><loc>${site}/${page}</loc><xhtml:link rel="alternate" hreflang="da" href="${site}/${page}?a=1&amp;b=2"/></url>`)
+    .join('')}</urlset>`
+const sitemapIndex = `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${site}/sitemap-0.xml</loc></sitemap></sitemapindex>`
+const page = (links: string[] = []) => `<html lang="da"><body>${links.map((href) => `<a href="${href}">x</a>`).join('')}</body></html>`
+
+/** A served release with its build record, as a finished build leaves it. */
+function servedRelease(releasesDir: string, name: string, info: Partial<BuildInfo> = {}) {
+  fs.mkdirSync(path.join(releasesDir, name), { recursive: true })
+  writeBuildInfo(infoDir(releasesDir, name), { codeDigest: 'code-1', mode: 'full', builtAt: new Date().toISOString(), fullBuildAt: new Date().toISOString(), ...info })
+  activate(releasesDir, name)
+  setStoreRelease(releasesDir, name)
+}
+
+describe('planning: full or partial', () => {
+  it('builds every page when forced, when nothing is served, or the served release has no build record', () => {
+    const releasesDir = tempDir()
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-1', forceFull: true })).toBe('SITE_FULL_BUILD=1')
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-1' })).toBe('no release is served yet')
+    fs.mkdirSync(path.join(releasesDir, '20270101T100000Z'))
+    activate(releasesDir, '20270101T100000Z')
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-1' })).toBe('the served release has no build record')
+  })
+
+  it('builds every page when the code changed, after a rollback, and on the first build of the day; else it may be partial', () => {
+    const releasesDir = tempDir()
+    const now = new Date('2027-03-22T12:00:00Z')
+    servedRelease(releasesDir, '20270322T090000Z', { fullBuildAt: '2027-03-22T09:00:00Z' })
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-1', now })).toBeNull()
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-2', now })).toBe('the site’s code changed')
+    // 00:30 in Copenhagen is the next day.
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-1', now: new Date('2027-03-22T23:30:00Z') })).toBe('the first build of the day renders every page')
+    setStoreRelease(releasesDir, null)
+    expect(fullBuildReason({ releasesDir, codeDigest: 'code-1', now })).toMatch(/^the served release was not built from the current content store/)
+  })
+
+  it('lets pages appear or go away only when their documents changed', () => {
+    const pathsDir = tempDir()
+    writeRouteRecord(pathsDir, { route: '[lang]/arrangementer/[slug]/', sitemap: true, pages: [{ file: 'da/arrangementer/ny/', tags: ['event:9'] }, { file: 'da/arrangementer/fest/', tags: ['event:1'] }] })
+    writeRouteRecord(pathsDir, { route: '[lang]/arrangementer/[ended]/index.html', sitemap: false, pages: [{ file: 'da/arrangementer/slut/', tags: ['event:2'] }] })
+    const now = readPages(pathsDir)
+    expect(unlistedPages(pathsDir)).toEqual(['da/arrangementer/slut/'])
+    const before = new Map([
+      ['da/arrangementer/fest/', ['event:1']],
+      ['da/arrangementer/gammel/', ['event:3']],
+    ])
+    expect(pageChanges(before, now, new Set(['event:9', 'event:2', 'event:3']))).toEqual({ added: ['da/arrangementer/slut/', 'da/arrangementer/ny/'], gone: ['da/arrangementer/gammel/'], unexplained: [] })
+    // Event 3 ended without an edit: its page went away, which this change does not explain.
+    expect(pageChanges(before, now, new Set(['event:9', 'event:2'])).unexplained).toEqual(['da/arrangementer/gammel/'])
+  })
+
+  it('reads back the plan and route records the build wrote', () => {
+    const pathsDir = tempDir()
+    writePlan(pathsDir, { mode: 'partial', reason: 'events: 1 new', tags: ['event:9'] })
+    writeRouteRecord(pathsDir, { route: '[lang]/x/[slug]/', sitemap: true, pages: [] })
+    expect(readPlan(pathsDir)).toEqual({ mode: 'partial', reason: 'events: 1 new', tags: ['event:9'] })
+    expect(readRouteRecords(pathsDir).map((route) => route.route)).toEqual(['[lang]/x/[slug]/'])
+    expect(readPlan(tempDir())).toBeUndefined()
+  })
+})
+
+describe('assembling a partial build', () => {
+  it('hard-links every file the build did not render, except the pages that went away, the sitemaps and the search index', () => {
+    const base = tempDir()
+    const dir = tempDir()
+    write(base, {
+      'da/index.html': 'old front page',
+      'da/aktiviteter/cafe/index.html': 'café',
+      'da/arrangementer/gammel/index.html': 'gone',
+      'da/kalender/x.ics': 'BEGIN:VCALENDAR',
+      'sitemap-0.xml': urlset([]),
+      'sitemap-index.xml': sitemapIndex,
+      'pagefind/pagefind-entry.json': '{}',
+    })
+    write(dir, { 'da/index.html': 'new front page' })
+    expect(fillFrom(base, dir, ['da/arrangementer/gammel/'])).toBe(2)
+    expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toBe('new front page')
+    expect(fs.statSync(path.join(dir, 'da/aktiviteter/cafe/index.html')).ino).toBe(fs.statSync(path.join(base, 'da/aktiviteter/cafe/index.html')).ino)
+    expect(fs.existsSync(path.join(dir, 'da/arrangementer/gammel/index.html'))).toBe(false)
+    expect(fs.existsSync(path.join(dir, 'pagefind'))).toBe(false)
+    expect(fs.existsSync(path.join(dir, 'sitemap-0.xml'))).toBe(false)
+  })
+
+  it('makes a release that passes the check from the served one and the rendered pages', () => {
+    const base = tempDir()
+    const dir = tempDir()
+    write(base, {
+      'da/index.html': page(['/da/aktiviteter/cafe/']),
+      'da/aktiviteter/cafe/index.html': page(),
+      'da/arrangementer/gammel/index.html': page(),
+      'sitemap-0.xml': urlset(['da/', 'da/aktiviteter/cafe/', 'da/arrangementer/gammel/']),
+      'sitemap-index.xml': sitemapIndex,
+    })
+    write(dir, { 'da/index.html': page(['/da/aktiviteter/cafe/', '/da/arrangementer/ny/']), 'da/arrangementer/ny/index.html': page(), 'sitemap-0.xml': urlset(['da/', 'da/arrangementer/ny/']) })
+    expect(assemblePartial({ baseDir: base, dir, gone: ['da/arrangementer/gammel/'], unlisted: [], siteUrl: site })).toEqual({ linked: 1 })
+    expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8'))).toEqual([`${site}/da/`, `${site}/da/aktiviteter/cafe/`, `${site}/da/arrangementer/ny/`])
+    expect(validate(dir, { searchIndex: false }).problems).toEqual([])
+  })
+})
+
+describe('merging sitemaps', () => {
+  it('keeps the served entries, drops the pages that went away and the unlisted ones, and takes the rendered pages’ entries', () => {
+    const base = tempDir()
+    const dir = tempDir()
+    write(base, { 'sitemap-0.xml': urlset(['da/', 'da/a/', 'da/gammel/', 'da/flyttet/']), 'sitemap-index.xml': sitemapIndex })
+    write(dir, {
+      'sitemap-0.xml': urlset(['da/', 'da/ny/']).replace(`<loc>${site}/da/</loc>`, `<loc>${site}/da/</loc><lastmod>2027-03-22</lastmod>`),
+      'sitemap-index.xml': sitemapIndex,
+    })
+    mergeSitemaps(base, dir, ['da/gammel/', 'da/flyttet/', 'da/kalender/x.ics'], site)
+    const merged = fs.readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8')
+    expect(sitemapLocs(merged)).toEqual([`${site}/da/`, `${site}/da/a/`, `${site}/da/ny/`])
+    // The rendered page's entry wins; entries are written as the sitemap plugin writes them.
+    expect(merged).toContain(`<url><loc>${site}/da/</loc><lastmod>2027-03-22</lastmod><xhtml:link rel="alternate" hreflang="da" href="${site}/da/?a=1&amp;b=2"/></url>`)
+    expect(merged.startsWith('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">')).toBe(true)
+    expect(fs.readFileSync(path.join(dir, 'sitemap-index.xml'), 'utf8')).toBe(sitemapIndex)
+    expect(readSiteUrl(dir)).toBe(site)
+  })
+
+  it('splits the addresses into files of at most 45,000 (here 2), all listed in the index', () => {
+    const base = tempDir()
+    const dir = tempDir()
+    write(base, { 'sitemap-0.xml': urlset(['da/a/', 'da/b/', 'da/c/']) })
+    fs.mkdirSync(dir, { recursive: true })
+    mergeSitemaps(base, dir, [], site, 2)
+    expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-index.xml'), 'utf8'))).toEqual([`${site}/sitemap-0.xml`, `${site}/sitemap-1.xml`])
+    expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-1.xml'), 'utf8'))).toEqual([`${site}/da/c/`])
+  })
+})
+
+describe('the release check', () => {
+  it('finds a page missing from the sitemap, a broken link, a redirect to nowhere and a missing search index', () => {
+    const dir = tempDir()
+    write(dir, {
+      'sitemap-index.xml': sitemapIndex,
+      'sitemap-0.xml': urlset(['da/', 'en/']),
+      'da/index.html': page(['/da/findes-ikke/', '/da/', '//cdn.example.org/x.js']),
+      _redirects: '/da/gammel/ /da/ 301\n/da/gaaet/ /da/vaek/ 301\n',
+    })
+    const { problems, pages } = validate(dir)
+    expect(pages).toBe(1)
+    expect(problems).toEqual([
+      'page in the sitemap is missing: /en/',
+      'broken internal link: /da/findes-ikke/ (in da/index.html)',
+      'broken internal link: /da/vaek/ (redirect from /da/gaaet/)',
+      ...locales.map(({ code }) => `the search index for ${code} is missing`),
+    ])
+  })
+
+  it('refuses a build without a sitemap, and names a sitemap that is not XML', () => {
+    const empty = tempDir()
+    expect(validate(empty, { searchIndex: false }).problems).toEqual(['sitemap-index.xml is missing', 'the sitemap lists no pages'])
+    const broken = tempDir()
+    write(broken, { 'sitemap-index.xml': sitemapIndex, 'sitemap-0.xml': '<urlset><url><loc>' })
+    expect(validate(broken, { searchIndex: false }).problems[0]).toMatch(/^sitemap-0\.xml is not valid XML/)
+  })
+
+  it('shows a link to an unpublished page as text, in a new file (never through a hard link into the served release)', () => {
+    const served = tempDir()
+    const dir = tempDir()
+    write(served, { 'da/index.html': '<p><a data-content-link href="/da/kladde/">Kladden</a></p>' })
+    write(dir, { 'sitemap-index.xml': sitemapIndex, 'sitemap-0.xml': urlset(['da/']) })
+    fs.mkdirSync(path.join(dir, 'da'))
+    fs.linkSync(path.join(served, 'da/index.html'), path.join(dir, 'da/index.html'))
+    const { problems, unlinked } = validate(dir, { searchIndex: false })
+    expect(problems).toEqual([])
+    expect(unlinked).toEqual(['Linket til /da/kladde/ på da/index.html vises uden link: siden findes ikke på den offentlige side.'])
+    expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toBe('<p><span>Kladden</span></p>')
+    expect(fs.readFileSync(path.join(served, 'da/index.html'), 'utf8')).toContain('data-content-link')
+  })
+})
+
+describe('the releases folder', () => {
+  it('publishes a build atomically, keeps three releases, and rolls back to the one before', () => {
+    const releasesDir = tempDir()
+    const names: string[] = []
+    for (let n = 0; n < 5; n++) {
+      const name = newReleaseName(releasesDir, new Date(Date.UTC(2027, 2, 22, 9, n)))
+      const building = path.join(releasesDir, '.building')
+      const pathsDir = path.join(releasesDir, '.paths')
+      write(building, { 'da/index.html': `release ${n}` })
+      writePlan(pathsDir, { mode: 'full', reason: 'test', tags: [] })
+      publish(releasesDir, { building, name, pathsDir, info: { codeDigest: 'c', mode: 'full', builtAt: '2027-03-22T09:00:00Z', fullBuildAt: '2027-03-22T09:00:00Z' } })
+      names.push(name)
+    }
+    expect(listReleases(releasesDir)).toEqual(names.slice(2))
+    expect(currentRelease(releasesDir)).toBe(names[4])
+    expect(readBuildInfo(infoDir(releasesDir, names[4]!))?.mode).toBe('full')
+    expect(fs.existsSync(infoDir(releasesDir, names[0]!))).toBe(false)
+    expect(fs.readFileSync(path.join(releasesDir, 'current', 'da/index.html'), 'utf8')).toBe('release 4')
+    expect(rollback(releasesDir)).toEqual({ ok: true, release: names[3], from: names[4] })
+    expect(fs.readFileSync(path.join(releasesDir, 'current', 'da/index.html'), 'utf8')).toBe('release 3')
+    // The served release is never pruned, even when it is the oldest.
+    expect(rollback(releasesDir)).toMatchObject({ ok: true, release: names[2] })
+    expect(rollback(releasesDir)).toEqual({ ok: false, error: `No release before ${names[2]} is kept; nothing changed.` })
+    fs.mkdirSync(path.join(releasesDir, `${names[4]}-1`))
+    prune(releasesDir)
+    expect(currentRelease(releasesDir)).toBe(names[2])
+  })
+
+  it('names a release by its build time, with a counter when that folder exists', () => {
+    const releasesDir = tempDir()
+    const at = new Date('2027-03-22T09:00:00.123Z')
+    expect(newReleaseName(releasesDir, at)).toBe('20270322T090000Z')
+    fs.mkdirSync(path.join(releasesDir, '20270322T090000Z'))
+    fs.mkdirSync(path.join(releasesDir, '20270322T090000Z-1'))
+    expect(newReleaseName(releasesDir, at)).toBe('20270322T090000Z-2')
+  })
+})
