@@ -127,6 +127,8 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
     admin,
     env,
     releasesDir,
+    /** The CMS server's process ID (the benchmark reads its CPU time). */
+    cmsPid: () => cms?.pid,
     /** Stops and starts the CMS (same database, optionally other settings), to test outages and settings. */
     stopCms: () => stopProcess(cms),
     startCms,

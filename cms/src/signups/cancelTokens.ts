@@ -43,6 +43,17 @@ export function tokenExpiry(listing: Pick<Listing, 'kind' | 'startsAt' | 'endsAt
 type StoredToken = { hash: string; expiresAt: string; id?: string | null }
 const tokensOf = (signup: Signup) => ((signup as { cancelTokens?: StoredToken[] | null }).cancelTokens ?? []) as StoredToken[]
 
+const cancelUrl = (payload: Payload, token: string) => `${payload.config.serverURL}/api/signups/cancel?token=${token}`
+
+/**
+ * A cancel link minted before the signup is stored: the endpoint stores its hash with the new
+ * signup (one write instead of a write and an update), and the confirmation carries the link.
+ */
+export function newCancelLink(payload: Payload, listing: Listing, now = new Date()): { url: string; stored: StoredToken } {
+  const token = crypto.randomBytes(tokenBytes).toString('base64url')
+  return { url: cancelUrl(payload, token), stored: { hash: hashToken(token), expiresAt: tokenExpiry(listing, now).toISOString() } }
+}
+
 /** A new cancel link for the signup (its hash stored beside the others still valid). */
 export async function issueCancelLink(payload: Payload, signup: Signup, listing: Listing, now = new Date()): Promise<string> {
   const token = crypto.randomBytes(tokenBytes).toString('base64url')
@@ -58,7 +69,7 @@ export async function issueCancelLink(payload: Payload, signup: Signup, listing:
     overrideAccess: true,
     depth: 0,
   })
-  return `${payload.config.serverURL}/api/signups/cancel?token=${token}`
+  return cancelUrl(payload, token)
 }
 
 export type TokenLookup = { found: false } | { found: true; signup: Signup; expired: boolean }

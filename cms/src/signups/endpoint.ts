@@ -3,6 +3,7 @@ import { type Endpoint, type PayloadRequest, ValidationError } from 'payload'
 import type { LocaleCode } from '../../../core/locales'
 import { offersSignupForm, type SignupKind } from '../../../core/signups'
 import { confirmationEmail, departmentEmail, sendSignupEmails } from './email'
+import { newCancelLink } from './cancelTokens'
 import { confirmParticipant } from './notify'
 import { syncedToDisk } from '../lib/database'
 import { renderErrorPage } from './errorPage'
@@ -179,6 +180,8 @@ async function submit(req: PayloadRequest): Promise<Response> {
   countSignup(ceilings)
 
   const childCertificate = data.kind === 'volunteer' && target.type === 'activity' && target.worksWithChildren
+  // A participant's confirmation carries a cancel link: stored with the signup, not written after it.
+  const cancelLink = data.kind === 'participant' && target.details && (data.email || data.phone) ? newCancelLink(payload, target.details) : undefined
   let signup: Signup | undefined
   let allocation: Allocation | undefined
   const store = (place?: Allocation) =>
@@ -203,6 +206,7 @@ async function submit(req: PayloadRequest): Promise<Response> {
         consentAt: new Date().toISOString(),
         consentVersion: data.consentVersion,
         status: 'new',
+        ...(cancelLink && { cancelTokens: [cancelLink.stored] }),
       },
     })
   const placesTarget = data.kind === 'participant' ? (target.event !== undefined ? { type: 'event' as const, id: target.event } : target.activity !== undefined ? { type: 'activity' as const, id: target.activity } : undefined) : undefined
@@ -251,9 +255,10 @@ async function submit(req: PayloadRequest): Promise<Response> {
   // Stored first, told after: a slow or absent SMTP server never holds up or undoes the signup,
   // and the e-mails are composed and sent once the answer is on its way.
   setImmediate(() => void sendSignupEmails(payload, emails).catch(() => undefined))
-  // The person hears where they stand (their place, or their number on the waiting list); read
-  // again first (notify.ts), so the place the allocation gave it is the one told.
-  if (data.kind === 'participant') setImmediate(() => void confirmParticipant(payload, signup.id))
+  // The person hears where they stand (their place, or their number on the waiting list, as
+  // stored), with the listing looked up above and the cancel link stored with the signup.
+  const stored = signup
+  if (data.kind === 'participant') setImmediate(() => void confirmParticipant(payload, stored, { listing: target.details, cancelUrl: cancelLink?.url }))
   payload.logger.info(`Signup stored (${data.kind}${childCertificate ? ', child certificate task' : ''}${allocation ? `, ${allocation.place}` : ''}).`)
   return succeed(req, data.kind, data.language, childCertificate, allocation && { allocation, limited: (target.capacity ?? null) !== null })
 }

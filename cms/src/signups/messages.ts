@@ -57,6 +57,11 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
   if (!doc) return undefined
   const department = (await payload.findByID({ collection: 'departments', id: relationId(doc.department)!, depth: 0, overrideAccess: true, disableErrors: true })) as Department | null
   if (!department) return undefined
+  return listingOf(kind, doc, department)
+}
+
+/** A listing as its messages tell it, from its document (read with every locale) and its department. */
+export function listingOf(kind: Listing['kind'], doc: (Activity | Event) & Record<string, unknown>, department: Department): Listing {
   const venue = inLanguage(doc.venue as Localized, 'da')
   const slug = doc.slug as string
   const contact = (doc as { contact?: { email?: string | null } }).contact
@@ -77,28 +82,41 @@ export async function loadListing(payload: Payload, signup: Signup): Promise<Lis
 
 const numbering = (language: LocaleCode) => getLocale(language).numberingSystem
 
+/**
+ * Intl formatters are slow to make (each loads its locale's data) and every message needs several:
+ * one of each per language and options, made once (a handful of languages and option sets).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>()
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.ListFormat>(key: unknown[], make: () => T): T {
+  const id = JSON.stringify(key)
+  let made = formatters.get(id) as T | undefined
+  if (!made) formatters.set(id, (made = make()))
+  return made
+}
+const dateTimeFormat = (language: LocaleCode, options: Intl.DateTimeFormatOptions) => formatter(['date', language, options], () => new Intl.DateTimeFormat(language, options))
+
 /** A date and time in the person's language; `compact` (for an SMS) without the year and with short names. */
 export function formatWhen(language: LocaleCode, start: Date, end?: Date | null, compact = false): string {
   const options = { timeZone, calendar: 'gregory', numberingSystem: numbering(language), hourCycle: 'h23' } as const
   const dateTime = compact ? ({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } as const) : ({ dateStyle: 'full', timeStyle: 'short' } as const)
   const time = compact ? ({ hour: '2-digit', minute: '2-digit' } as const) : ({ timeStyle: 'short' } as const)
-  const startText = new Intl.DateTimeFormat(language, { ...options, ...dateTime }).format(start)
+  const startText = dateTimeFormat(language, { ...options, ...dateTime }).format(start)
   if (!end) return startText
   const sameDay = copenhagenToday(start) === copenhagenToday(end)
-  const endText = new Intl.DateTimeFormat(language, { ...options, ...(sameDay ? time : dateTime) }).format(end)
+  const endText = dateTimeFormat(language, { ...options, ...(sameDay ? time : dateTime) }).format(end)
   return `${startText} – ${endText}`
 }
 
 /** "tirsdag og torsdag" in the person's language (Intl's names; 1 January 2024 was a Monday). */
 function weekdayList(language: LocaleCode, codes: readonly WeekdayCode[]): string {
-  const name = (code: WeekdayCode) => new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + weekdayCodes.indexOf(code))))
-  return new Intl.ListFormat(language, { type: 'conjunction' }).format(codes.map(name))
+  const name = (code: WeekdayCode) => dateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + weekdayCodes.indexOf(code))))
+  return formatter(['list', language], () => new Intl.ListFormat(language, { type: 'conjunction' })).format(codes.map(name))
 }
 
 function clock(language: LocaleCode, value: string | null | undefined): string | undefined {
   const match = value ? /^(\d{1,2})[:.](\d{2})$/.exec(value.trim()) : null
   if (!match) return undefined
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', numberingSystem: numbering(language) }).format(new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))))
+  return dateTimeFormat(language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', numberingSystem: numbering(language) }).format(new Date(Date.UTC(2024, 0, 1, Number(match[1]), Number(match[2]))))
 }
 
 /** The weekly rhythm in force now ("every week: Tuesday and Thursday, 16:00–18:00") and the next meeting. */
@@ -260,7 +278,7 @@ export const waitlistPositionOf = (signup: Signup) => signup.waitlistPosition ??
 export function composeMessage(kind: MessageKind, signup: Signup, listing: Listing, { cancelUrl, now = new Date() }: { cancelUrl?: string; now?: Date }): PersonMessage {
   const language = languageOf(signup.language)
   const title = listing.title(language)
-  const number = (value: number) => new Intl.NumberFormat(language, { numberingSystem: numbering(language) }).format(value)
+  const number = (value: number) => formatter(['number', language], () => new Intl.NumberFormat(language, { numberingSystem: numbering(language) })).format(value)
   const position = waitlistPositionOf(signup)
   const t = (key: SignupKey, params: Record<string, string> = {}) => signupText(language, key, { title, department: listing.department.name, position: position ? number(position) : '–', ...params })
 

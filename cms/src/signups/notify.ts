@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Signup } from '../payload-types'
 import { issueCancelLink } from './cancelTokens'
-import { composeMessage, loadListing, placeOf, withDetails, type MessageKind } from './messages'
+import { composeMessage, type Listing, loadListing, placeOf, withDetails, type MessageKind } from './messages'
 import { smsProvider } from './sms/index'
 
 /**
@@ -23,18 +23,24 @@ export type Delivery = 'email' | 'sms' | 'none'
 export const errorCode = (error: unknown) =>
   String((error as { responseCode?: number })?.responseCode ?? (error as { status?: number })?.status ?? (error as { code?: string })?.code ?? (error instanceof Error ? error.name : 'error'))
 
+/** What the caller already has, so a message needs no reads or writes for it: the listing, and a cancel link already stored. */
+export interface Prepared {
+  listing?: Listing
+  cancelUrl?: string
+}
+
 /**
  * Composes and sends one message; throws when it could not be sent (the reminders need to know).
  * E-mail when the person gave an address, else SMS when they gave a phone number.
  */
-export async function deliver(payload: Payload, signup: Signup, kind: MessageKind, { now = new Date() }: { now?: Date } = {}): Promise<Delivery> {
+export async function deliver(payload: Payload, signup: Signup, kind: MessageKind, { now = new Date(), prepared = {} }: { now?: Date; prepared?: Prepared } = {}): Promise<Delivery> {
   if (!signup.email && !signup.phone) return 'none'
-  const listing = await loadListing(payload, signup)
+  const listing = prepared.listing ?? (await loadListing(payload, signup))
   if (!listing) {
     payload.logger.warn(`Signup ${signup.id}: no ${kind} message, its listing is gone.`)
     return 'none'
   }
-  const cancelUrl = withDetails(kind) ? await issueCancelLink(payload, signup, listing, now) : undefined
+  const cancelUrl = withDetails(kind) ? (prepared.cancelUrl ?? (await issueCancelLink(payload, signup, listing, now))) : undefined
   const message = composeMessage(kind, signup, listing, { cancelUrl, now })
   if (signup.email) {
     await payload.sendEmail({
@@ -53,9 +59,9 @@ export async function deliver(payload: Payload, signup: Signup, kind: MessageKin
 }
 
 /** Never throws and never delays the caller's answer: a failure is logged without personal data. */
-export async function tellPerson(payload: Payload, signup: Signup, notice: PersonNotice): Promise<void> {
+export async function tellPerson(payload: Payload, signup: Signup, notice: PersonNotice, prepared?: Prepared): Promise<void> {
   try {
-    const sent = await deliver(payload, signup, notice)
+    const sent = await deliver(payload, signup, notice, { prepared })
     payload.logger.info(`Signup ${signup.id}: ${notice} message ${sent === 'none' ? 'not sent (no way to reach them)' : `sent by ${sent}`}.`)
   } catch (error) {
     payload.logger.error(`Signup ${signup.id}: the ${notice} message could not be sent (${errorCode(error)}).`)
@@ -64,14 +70,14 @@ export async function tellPerson(payload: Payload, signup: Signup, notice: Perso
 
 /**
  * After a participant's signup is stored (endpoint.ts): the confirmation, placed or on the
- * waiting list. Read again first, so the place the places work gave it is the one told.
+ * waiting list, as the signup was stored with its place (a later move up has its own message).
+ * The endpoint passes the listing it looked up and the cancel link it stored with the signup,
+ * so under a rush of signups a confirmation costs no reads or writes, only the sending.
  */
-export async function confirmParticipant(payload: Payload, id: Signup['id']): Promise<void> {
+export async function confirmParticipant(payload: Payload, signup: Signup, prepared?: Prepared): Promise<void> {
   try {
-    const signup = await payload.findByID({ collection: 'signups', id, depth: 0, overrideAccess: true, disableErrors: true })
-    if (!signup) return
-    await tellPerson(payload, signup, placeOf(signup) === 'waitlisted' ? 'waitlisted' : 'placed')
+    await tellPerson(payload, signup, placeOf(signup) === 'waitlisted' ? 'waitlisted' : 'placed', prepared)
   } catch (error) {
-    payload.logger.error(`Signup ${id}: the confirmation could not be sent (${errorCode(error)}).`)
+    payload.logger.error(`Signup ${signup.id}: the confirmation could not be sent (${errorCode(error)}).`)
   }
 }

@@ -4,6 +4,7 @@ import { relationId } from '../../../core/relation'
 import type { LocaleCode } from '../../../core/locales'
 import { parseSignupTarget, type SignupListing, type SignupTargetType } from '../../../core/signups'
 import type { Activity, Department, Event } from '../payload-types'
+import { type Listing, listingOf } from './messages'
 
 type Localized = Record<string, string | null | undefined> | string | null | undefined
 
@@ -23,6 +24,8 @@ export interface SignupTarget {
   listing: SignupListing
   /** Activities and events: the number of places (null: no limit; signups/places.ts). */
   capacity?: number | null
+  /** Activities and events: what a participant's confirmation tells about it (messages.ts), from the same read. */
+  details?: Listing
 }
 
 function inLanguage(value: Localized, language: LocaleCode): string {
@@ -133,6 +136,7 @@ async function lookUpTarget(payload: Payload, target: string): Promise<CachedTar
       contactEmail: contact?.email || department.email || undefined,
       listing: { howToJoin: listing.howToJoin, volunteersWanted: (listing as { volunteersWanted?: boolean | null }).volunteersWanted },
       capacity: listing.capacity ?? null,
+      details: listingOf(type, listing as unknown as (Activity | Event) & Record<string, unknown>, department),
     },
   }
 }
