@@ -4,6 +4,7 @@
 // loads this instead of reading a list of every activity from the HTML. No Astro imports: the
 // browser reads it with `expandFinderIndex`.
 import type { FinderCard } from './finder-card'
+import type { MapMarker } from './finder'
 
 /** One result: an activity, or (`k: 1`) an upcoming event. */
 export interface CompactCard {
@@ -128,14 +129,7 @@ export function expandFinderIndex(index: FinderIndex): FinderCard[] {
 }
 
 /** A map marker (components/Map.astro), as lib/finder.ts's mapMarkers makes them from the same listings. */
-export interface IndexMapMarker {
-  id: string
-  kind: 'department' | 'activity'
-  latitude: number
-  longitude: number
-  title: string
-  href: string
-}
+export type IndexMapMarker = MapMarker
 
 /** The finder map's markers: each listed activity's department (once) and the activity at its own place. */
 export function markersFromIndex(index: FinderIndex): IndexMapMarker[] {
