@@ -33,7 +33,9 @@ test('a Danish admin types 10.07.2027 10:00 and gets 10 July at 10:00 Copenhagen
       created.push(event)
       await page.goto(`${cmsUrl()}/admin/collections/events/${event.id}`)
       const input = page.locator('#field-startsAt input')
-      await expect(input).toBeEditable()
+      // Payload shows a read-only skeleton until the form's state has loaded: on a busy machine
+      // (the whole suite on 2 cores) that took over 10 s for the first document.
+      await expect(input).toBeEditable({ timeout: 30_000 })
       await input.fill(typed)
       await input.press('Enter')
       // Autosave stores the draft; 10:00 in Copenhagen in July (summer time) is 08:00 UTC.
