@@ -4,7 +4,7 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { declaredFonts, decodeEntities, pageWeight, samplePages } from '../../scripts/page-weight.mjs'
-import { fontCodePoints, fontFace, scriptFonts, type Script } from '../../site/src/lib/font-subsets'
+import { fontCodePoints, glyphShaper, scriptFonts, type Script } from '../../site/src/lib/font-subsets'
 import { siteOutDir } from '../fixtures/cms'
 
 // The built release's font subsets (site/src/lib/font-subsets.ts): each Arabic-script and
@@ -72,16 +72,7 @@ test('the coverage check finds a character the subset lacks', async () => {
 
 test('the Arabic subset still joins letters: a word is drawn with its joined forms, not the isolated letters', async () => {
   const html = fs.readFileSync(path.join(siteOutDir(), 'ar', 'index.html'), 'utf8')
-  const { hb, face } = await fontFace(fs.readFileSync(path.join(siteOutDir(), declaredFonts(html)[0]!.url!)))
-  const font = new hb.Font(face)
-  const glyphs = (text: string) => {
-    const buffer = new hb.Buffer()
-    buffer.addText(text)
-    buffer.guessSegmentProperties()
-    hb.shape(font, buffer)
-    const ids = buffer.getGlyphInfos().map((glyph) => glyph.codepoint)
-    return ids
-  }
+  const glyphs = await glyphShaper(fs.readFileSync(path.join(siteOutDir(), declaredFonts(html)[0]!.url!)))
   // "بيت" (house): beh and yeh join; each letter alone takes its isolated form.
   for (const word of ['بيت', 'مرحبا']) {
     const joined = glyphs(word)

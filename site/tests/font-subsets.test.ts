@@ -5,7 +5,7 @@ import path from 'node:path'
 import { stringify } from 'devalue'
 import { describe, expect, test } from 'vitest'
 
-import { fontCodePoints, fontFace, fontFaceRule, localeCharacters, makeSubset, scriptFonts, storeTexts, unicodeRange } from '../src/lib/font-subsets'
+import { fontCodePoints, fontFace, fontFaceRule, glyphShaper, localeCharacters, makeSubset, scriptFonts, storeTexts, unicodeRange } from '../src/lib/font-subsets'
 
 const points = (text: string) => [...text].map((character) => character.codePointAt(0)!)
 
@@ -73,15 +73,7 @@ describe('font subsets', () => {
     for (const point of points('بيتمرحا،')) expect(subset.codePoints).toContain(point)
     expect(subset.codePoints).not.toContain(0x680)
     expect(subset.woff2.subarray(0, 4).toString('latin1')).toBe('wOF2')
-    const { hb, face } = await fontFace(subset.woff2)
-    const font = new hb.Font(face)
-    const glyphs = (text: string) => {
-      const buffer = new hb.Buffer()
-      buffer.addText(text)
-      buffer.guessSegmentProperties()
-      hb.shape(font, buffer)
-      return buffer.getGlyphInfos().map((glyph) => glyph.codepoint)
-    }
+    const glyphs = await glyphShaper(subset.woff2)
     const joined = glyphs('بيت').reverse()
     const isolated = [...'بيت'].flatMap((letter) => glyphs(letter))
     expect(joined).not.toContain(0)

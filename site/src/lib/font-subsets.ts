@@ -182,6 +182,19 @@ export async function fontFace(font: Buffer) {
   return { hb, face: new hb.Face(new hb.Blob(await toSfnt(font))) }
 }
 
+/** The glyph ids HarfBuzz draws a text with in a font (for the tests' joining checks; 0 is .notdef). */
+export async function glyphShaper(font: Buffer): Promise<(text: string) => number[]> {
+  const { hb, face } = await fontFace(font)
+  const shaped = new hb.Font(face)
+  return (text) => {
+    const buffer = new hb.Buffer()
+    buffer.addText(text)
+    buffer.guessSegmentProperties()
+    hb.shape(shaped, buffer)
+    return buffer.getGlyphInfos().map((glyph) => glyph.codepoint)
+  }
+}
+
 /**
  * The Unicode code points a font (WOFF2 or SFNT) maps to a glyph, from its cmap's Unicode
  * subtables (formats 4 and 12, what fonts and HarfBuzz's subsets have). Read here rather than
