@@ -12,7 +12,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { cmsUrl } from '../core/defaults.ts'
 import { bodyLimitForType, tooLargeMessage } from './src/lib/bodyLimits.mjs'
+import { trustProxySetting } from './src/lib/clientKey.ts'
+import { strictTransportSecurity } from './src/security/headers.ts'
+import { requestIsHttps, withSecureCookies } from './src/security/https.ts'
 
 export const socketAddressHeader = 'x-drk-socket-address'
 
@@ -73,6 +77,31 @@ function refuseTooLarge(req, res, limit) {
 
 const writesBody = new Set(['POST', 'PUT', 'PATCH'])
 
+// Read once: a bad TRUST_PROXY stops the start here with its message, not at the first request.
+const serverUrl = cmsUrl()
+const trust = trustProxySetting()
+
+/**
+ * Over https (the CMS's own URL, or a trusted proxy's X-Forwarded-Proto): HSTS, and every cookie
+ * Secure. Payload marks its auth cookies Secure itself only when serverURL is https
+ * (auth/Users.ts); behind a TLS proxy with an http CMS_URL this adds it, as the headers are written.
+ */
+function markHttps(req, res) {
+  const https = requestIsHttps({ serverUrl, forwardedProto: req.headers['x-forwarded-proto'], socketAddress: req.socket.remoteAddress, trust })
+  if (!https) return
+  res.setHeader('Strict-Transport-Security', strictTransportSecurity)
+  const writeHead = res.writeHead
+  res.writeHead = function (statusCode, ...rest) {
+    const cookies = res.getHeader('set-cookie')
+    if (cookies !== undefined) res.setHeader('set-cookie', withSecureCookies(cookies))
+    const headers = rest.find((argument) => argument && typeof argument === 'object')
+    if (headers && !Array.isArray(headers)) {
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'set-cookie') headers[name] = withSecureCookies(headers[name])
+    }
+    return writeHead.call(this, statusCode, ...rest)
+  }
+}
+
 const server = http.createServer((req, res) => {
   if (refusedMethods.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed')
@@ -85,6 +114,7 @@ const server = http.createServer((req, res) => {
       return
     }
   }
+  markHttps(req, res)
   // Assigning replaces a value a client sent under the same (case-insensitive) name.
   req.headers[socketAddressHeader] = req.socket.remoteAddress ?? ''
   handle(req, res).catch((error) => {
