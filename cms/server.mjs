@@ -16,6 +16,7 @@ import { cmsUrl } from '../core/defaults.ts'
 import { bodyLimitForType, tooLargeMessage } from './src/lib/bodyLimits.mjs'
 import { trustProxySetting } from './src/lib/clientKey.ts'
 import { strictTransportSecurity } from './src/security/headers.ts'
+import { installedPayloadVersion, payloadVersionProblem } from './src/security/payloadVersion.ts'
 import { requestIsHttps, withSecureCookies } from './src/security/https.ts'
 
 export const socketAddressHeader = 'x-drk-socket-address'
@@ -24,6 +25,14 @@ const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
 })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
+const cmsDir = path.dirname(fileURLToPath(import.meta.url))
+// Before anything of Payload's loads: an older Payload lacks security fixes the CMS relies on.
+const payloadProblem = payloadVersionProblem(installedPayloadVersion(cmsDir))
+if (payloadProblem) {
+  console.error(`The CMS does not start: ${payloadProblem}`)
+  process.exit(1)
+}
+
 // Not $HOSTNAME: shells set it to the machine's name. All interfaces unless -H says otherwise.
 const hostname = values.hostname
 // Before Next (and React) load, as `next start` does: they pick their production builds by it.
@@ -33,7 +42,7 @@ const { default: next } = await import('next')
 // Read by src/lib/clientKey.ts: without this mark the header is a client's claim like any other.
 globalThis[Symbol.for('drk.socketAddressHeader')] = socketAddressHeader
 
-const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), port, hostname })
+const app = next({ dev: false, dir: cmsDir, port, hostname })
 const handle = app.getRequestHandler()
 await app.prepare()
 
