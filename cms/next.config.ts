@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { withPayload } from '@payloadcms/next/withPayload'
 import type { NextConfig } from 'next'
 
+import { headersEverywhere, headersOutsideApi } from './src/security/headers'
+
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const nextConfig: NextConfig = {
@@ -12,6 +14,13 @@ const nextConfig: NextConfig = {
   // `npm test` runs `tsc` over the whole CMS; checking again inside `next build` only costs time.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Static files included; the per-request ones are set in src/proxy.ts and server.mjs.
+  async headers() {
+    return [
+      { source: '/:path*', headers: headersEverywhere },
+      { source: '/:path((?!api/).*)', headers: headersOutsideApi },
+    ]
+  },
   async redirects() {
     return [{ source: '/', destination: '/admin', permanent: false }]
   },

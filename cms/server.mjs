@@ -12,7 +12,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { cmsUrl } from '../core/defaults.ts'
 import { bodyLimitForType, tooLargeMessage } from './src/lib/bodyLimits.mjs'
+import { trustProxySetting } from './src/lib/clientKey.ts'
+import { strictTransportSecurity } from './src/security/headers.ts'
+import { installedPayloadVersion, payloadVersionProblem } from './src/security/payloadVersion.ts'
+import { requestIsHttps, withSecureCookies } from './src/security/https.ts'
 
 export const socketAddressHeader = 'x-drk-socket-address'
 
@@ -20,6 +25,14 @@ const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
 })
 const port = Number(values.port ?? process.env.PORT ?? 3000)
+const cmsDir = path.dirname(fileURLToPath(import.meta.url))
+// Before anything of Payload's loads: an older Payload lacks security fixes the CMS relies on.
+const payloadProblem = payloadVersionProblem(installedPayloadVersion(cmsDir))
+if (payloadProblem) {
+  console.error(`The CMS does not start: ${payloadProblem}`)
+  process.exit(1)
+}
+
 // Not $HOSTNAME: shells set it to the machine's name. All interfaces unless -H says otherwise.
 const hostname = values.hostname
 // Before Next (and React) load, as `next start` does: they pick their production builds by it.
@@ -29,7 +42,7 @@ const { default: next } = await import('next')
 // Read by src/lib/clientKey.ts: without this mark the header is a client's claim like any other.
 globalThis[Symbol.for('drk.socketAddressHeader')] = socketAddressHeader
 
-const app = next({ dev: false, dir: path.dirname(fileURLToPath(import.meta.url)), port, hostname })
+const app = next({ dev: false, dir: cmsDir, port, hostname })
 const handle = app.getRequestHandler()
 await app.prepare()
 
@@ -73,6 +86,31 @@ function refuseTooLarge(req, res, limit) {
 
 const writesBody = new Set(['POST', 'PUT', 'PATCH'])
 
+// Read once: a bad TRUST_PROXY stops the start here with its message, not at the first request.
+const serverUrl = cmsUrl()
+const trust = trustProxySetting()
+
+/**
+ * Over https (the CMS's own URL, or a trusted proxy's X-Forwarded-Proto): HSTS, and every cookie
+ * Secure. Payload marks its auth cookies Secure itself only when serverURL is https
+ * (auth/Users.ts); behind a TLS proxy with an http CMS_URL this adds it, as the headers are written.
+ */
+function markHttps(req, res) {
+  const https = requestIsHttps({ serverUrl, forwardedProto: req.headers['x-forwarded-proto'], socketAddress: req.socket.remoteAddress, trust })
+  if (!https) return
+  res.setHeader('Strict-Transport-Security', strictTransportSecurity)
+  const writeHead = res.writeHead
+  res.writeHead = function (statusCode, ...rest) {
+    const cookies = res.getHeader('set-cookie')
+    if (cookies !== undefined) res.setHeader('set-cookie', withSecureCookies(cookies))
+    const headers = rest.find((argument) => argument && typeof argument === 'object')
+    if (headers && !Array.isArray(headers)) {
+      for (const name of Object.keys(headers)) if (name.toLowerCase() === 'set-cookie') headers[name] = withSecureCookies(headers[name])
+    }
+    return writeHead.call(this, statusCode, ...rest)
+  }
+}
+
 const server = http.createServer((req, res) => {
   if (refusedMethods.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed')
@@ -85,6 +123,7 @@ const server = http.createServer((req, res) => {
       return
     }
   }
+  markHttps(req, res)
   // Assigning replaces a value a client sent under the same (case-insensitive) name.
   req.headers[socketAddressHeader] = req.socket.remoteAddress ?? ''
   handle(req, res).catch((error) => {

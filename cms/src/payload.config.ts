@@ -41,6 +41,7 @@ import { forgetSignupTargetsAfterChange, forgetSignupTargetsAfterDelete } from '
 import { placeWaitingAfterCapacityChange } from './signups/places'
 import { TranslationUsage } from './translations/machine/budget'
 import { translationEndpoints } from './translations/endpoints'
+import { healthEndpoints } from './health/endpoints'
 
 const cmsDir = path.join(repoRoot, 'cms')
 // CORS and CSRF compare origins: "https://example.org/" or a path would never match a browser's Origin.
@@ -154,8 +155,9 @@ export default buildConfig({
     Attendance,
   ],
   // An admin's export and erasure of everything held about one person; the translation overview,
-  // machine translation and the XLIFF exchange with translators (translations/).
-  endpoints: [exportPersonalData, erasePersonalData, ...translationEndpoints],
+  // machine translation and the XLIFF exchange with translators (translations/); health checks
+  // for load balancers (health/).
+  endpoints: [exportPersonalData, erasePersonalData, ...translationEndpoints, ...healthEndpoints],
   // Over SMTP_URL, or into data/outbox/ when it is not set.
   email: emailAdapter(),
   globals: [SiteSettings, Navigation].map(translatableGlobal).map((global) => ({

@@ -1,6 +1,7 @@
 import type { Access, CollectionBeforeChangeHook, CollectionBeforeOperationHook, CollectionConfig, PayloadRequest } from 'payload'
 import { Forbidden } from 'payload'
 
+import { cmsUrl } from '../../../core/defaults'
 import { defaultLocale, locales } from '../../../core/locales'
 import { relationId } from '../../../core/relation'
 import { currentPasswordField, requireCurrentPassword } from './currentPassword'
@@ -91,7 +92,14 @@ export const Users: CollectionConfig = {
   },
   // No per-account lock (anyone could lock anyone out, and "locked" told which addresses have
   // accounts): failed logins are throttled per client address and per account instead (auth/).
-  auth: { useAPIKey: false, maxLoginAttempts: 0 },
+  // Payload's cookies are always HttpOnly. Secure when the CMS's own URL is https; behind a TLS
+  // proxy with an http CMS_URL, cms/server.mjs adds Secure per request (security/https.ts).
+  // Lax: the admin is never reached by a cross-site form post, and a link from an e-mail still logs in.
+  auth: {
+    useAPIKey: false,
+    maxLoginAttempts: 0,
+    cookies: { secure: cmsUrl().toLowerCase().startsWith('https:'), sameSite: 'Lax' },
+  },
   endpoints: [forgotPasswordEndpoint],
   admin: {
     useAsTitle: 'email',

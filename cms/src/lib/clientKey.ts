@@ -21,7 +21,7 @@ const bare = (address: string) => {
   return mapped ? mapped[1]! : plain
 }
 
-type Trust = { kind: 'none' } | { kind: 'all' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: BlockList }
+export type Trust = { kind: 'none' } | { kind: 'all' } | { kind: 'hops'; hops: number } | { kind: 'addresses'; list: BlockList }
 
 const namedRanges: Record<string, [string, number, 'ipv4' | 'ipv6'][]> = {
   loopback: [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']],

@@ -1,0 +1,17 @@
+import type { Payload } from 'payload'
+
+import { rest } from './rest'
+
+/** Logs a new admin in over REST and returns the Set-Cookie values of the login and of the logout. */
+export async function authCookies(payload: Payload): Promise<{ login: string[]; logout: string[] }> {
+  const email = `cookies-${Date.now()}@example.org`
+  const password = 'a long password for cookies'
+  await payload.create({ collection: 'users', data: { email, password, role: 'admin', name: 'Cookies' } })
+  const login = await rest(payload, 'POST', '/users/login', { body: { email, password } })
+  if (login.status !== 200) throw new Error(`login answered ${login.status}`)
+  const { token } = (await login.json()) as { token: string }
+  const logout = await rest(payload, 'POST', '/users/logout', { token })
+  return { login: login.headers.getSetCookie(), logout: logout.headers.getSetCookie() }
+}
+
+export const tokenCookie = (cookies: string[]) => cookies.find((cookie) => cookie.startsWith('payload-token='))
