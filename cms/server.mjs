@@ -7,6 +7,7 @@
 // Signup rate limits and login throttling read it (src/lib/clientKey.ts).
 //
 //   node server.mjs [-p 3000] [-H hostname]      (or PORT)
+import crypto from 'node:crypto'
 import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,6 +19,7 @@ import { trustProxySetting } from './src/lib/clientKey.ts'
 import { strictTransportSecurity } from './src/security/headers.ts'
 import { installedPayloadVersion, payloadVersionProblem } from './src/security/payloadVersion.ts'
 import { requestIsHttps, withSecureCookies } from './src/security/https.ts'
+import { consoleAsLogLines, logLine, requestContext, safeError } from './src/lib/logLine.mjs'
 
 export const socketAddressHeader = 'x-drk-socket-address'
 
@@ -35,6 +37,8 @@ if (payloadProblem) {
 
 // Not $HOSTNAME: shells set it to the machine's name. All interfaces unless -H says otherwise.
 const hostname = values.hostname
+// Every line of output is a JSON log line, Next's own messages too (src/lib/logLine.mjs).
+consoleAsLogLines()
 // Before Next (and React) load, as `next start` does: they pick their production builds by it.
 process.env.NODE_ENV = 'production'
 const { default: next } = await import('next')
@@ -111,7 +115,38 @@ function markHttps(req, res) {
   }
 }
 
+/**
+ * A request's ID: a proxy's X-Request-Id when it looks like one (nginx's $request_id, a load
+ * balancer's), so its log and ours match, else a new one. Sent back as X-Request-Id.
+ */
+const requestIdPattern = /^[A-Za-z0-9._-]{8,64}$/
+const requestIdOf = (req) => {
+  const given = req.headers['x-request-id']
+  return typeof given === 'string' && requestIdPattern.test(given) ? given : crypto.randomUUID()
+}
+
+/**
+ * One line per request, once answered: method, path without its query (a query can hold a
+ * search for an e-mail address; a cancel link's holds its token), status and time. The
+ * admin's static files are left out.
+ */
+function logRequest(req, res, started) {
+  const pathname = (req.url ?? '').split('?')[0]
+  if (pathname.startsWith('/_next/static/')) return
+  const fields = { method: req.method, path: pathname, status: res.statusCode, ms: Math.round(performance.now() - started) }
+  logLine(res.statusCode >= 500 ? 'error' : 'info', 'request', fields)
+}
+
 const server = http.createServer((req, res) => {
+  const reqId = requestIdOf(req)
+  res.setHeader('X-Request-Id', reqId)
+  // Everything logged while this request is handled carries its ID (Payload's logger reads it).
+  requestContext().run({ reqId }, () => answer(req, res))
+})
+
+function answer(req, res) {
+  const started = performance.now()
+  res.once('finish', () => logRequest(req, res, started))
   if (refusedMethods.has(req.method ?? '')) {
     res.writeHead(405, { Allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed')
     return
@@ -127,18 +162,18 @@ const server = http.createServer((req, res) => {
   // Assigning replaces a value a client sent under the same (case-insensitive) name.
   req.headers[socketAddressHeader] = req.socket.remoteAddress ?? ''
   handle(req, res).catch((error) => {
-    console.error(`Request failed (${error instanceof Error ? error.name : 'error'}).`)
+    logLine('error', 'request failed', { err: safeError(error) })
     if (!res.headersSent) res.writeHead(500)
     res.end()
   })
-})
+}
 // CONNECT never reaches the request handler (Node hands over the socket): refuse it here.
 server.on('connect', (_req, socket) => socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\n\r\n'))
 // Node closes an idle kept-alive connection after 5 s; a client that sends its next request at
 // that moment gets a reset (a busy server's timer fires late, so the moment widens). Keep idle
 // connections longer than a client or a proxy in front (nginx: 60 s) does, so they close first.
 server.keepAliveTimeout = 65_000
-server.listen(port, hostname, () => console.log(`CMS listening on ${hostname ?? '*'}:${port}`))
+server.listen(port, hostname, () => logLine('info', 'CMS listening', { host: hostname ?? '*', port }))
 
 const stop = () => {
   server.close(() => process.exit(0))

@@ -73,9 +73,18 @@ export function run(label, command, args, { cwd = root, env = {}, quiet = false 
   })
 }
 
-/** Starts a long-running child (the CMS); its output is prefixed and kept for error messages. */
-export function startProcess(name, command, args, { cwd = root, env = {}, quiet = false } = {}) {
+/**
+ * Starts a long-running child (the CMS); its output is prefixed and kept for error messages.
+ * `logFile` gets all of its output as it is (stdout and stderr), e.g. for a test to read the log.
+ */
+export function startProcess(name, command, args, { cwd = root, env = {}, quiet = false, logFile } = {}) {
   const child = spawn(command, args, { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: false })
+  if (logFile) {
+    const log = fs.createWriteStream(logFile, { flags: 'a' })
+    child.stdout.on('data', (chunk) => log.write(chunk))
+    child.stderr.on('data', (chunk) => log.write(chunk))
+    child.once('exit', () => log.end())
+  }
   child.tail = []
   pipeLines(child.stdout, `  [${name}] `, quiet ? null : process.stdout, child.tail)
   pipeLines(child.stderr, `  [${name}] `, quiet ? null : process.stderr, child.tail)
@@ -86,8 +95,8 @@ export function startProcess(name, command, args, { cwd = root, env = {}, quiet 
  * The built CMS on a port, through cms/server.mjs (`next start` plus the client's real address
  * for rate limits): the one way every script starts it.
  */
-export function startCmsProcess(name, port, { env = {}, quiet = true } = {}) {
-  return startProcess(name, process.execPath, [path.join(cmsDir, 'server.mjs'), '-p', String(port)], { cwd: cmsDir, env, quiet })
+export function startCmsProcess(name, port, { env = {}, quiet = true, logFile } = {}) {
+  return startProcess(name, process.execPath, [path.join(cmsDir, 'server.mjs'), '-p', String(port)], { cwd: cmsDir, env, quiet, logFile })
 }
 
 export function stopProcess(child) {
@@ -102,7 +111,11 @@ export function stopProcess(child) {
   })
 }
 
-/** Polls `url` until it answers 2xx; fails early if `child` dies. */
+/**
+ * Polls `url` until it answers 2xx; fails early if `child` dies.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, child?: { exitCode: number | null, tail?: string[] } }} [options]
+ */
 export async function waitForHttp(url, { timeoutMs = 120_000, child } = {}) {
   const deadline = Date.now() + timeoutMs
   let lastError = 'no answer'

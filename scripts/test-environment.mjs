@@ -51,9 +51,11 @@ export async function prepareTestDatabase({ quiet = true } = {}) {
 
 /**
  * One environment. With `template` (from `prepareTestDatabase`) its data folder starts as a copy
- * of the template's; without, it prepares its own. `sitePort: null` starts no site.
+ * of the template's; without, it prepares its own. `sitePort: null` starts no site. `cmsLogFile`
+ * gets everything the CMS writes.
+ * @param {{ cmsPort?: number, sitePort?: number | null, quiet?: boolean, settleMs?: number, template?: Awaited<ReturnType<typeof prepareTestDatabase>>, cmsLogFile?: string }} [options]
  */
-export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true, settleMs = 500, template } = {}) {
+export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, quiet = true, settleMs = 500, template, cmsLogFile } = {}) {
   await assertPortFree(cmsPort, 'test CMS')
   if (sitePort !== null) await assertPortFree(sitePort, 'test site')
   const own = template ? null : await prepareTestDatabase({ quiet })
@@ -99,7 +101,7 @@ export async function startTestEnvironment({ cmsPort = 3100, sitePort = 4400, qu
   let cms
   const startCms = async (extraEnv = {}) => {
     ui.step(`Starting the test CMS on ${cmsUrl}`)
-    cms = startCmsProcess('test-cms', cmsPort, { env: { ...env, ...extraEnv }, quiet: true })
+    cms = startCmsProcess('test-cms', cmsPort, { env: { ...env, ...extraEnv }, quiet: true, logFile: cmsLogFile })
     await waitForHttp(`${cmsUrl}/api/activity-types?limit=1`, { child: cms })
   }
   await startCms()

@@ -23,6 +23,7 @@ import { isEditorOrAdmin, isLoggedIn } from './access/index'
 import { hardenAccess } from './access/sanitized'
 import { translatable, translatableGlobal } from './access/translator'
 import { databaseAdapter, payloadSecret } from './lib/database'
+import { cmsLogger } from './lib/logger'
 import { removeAbandonedDraftsTask } from './collections/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
@@ -187,6 +188,8 @@ export default buildConfig({
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },
   },
   telemetry: false,
+  // JSON lines with the request's ID on the CMS server; never personal data (lib/logLine.mjs).
+  logger: cmsLogger(),
   onInit: async (payload) => {
     // Only the CMS server runs builds (scripts such as the seed share this config).
     if (process.env.NEXT_RUNTIME === 'nodejs') await recoverInterruptedBuilds(payload)
