@@ -234,11 +234,12 @@ export function enhance(controls: HTMLElement, list: HTMLElement, results: Resul
     )
   })
 
-  function restore() {
+  /** The filters and place from the address; `initial`: a place typed before the script took over stays, unless the address names one. */
+  function restore(initial = false) {
     const params = new URLSearchParams(location.search)
     readFilters(params)
     const place = params.get('place')
-    placeInput.value = place ?? ''
+    if (place !== null || !initial) placeInput.value = place ?? ''
     if (place && sortFromPlace(place)) return
     if (!place) status.textContent = ''
     sortFrom(null)
@@ -250,7 +251,7 @@ export function enhance(controls: HTMLElement, list: HTMLElement, results: Resul
   if (touched) {
     apply()
     writeUrl()
-  } else restore()
+  } else restore(true)
   keepFiltersAcrossLanguages()
 }
 
