@@ -10,8 +10,10 @@ import type { EarlyActions } from './finder-start'
 export async function startIndexedFinder(controls: HTMLElement, list: HTMLElement, early: EarlyActions) {
   const index = await loadIndex(list.dataset.finderIndex!)
   early.stop()
+  // The messages that the volunteer page carries in its HTML (lib/finder-cards.ts's finderMessages).
+  Object.assign(controls.dataset, index.t)
   fillFromIndex(controls, index)
-  enhance(controls, list, indexList(list, controls, expandFinderIndex(index)), index.p, early.touched)
+  enhance(controls, list, indexList(list, controls, expandFinderIndex(index), index.c), index.p, early.touched)
   list.removeAttribute('aria-busy')
   if (early.nearMe) controls.querySelector<HTMLButtonElement>('[data-near-me]')!.click()
   if (early.place) controls.querySelector<HTMLFormElement>('[data-place-form]')!.requestSubmit()
@@ -49,13 +51,12 @@ function fillFromIndex(controls: HTMLElement, index: FinderIndex) {
 }
 
 /** The finder page's list: rendered from the index, a page at a time. */
-function indexList(list: HTMLElement, controls: HTMLElement, cards: FinderCard[]): ResultList {
+function indexList(list: HTMLElement, controls: HTMLElement, cards: FinderCard[], text: FinderCardText): ResultList {
   const message = messageFrom(controls)
   const results = list.querySelector<HTMLElement>('[data-finder-results]')!
   const none = list.querySelector<HTMLElement>('[data-finder-none]')!
   const more = list.querySelector<HTMLButtonElement>('[data-finder-more]')!
   const pageSize = Number(list.dataset.pageSize) || 8
-  const text = JSON.parse(list.dataset.cardText ?? '{}') as FinderCardText
   let shown: { card: FinderCard; km?: number }[] = []
   let limit = pageSize
   // What is on screen: the build's first page until the filters ask for another.
