@@ -30,8 +30,12 @@ if (controls && list) {
     list.setAttribute('aria-busy', 'true')
     import('./finder-indexed')
       .then(({ startIndexedFinder }) => startIndexedFinder(controls, list, early))
-      // The first results and the region, type and municipality pages are still there.
-      .catch(() => list.removeAttribute('aria-busy'))
+      // The first results and the region, type and municipality pages are still there, and the
+      // place box submits to the address as without JavaScript.
+      .catch(() => {
+        early.stop()
+        list.removeAttribute('aria-busy')
+      })
   }
   const more = list.querySelector('[data-finder-more]')!
   for (const target of [controls, more]) for (const type of ['focusin', 'pointerdown', 'keydown']) on(target, type, start)
