@@ -47,9 +47,30 @@ export function declaredFonts(html) {
 }
 
 /**
+ * The site paths of a page's scripts and of the chunks they import statically (which the browser
+ * fetches before running them), each once; not those behind a dynamic `import()`, fetched only
+ * when the code gets there (e.g. on a tap).
+ */
+export function loadedScripts(releaseDir, html) {
+  const seen = new Set()
+  const visit = (src) => {
+    if (seen.has(src)) return
+    seen.add(src)
+    const code = fs.readFileSync(path.join(releaseDir, src), 'utf8')
+    // Rollup's static imports: `import{a as b}from"./x.js";` or `import"./x.js";` (never `import(`).
+    for (const [, specifier] of code.matchAll(/\bimport\s*(?:[\w$*{},\s]*\bfrom\s*)?["']([^"']+)["']/g)) {
+      visit(path.posix.join(path.posix.dirname(src), specifier))
+    }
+  }
+  for (const [, src] of html.matchAll(/<script[^>]+src="([^"]+)"/g)) visit(src)
+  return [...seen]
+}
+
+/**
  * Compressed bytes of what a first visit to `pathname` (a page folder of the release) loads:
- * HTML, CSS, JS, and each declared font whose unicode-range meets the page's text (the browser
- * downloads no other). Fonts are WOFF2, compressed already: counted as they are.
+ * HTML, CSS, JS (the page's scripts and what they import statically), and each declared font
+ * whose unicode-range meets the page's text (the browser downloads no other). Fonts are WOFF2,
+ * compressed already: counted as they are.
  */
 export function pageWeight(releaseDir, pathname) {
   const html = fs.readFileSync(path.join(releaseDir, pathname, 'index.html'))
@@ -58,7 +79,7 @@ export function pageWeight(releaseDir, pathname) {
   let js = 0
   let fonts = 0
   for (const [, href] of text.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css += gz(fs.readFileSync(path.join(releaseDir, href)))
-  for (const [, src] of text.matchAll(/<script[^>]+src="([^"]+)"/g)) js += gz(fs.readFileSync(path.join(releaseDir, src)))
+  for (const src of loadedScripts(releaseDir, text)) js += gz(fs.readFileSync(path.join(releaseDir, src)))
   const codePoints = [...new Set(pageText(text))].map((character) => character.codePointAt(0))
   for (const font of declaredFonts(text)) {
     if (!font.url) continue

@@ -59,6 +59,26 @@ test.describe('the finder’s first round trip', () => {
   }
 })
 
+test('a visit that only reads the first results loads neither the index nor the rest of the script; reaching for a filter loads both', async ({ page }) => {
+  const requested: string[] = []
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname))
+  await page.goto('/ar/find/')
+  await page.evaluate(() => document.fonts.ready)
+  await expect(page.locator('[data-finder-item]')).toHaveCount(await pageSize(page))
+  // What the first visit loaded: the page, its stylesheet, font and two small scripts.
+  const scripts = requested.filter((pathname) => pathname.endsWith('.js'))
+  expect(requested).not.toContain('/ar/find/finder.json')
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const script of scripts) expect(script).not.toMatch(/finder-indexed|map-draw|leaflet/)
+
+  await page.locator('select[name="type"]').focus()
+  await expect.poll(() => requested.includes('/ar/find/finder.json')).toBe(true)
+  await expect(page.locator('[data-finder-list]')).not.toHaveAttribute('aria-busy', 'true')
+  expect(requested.some((pathname) => pathname.includes('finder-indexed'))).toBe(true)
+  // The map's code only when it is shown.
+  expect(requested.some((pathname) => /map-draw|leaflet/.test(pathname))).toBe(false)
+})
+
 test('the first results the page carries are those the script writes', async ({ page }) => {
   await openFinder(page, '/da/find/')
   const built = await page.locator('[data-finder-results]').innerHTML()

@@ -241,7 +241,7 @@ test('the map fails gracefully when its tiles cannot load', async ({ page }) => 
 const axePages = ['/da/find/', '/ar/find/', '/da/find/aktivitet/lektiecafeer/', '/ar/find/aktivitet/lektiecafeer/', '/da/find/kommune/odense/', '/ar/find/kommune/odense/', '/da/find/region/syddanmark/', '/ar/find/region/syddanmark/']
 for (const path of axePages) {
   test(`${path} has no accessibility violations (axe)`, async ({ page }) => {
-    // The finder page as its script leaves it, with the results shown.
+    // The finder page as its script leaves it once it has taken over, with the results shown.
     if (path.endsWith('/find/')) await openFinder(page, path)
     else await page.goto(path)
     const results = await new AxeBuilder({ page }).analyze()

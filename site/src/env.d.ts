@@ -13,4 +13,6 @@ declare namespace App {
 declare module 'virtual:font-faces' {
   /** The @font-face rule of each language's font subset, for the languages whose script needs one (lib/font-subsets.ts). */
   export const fontFaces: Partial<Record<import('../../core/locales').LocaleCode, string>>
+  /** The URL of each such subset (the same file as in its rule), for a preload. */
+  export const fontFiles: Partial<Record<import('../../core/locales').LocaleCode, string>>
 }

@@ -21,6 +21,10 @@ describe('the finder’s compact index', () => {
       // So the script's first page is the HTML's, to the byte.
       const text = finderCardText(lang, t)
       expect(expandFinderIndex(index).map((card) => finderCardHtml(card, text))).toEqual(cards.map((card) => finderCardHtml(card, text)))
+      // The words it writes them with, and its messages, which the page leaves to the index.
+      expect(index.c).toEqual(text)
+      expect(index.t.msgCount).toBe(t('finder.count'))
+      expect(index.t.msgSortedNear).toBe(t('finder.sortedNearMe'))
     })
   }
 

@@ -20,6 +20,24 @@ export function finderCardText(lang: LocaleCode, t: Translate): FinderCardText {
   }
 }
 
+/**
+ * The finder script's messages (scripts/finder.ts reads them as the filters' data-msg-* attributes):
+ * on the volunteer page in its HTML, on the finder page in its index, which the script loads first.
+ * `count`: the count line, with {count} and {total}.
+ */
+export function finderMessages(t: Translate, count = t('finder.count')): Record<string, string> {
+  return {
+    msgCount: count,
+    msgLocating: t('finder.nearMe.locating'),
+    msgDenied: t('finder.nearMe.denied'),
+    msgUnavailable: t('finder.nearMe.unavailable'),
+    msgUnknown: t('finder.place.unknown'),
+    msgSortedFrom: t('finder.sortedFrom'),
+    msgSortedNear: t('finder.sortedNearMe'),
+    msgDistance: t('finder.distance'),
+  }
+}
+
 /** The town beside the department's name, when it is another. */
 const cityBeside = (city: string | null | undefined, departmentName: string) => (city && city !== departmentName ? city : undefined)
 
@@ -97,6 +115,8 @@ export function finderIndex(lang: LocaleCode, t: Translate, data: Awaited<Return
     ),
     p: data.places,
     w: data.towns,
+    c: finderCardText(lang, t),
+    t: finderMessages(t),
     departmentPoints,
   })
 }

@@ -3,7 +3,7 @@
 // target group written once. The finder page carries only the first few results; the script
 // loads this instead of reading a list of every activity from the HTML. No Astro imports: the
 // browser reads it with `expandFinderIndex`.
-import type { FinderCard } from './finder-card'
+import type { FinderCard, FinderCardText } from './finder-card'
 import type { MapMarker } from './finder'
 
 /** One result: an activity, or (`k: 1`) an upcoming event. */
@@ -55,14 +55,18 @@ export interface FinderIndex {
   p: Record<string, [number, number]>
   /** Town names to suggest in the place box. */
   w: string[]
+  /** The fixed words of a card (the page's first cards were written with the same). */
+  c: FinderCardText
+  /** The script's messages, in the reader's language: FinderMessages, as the filters' data-* attributes name them. */
+  t: Record<string, string>
 }
 
 /** The index of some cards (in order), their departments, types and groups written once. */
-export function compactFinderIndex(cards: FinderCard[], extra: Pick<FinderIndex, 'u' | 'm' | 'p' | 'w'> & { departmentPoints: Record<string, [number, number] | undefined> }): FinderIndex {
+export function compactFinderIndex(cards: FinderCard[], extra: Pick<FinderIndex, 'u' | 'm' | 'p' | 'w' | 'c' | 't'> & { departmentPoints: Record<string, [number, number] | undefined> }): FinderIndex {
   const departments = new Map<string, number>()
   const types = new Map<string, number>()
   const groups = new Map<string, number>()
-  const index: FinderIndex = { v: 1, u: extra.u, d: [], y: [], g: [], r: [], m: extra.m, p: extra.p, w: extra.w }
+  const index: FinderIndex = { v: 1, u: extra.u, d: [], y: [], g: [], r: [], m: extra.m, p: extra.p, w: extra.w, c: extra.c, t: extra.t }
   const at = <K>(map: Map<K, number>, key: K, add: () => void) => {
     if (!map.has(key)) {
       map.set(key, map.size)

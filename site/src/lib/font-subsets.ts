@@ -278,7 +278,7 @@ const resolvedVirtualId = `\0${virtualId}`
 
 /**
  * `virtual:font-faces`: `fontFaces[lang]` is the @font-face rule of the language's subset (none
- * for languages whose script every system has). The subsets are written into `<cacheDir>/font-subsets/`
+ * for languages whose script every system has), `fontFiles[lang]` its URL. The subsets are written into `<cacheDir>/font-subsets/`
  * and imported with `?url` as any asset: Vite copies each to `_astro/<name>.<content hash>.woff2`.
  * The same characters give the same file, and a partial build keeps
  * the served release's files (release.mjs links every file it did not make), so an older page
@@ -297,6 +297,7 @@ export function fontSubsets(cacheDir: string): Plugin {
       fs.mkdirSync(outDir, { recursive: true })
       const imports: string[] = []
       const rules: string[] = []
+      const files: string[] = []
       let n = 0
       for (const locale of locales) {
         if (!('script' in locale) || !locale.script) continue
@@ -306,11 +307,12 @@ export function fontSubsets(cacheDir: string): Plugin {
         const file = path.join(outDir, `${scriptFonts[locale.script].local.toLowerCase().replace(/ /g, '-')}-${locale.code}.woff2`)
         if (!fs.existsSync(file) || !fs.readFileSync(file).equals(subset.woff2)) fs.writeFileSync(file, subset.woff2)
         imports.push(`import font${n} from ${JSON.stringify(`${file}?url`)}`)
+        files.push(`${JSON.stringify(locale.code)}: font${n}`)
         rules.push(`${JSON.stringify(locale.code)}: ${JSON.stringify(fontFaceRule(locale.script, '@@URL@@', subset.codePoints)).replace('@@URL@@', `" + font${n} + "`)}`)
         n++
         console.log(`Font subset ${locale.code}: ${subset.codePoints.length} characters, ${(subset.woff2.length / 1024).toFixed(1)} KB (${Math.round(performance.now() - started)} ms)`)
       }
-      return `${imports.join('\n')}\nexport const fontFaces = { ${rules.join(', ')} }\n`
+      return `${imports.join('\n')}\nexport const fontFaces = { ${rules.join(', ')} }\nexport const fontFiles = { ${files.join(', ')} }\n`
     },
   }
 }

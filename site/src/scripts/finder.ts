@@ -1,25 +1,23 @@
 // The finder's enhancement: filters that act at once, kept in the address (?type=…&lang=…) so a
 // result can be shared and survives reload and back/forward, and a sort by distance from "near
 // me" or a town. Two lists use it:
-// - the finder page (data-finder-index): its HTML has the first results; this loads the compact
-//   index (lib/finder-index.ts) and renders the results from it, a page at a time, with the
-//   function that wrote the HTML's (lib/finder-card.ts), so nothing moves when it takes over;
-// - the volunteer page: its whole list is in the HTML, grouped by region; this filters it in place,
-//   with a subset of the filters (any filter whose <select> is not on the page is not applied).
+// - the finder page: scripts/finder-start.ts fetches scripts/finder-indexed.ts and the compact
+//   index when the reader reaches for a filter, which renders the results from the index;
+// - the volunteer page (enhanceFinderList, at once): its whole list is in the HTML, grouped by
+//   region; this filters it in place, with a subset of the filters (any filter whose <select> is
+//   not on the page is not applied).
 
 import { isLocaleCode, type LocaleCode } from '../../../core/locales'
 import { placeKey } from '../../../core/places'
 import { formatNumber } from '../i18n/numbers'
-import { finderCardHtml, type FinderCard, type FinderCardText } from '../lib/finder-card'
-import { expandFinderIndex, type FinderIndex } from '../lib/finder-index'
 
 const filterNames = ['type', 'group', 'region', 'municipality', 'lang', 'day', 'audience'] as const
-type FilterName = (typeof filterNames)[number]
-type Filters = Partial<Record<FilterName, string>>
-type Point = [number, number]
+export type FilterName = (typeof filterNames)[number]
+export type Filters = Partial<Record<FilterName, string>>
+export type Point = [number, number]
 
 /** A list the filters act on: the finder's (rendered from the index) or the volunteer page's (in the HTML). */
-interface ResultList {
+export interface ResultList {
   total: number
   /** Shows what the filters let through, in the list's order or nearest `origin` first; how many that is. */
   show(filters: Filters, origin: Point | null): number
@@ -27,50 +25,20 @@ interface ResultList {
   visibleIds(): string[]
 }
 
-const controls = document.querySelector<HTMLElement>('[data-finder-controls]')
-const list = document.querySelector<HTMLElement>('[data-finder-list]')
 const pageLang = document.documentElement.lang
 const lang: LocaleCode = isLocaleCode(pageLang) ? pageLang : 'da'
 
-if (controls && list) {
-  const indexUrl = list.dataset.finderIndex
-  if (indexUrl) {
-    // A filter chosen or "near me" tapped while the index loads is acted on when it is there.
-    const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
-    const nearMe = controls.querySelector<HTMLButtonElement>('[data-near-me]')!
-    let touched = false
-    let nearMeTapped = false
-    const touch = () => (touched = true)
-    const tapNearMe = () => (nearMeTapped = true)
-    form.addEventListener('change', touch)
-    form.addEventListener('reset', touch)
-    nearMe.addEventListener('click', tapNearMe)
-    loadIndex(indexUrl)
-      .then((index) => {
-        form.removeEventListener('change', touch)
-        form.removeEventListener('reset', touch)
-        nearMe.removeEventListener('click', tapNearMe)
-        fillFromIndex(controls, index)
-        enhance(controls, list, indexList(list, controls, expandFinderIndex(index)), index.p, touched)
-        list.removeAttribute('aria-busy')
-        if (nearMeTapped) nearMe.click()
-      })
-      // The first results and the region, type and municipality pages are still there.
-      .catch(() => list.removeAttribute('aria-busy'))
-  } else {
-    const places = JSON.parse(controls.querySelector('[data-finder-places]')?.textContent ?? '{}') as Record<string, Point>
-    enhance(controls, list, domList(list), places)
-  }
-}
-
-async function loadIndex(url: string) {
-  const response = await fetch(url)
-  if (!response.ok) throw new Error(`finder index: ${response.status}`)
-  return (await response.json()) as FinderIndex
+/** The volunteer page: its list (all in the HTML) filtered in place. */
+export function enhanceFinderList() {
+  const controls = document.querySelector<HTMLElement>('[data-finder-controls]')
+  const list = document.querySelector<HTMLElement>('[data-finder-list]')
+  if (!controls || !list) return
+  const places = JSON.parse(controls.querySelector('[data-finder-places]')?.textContent ?? '{}') as Record<string, Point>
+  enhance(controls, list, domList(list), places)
 }
 
 /** Numbers in the page language's digits, as the build writes them (i18n/numbers.ts). */
-function messageFrom(element: HTMLElement) {
+export function messageFrom(element: HTMLElement) {
   return (name: string, params: Record<string, string | number> = {}) =>
     (element.dataset[name] ?? '').replace(/\{(\w+)\}/g, (match, key: string) => {
       if (!(key in params)) return match
@@ -79,108 +47,13 @@ function messageFrom(element: HTMLElement) {
     })
 }
 
-function distanceText(message: ReturnType<typeof messageFrom>, km: number) {
+export function distanceText(message: ReturnType<typeof messageFrom>, km: number) {
   return message('msgDistance', { distance: formatNumber(lang, km < 10 ? Math.round(km * 10) / 10 : Math.round(km), { maximumFractionDigits: 1 }) })
 }
 
 /** Whether a result has every chosen filter's value among its own (space-separated in data-*). */
-function matches(values: (name: FilterName) => readonly string[], filters: Filters) {
+export function matches(values: (name: FilterName) => readonly string[], filters: Filters) {
   return Object.entries(filters).every(([name, value]) => values(name as FilterName).includes(value))
-}
-
-/** The municipality options and the place box's towns, which the finder page leaves to the index. */
-function fillFromIndex(controls: HTMLElement, index: FinderIndex) {
-  const municipality = controls.querySelector<HTMLSelectElement>('select[name="municipality"]')
-  if (municipality) {
-    // Grouped by region, named as the region filter names them.
-    const regionNames = new Map([...controls.querySelectorAll<HTMLOptionElement>('select[name="region"] option')].map((option) => [option.value, option.text]))
-    let group: HTMLOptGroupElement | undefined
-    for (const [slug, label, region, danish] of index.m) {
-      if (group?.dataset.region !== region) {
-        group = document.createElement('optgroup')
-        group.label = regionNames.get(region) ?? region
-        group.dataset.region = region
-        municipality.append(group)
-      }
-      const option = new Option(label, slug)
-      if (danish) option.lang = 'da'
-      group.append(option)
-    }
-  }
-  const towns = controls.querySelector('datalist')
-  towns?.append(...index.w.map((town) => new Option(town)))
-}
-
-/** The finder page's list: rendered from the index, a page at a time. */
-function indexList(list: HTMLElement, controls: HTMLElement, cards: FinderCard[]): ResultList {
-  const message = messageFrom(controls)
-  const results = list.querySelector<HTMLElement>('[data-finder-results]')!
-  const none = list.querySelector<HTMLElement>('[data-finder-none]')!
-  const more = list.querySelector<HTMLButtonElement>('[data-finder-more]')!
-  const pageSize = Number(list.dataset.pageSize) || 8
-  const text = JSON.parse(list.dataset.cardText ?? '{}') as FinderCardText
-  let shown: { card: FinderCard; km?: number }[] = []
-  let limit = pageSize
-  // What is on screen: the build's first page until the filters ask for another.
-  let onScreen = [...results.querySelectorAll<HTMLElement>('[data-finder-item]')].map((item) => item.dataset.finderItem).join('\n')
-
-  const html = ({ card, km }: { card: FinderCard; km?: number }) => finderCardHtml(card, text, km !== undefined && Number.isFinite(km) ? distanceText(message, km) : undefined)
-  const render = () => {
-    const page = shown.slice(0, limit)
-    const key = page.map(({ card, km }) => `${card.id}${km === undefined ? '' : `@${km}`}`).join('\n')
-    if (key !== onScreen) results.innerHTML = page.map(html).join('')
-    onScreen = key
-    none.hidden = shown.length > 0
-    more.hidden = shown.length <= limit
-  }
-  more.addEventListener('click', () => {
-    const from = limit
-    limit += pageSize
-    const added = shown.slice(from, limit)
-    results.insertAdjacentHTML('beforeend', added.map(html).join(''))
-    onScreen = shown
-      .slice(0, limit)
-      .map(({ card, km }) => `${card.id}${km === undefined ? '' : `@${km}`}`)
-      .join('\n')
-    more.hidden = shown.length <= limit
-    // Keyboard and screen reader users go on where the new results begin.
-    results.children[from]?.querySelector<HTMLElement>('a')?.focus()
-  })
-
-  return {
-    total: cards.length,
-    show(filters, origin) {
-      const values = (card: FinderCard) => (name: FilterName) => {
-        switch (name) {
-          case 'type':
-            return [card.type?.slug ?? '']
-          case 'group':
-            return card.groups
-          case 'region':
-            return [card.region]
-          case 'municipality':
-            return [card.municipality]
-          case 'lang':
-            return card.languages
-          case 'day':
-            return card.days
-          case 'audience':
-            return card.audience
-        }
-      }
-      shown = cards.filter((card) => matches(values(card), filters)).map((card) => ({ card }))
-      if (origin) {
-        for (const entry of shown) entry.km = distanceFrom(origin, entry.card.latitude, entry.card.longitude)
-        // Listings without a map point go last.
-        shown.sort((a, b) => a.km! - b.km!)
-      }
-      results.toggleAttribute('data-finder-sorted', origin !== null)
-      limit = pageSize
-      render()
-      return shown.length
-    },
-    visibleIds: () => shown.map(({ card }) => card.id),
-  }
 }
 
 /** The volunteer page's list: all of it in the HTML, grouped by region; filtered and sorted in place. */
@@ -237,7 +110,7 @@ function domList(list: HTMLElement): ResultList {
 }
 
 /** `touched`: the reader chose filters before the script could act on them: those win over the address. */
-function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, places: Record<string, Point>, touched = false) {
+export function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, places: Record<string, Point>, touched = false) {
   const form = controls.querySelector<HTMLFormElement>('[data-finder-form]')!
   const placeForm = controls.querySelector<HTMLFormElement>('[data-place-form]')!
   const placeInput = placeForm.querySelector<HTMLInputElement>('input[name="place"]')!
@@ -361,11 +234,12 @@ function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, 
     )
   })
 
-  function restore() {
+  /** The filters and place from the address; `initial`: a place typed before the script took over stays, unless the address names one. */
+  function restore(initial = false) {
     const params = new URLSearchParams(location.search)
     readFilters(params)
     const place = params.get('place')
-    placeInput.value = place ?? ''
+    if (place !== null || !initial) placeInput.value = place ?? ''
     if (place && sortFromPlace(place)) return
     if (!place) status.textContent = ''
     sortFrom(null)
@@ -377,7 +251,7 @@ function enhance(controls: HTMLElement, list: HTMLElement, results: ResultList, 
   if (touched) {
     apply()
     writeUrl()
-  } else restore()
+  } else restore(true)
   keepFiltersAcrossLanguages()
 }
 
@@ -389,7 +263,7 @@ function keepFiltersAcrossLanguages() {
 }
 
 /** Kilometres from `point` to a listing's map point; Infinity for one without (it goes last). */
-function distanceFrom([lat1, lng1]: Point, lat2: number | undefined, lng2: number | undefined) {
+export function distanceFrom([lat1, lng1]: Point, lat2: number | undefined, lng2: number | undefined) {
   if (lat2 === undefined || lng2 === undefined || !Number.isFinite(lat2) || !Number.isFinite(lng2)) return Infinity
   const radians = Math.PI / 180
   const a =
