@@ -14,3 +14,7 @@ declare module 'virtual:font-faces' {
   /** The @font-face rule of each language's font subset, for the languages whose script needs one (lib/font-subsets.ts). */
   export const fontFaces: Partial<Record<import('../../core/locales').LocaleCode, string>>
 }
+
+declare module 'leaflet/dist/leaflet-src.esm.js' {
+  export * from 'leaflet'
+}

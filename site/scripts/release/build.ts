@@ -5,7 +5,7 @@ import { type PlanRecord, readBuildInfo, readOmissions, readPlan, type ReleaseRe
 import { assemblePartial } from './assemble.ts'
 import { type AstroBuild, runAstroBuild } from './astro-build.ts'
 import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
-import { currentRelease, defaultReleasesDir, infoDir, lockReleases, newReleaseName, publish, setStoreRelease } from './releases.ts'
+import { buildFolders, currentRelease, defaultReleasesDir, infoDir, lockReleases, newReleaseName, publish, setStoreRelease } from './releases.ts'
 import { buildSearchIndex, searchIndexProblems } from './search-index.ts'
 import { readSiteUrl } from './sitemap.ts'
 import { validate } from './validate.ts'
@@ -58,9 +58,7 @@ export async function build({
 
 async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: Required<Omit<BuildOptions, 'siteUrl'>> & { siteUrl?: string }, started: number): Promise<ReleaseResult> {
   const name = newReleaseName(releasesDir)
-  const building = path.join(releasesDir, '.building')
-  const changesDir = path.join(releasesDir, '.changes')
-  const pathsDir = path.join(releasesDir, '.paths')
+  const { building, changesDir, pathsDir } = buildFolders(releasesDir)
   const codeDigest = siteCodeDigest()
   const base = currentRelease(releasesDir)
   const whyFull = fullBuildReason({ releasesDir, codeDigest, forceFull })

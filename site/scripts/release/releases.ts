@@ -116,6 +116,20 @@ export function publish(releasesDir: string, { building, name, pathsDir, info }:
   prune(releasesDir)
 }
 
+/** The folders a build works in (its pages, the loaders' change records, the routes' page lists); never served. */
+export const buildFolders = (releasesDir: string) => ({
+  building: path.join(releasesDir, '.building'),
+  changesDir: path.join(releasesDir, '.changes'),
+  pathsDir: path.join(releasesDir, '.paths'),
+})
+
+/** Removes what a build left half-made, and its lock when this process holds it (a build abandoned). */
+export function abandonBuild(releasesDir: string) {
+  for (const dir of Object.values(buildFolders(releasesDir))) fs.rmSync(dir, { recursive: true, force: true })
+  const file = lockFile(releasesDir)
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file, { force: true })
+}
+
 const lockFile = (releasesDir: string) => path.join(releasesDir, '.build-lock')
 
 const alive = (pid: number) => {

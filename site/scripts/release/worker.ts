@@ -2,7 +2,7 @@ import type { ReleaseResult } from '../../../core/release.ts'
 import { renderInProcess } from './astro-in-process.ts'
 import { build } from './build.ts'
 import { siteCodeDigest } from './plan.ts'
-import { defaultReleasesDir } from './releases.ts'
+import { abandonBuild, defaultReleasesDir } from './releases.ts'
 
 /**
  * The build worker: a process that stays up between publishes (the CMS's build task starts it,
@@ -40,6 +40,7 @@ export async function runWorker(): Promise<void> {
   await import('astro')
   let builds = 0
   let busy = false
+  let releasesDir = defaultReleasesDir()
   process.on('message', async (message: WorkerRequest) => {
     if (message?.type !== 'build') return
     if (busy) {
@@ -57,8 +58,9 @@ export async function runWorker(): Promise<void> {
       if (value === undefined) delete process.env[key]
       else process.env[key] = value
     }
+    releasesDir = defaultReleasesDir()
     const result = await build({
-      releasesDir: defaultReleasesDir(),
+      releasesDir,
       renderer: renderInProcess,
       log: (line) => send({ type: 'log', id: message.id, line }),
     }).catch((error: unknown): ReleaseResult => ({ ok: false, durationMs: 0, error: error instanceof Error ? error.message : String(error) }))
@@ -72,11 +74,13 @@ export async function runWorker(): Promise<void> {
       setImmediate(() => process.exit(0))
     }
   })
-  // The CMS went away (its end of the channel closed): nothing more will come. A build under way
-  // is finished first, as the release command would: it publishes only when complete and checked,
-  // and cleans up its half-made folder when it fails.
+  // The CMS went away (its end of the channel closed: stopped, restarted, crashed). A build under
+  // way is abandoned, its half-made folder removed: nobody would record it, and the CMS that
+  // starts next builds again from what is published then (recoverInterruptedBuilds). The swap
+  // to a new release is one synchronous step, so this never leaves the site between two releases.
   process.on('disconnect', () => {
-    if (!busy) process.exit(0)
+    if (busy) abandonBuild(releasesDir)
+    process.exit(0)
   })
   send({ type: 'ready', pid: process.pid })
 }
