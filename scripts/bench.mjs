@@ -227,7 +227,7 @@ async function buildFigures(environment, label) {
   figure(`build.full.time.${scale}`, `Full build, ${label} scale: time`, full.seconds, 's', { goal: label === '10×' ? '≤ 300' : undefined, detail: `${pages} pages`, command })
   figure(`build.full.peak-memory.${scale}`, `Full build, ${label} scale: peak memory`, full.peakMb, 'MB', { goal: label === '10×' ? '≤ 4096' : undefined, command })
   figure(`build.after-edit.${scale}`, `The CMS's build after one edited activity, ${label} scale`, partial?.durationSeconds ?? null, 's', {
-    detail: `${/Partial build/.test(partial?.log ?? '') ? `partial: ${rendered} files rendered` : 'full'}, ${partial?.status ?? 'no build'}`,
+    detail: `${partial?.mode === 'partial' ? `partial: ${rendered} files rendered` : `full (${partial?.reason ?? 'no reason recorded'})`}, ${partial?.status ?? 'no build'}`,
     command,
   })
   figure(`build.per-page.${scale}`, `Build time per page, ${label} scale`, (full.seconds / pages) * 1000, 'ms', {

@@ -12,7 +12,8 @@ import { releasesDir as siteReleasesDir } from '../core/defaults.ts'
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const cmsDir = path.join(root, 'cms')
 export const siteDir = path.join(root, 'site')
-export const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+/** A package's command: hoisted to the root, or kept in the workspace that needs it (npm keeps Astro 7 in site/). */
+export const bin = (name) => [root, path.join(root, 'site'), path.join(root, 'cms'), path.join(root, 'e2e')].map((dir) => path.join(dir, 'node_modules', '.bin', name)).find((file) => fs.existsSync(file)) ?? path.join(root, 'node_modules', '.bin', name)
 
 const useColour = process.stdout.isTTY
 const paint = (code, text) => (useColour ? `\x1b[${code}m${text}\x1b[0m` : text)

@@ -302,6 +302,61 @@ test('a build that fails because the CMS went down leaves the served site byte-i
   expect(after[after.length - 1]!.status).toBe('succeeded')
 })
 
+/** The build worker of this environment's CMS (site/scripts/release-worker.mjs, started with its releases folder), if one runs. */
+function buildWorkerPids(): number[] {
+  const pids: number[] = []
+  for (const name of fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const command = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8')
+      if (!command.includes('release-worker.mjs')) continue
+      const env = fs.readFileSync(`/proc/${name}/environ`, 'utf8').split('\0')
+      if (env.includes(`SITE_RELEASES_DIR=${environment.releasesDir}`)) pids.push(Number(name))
+    } catch {
+      // A process that ended while we looked.
+    }
+  }
+  return pids
+}
+
+test('the build worker stays up between builds; killed mid-build, the served site is unchanged and the next build succeeds in a new worker', async ({ request }) => {
+  // The builds before this one ran in the worker, which is still there.
+  const [worker] = buildWorkerPids()
+  expect(worker).toBeGreaterThan(0)
+  const served = path.join(environment.releasesDir, 'current')
+  const before = digest(served)
+  const releaseBefore = fs.readlinkSync(served)
+  const pageBefore = await (await request.get(`${environment.siteUrl}/da/`)).body()
+
+  const since = new Date().toISOString()
+  await publishTitle('sprogtraening', 'Language practice (worker)')
+  await expect(async () => {
+    expect((await builds(since)).some((build) => build.status === 'running')).toBe(true)
+  }).toPass({ timeout: 30_000, intervals: [200] })
+  // Mid-render: Astro has the content and is bundling or writing pages.
+  await expect(async () => {
+    expect(fs.existsSync(path.join(environment.releasesDir, '.building'))).toBe(true)
+  }).toPass({ timeout: 60_000, intervals: [100] })
+  process.kill(worker!, 'SIGKILL')
+
+  const [killed] = await settled(since)
+  expect(killed).toMatchObject({ status: 'failed', error: expect.stringMatching(/Opdateringen stoppede uventet \(kode SIGKILL\)\. Den offentlige side blev ikke ændret\./) })
+  expect(fs.readlinkSync(served)).toBe(releaseBefore)
+  expect(digest(served)).toBe(before)
+  expect(await (await request.get(`${environment.siteUrl}/da/`)).body()).toEqual(pageBefore)
+
+  // The next build starts a new worker, cleans up the half-made folder and publishes the change.
+  const again = new Date().toISOString()
+  await fetch(api('/site-builds/rebuild'), { method: 'POST', headers: auth })
+  const [next] = await settled(again)
+  expect(next!.status).toBe('succeeded')
+  expect(buildWorkerPids()).toEqual([expect.any(Number)])
+  expect(buildWorkerPids()).not.toContain(worker)
+  await expect(async () => {
+    const response = await request.get(`${environment.siteUrl}/en/aktiviteter/sprogtraening/`)
+    expect(await response.text()).toContain('Language practice (worker)')
+  }).toPass({ timeout: 10_000 })
+})
+
 test('validation catches a page missing from the sitemap and a broken internal link (such a build is never swapped in)', async () => {
   const dir = fs.mkdtempSync(path.join(environment.releasesDir, '..', 'broken-'))
   fs.mkdirSync(path.join(dir, 'da'), { recursive: true })

@@ -16,3 +16,7 @@ declare module 'virtual:font-faces' {
   /** The URL of each such subset (the same file as in its rule), for a preload. */
   export const fontFiles: Partial<Record<import('../../core/locales').LocaleCode, string>>
 }
+
+declare module 'leaflet/dist/leaflet-src.esm.js' {
+  export * from 'leaflet'
+}

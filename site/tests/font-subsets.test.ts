@@ -5,11 +5,29 @@ import path from 'node:path'
 import { stringify } from 'devalue'
 import { describe, expect, test } from 'vitest'
 
-import { fontCodePoints, fontFace, fontFaceRule, glyphShaper, localeCharacters, makeSubset, scriptFonts, storeTexts, unicodeRange } from '../src/lib/font-subsets'
+import { cachedSubset, fontCodePoints, fontFace, fontFaceRule, glyphShaper, localeCharacters, makeSubset, scriptFonts, storeTexts, unicodeRange } from '../src/lib/font-subsets'
 
 const points = (text: string) => [...text].map((character) => character.codePointAt(0)!)
 
 describe('font subsets', () => {
+  test('a subset is made once for the same characters, and again when they change', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'font-made-'))
+    const first = await cachedSubset('ethiopic', 'ሰላም', dir)
+    expect(fs.readdirSync(dir)).toEqual([first.file])
+    // The remembered file is what comes back, not a new subset written over it: its date stays.
+    const old = new Date('2000-01-01T00:00:00Z')
+    fs.utimesSync(path.join(dir, first.file), old, old)
+    const again = await cachedSubset('ethiopic', 'ሰላም', dir)
+    expect(again.file).toBe(first.file)
+    expect(again.woff2.equals(first.woff2)).toBe(true)
+    expect(fs.statSync(path.join(dir, first.file)).mtime).toEqual(old)
+    const other = await cachedSubset('ethiopic', 'ሰላምታ', dir)
+    expect(other.file).not.toBe(first.file)
+    expect(other.codePoints).toEqual(expect.arrayContaining(points('ሰላምታ')))
+    expect(other.woff2.equals((await makeSubset('ethiopic', 'ሰላምታ')).woff2)).toBe(true)
+    fs.rmSync(dir, { recursive: true })
+  })
+
   test('unicodeRange merges neighbouring code points into ranges', () => {
     expect(unicodeRange([0x628, 0x627, 0x629, 0x62a, 0x645, 0x200c, 0x645])).toBe('U+627-62A,U+645,U+200C')
     expect(unicodeRange([])).toBe('')

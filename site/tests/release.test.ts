@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { locales } from '../../core/locales'
 import { type BuildInfo, readBuildInfo, readPlan, readRouteRecords, writeBuildInfo, writePlan, writeRouteRecord } from '../../core/release'
@@ -188,6 +188,26 @@ describe('the release check', () => {
     const broken = tempDir()
     write(broken, { 'sitemap-index.xml': sitemapIndex, 'sitemap-0.xml': '<urlset><url><loc>' })
     expect(validate(broken, { searchIndex: false }).problems[0]).toMatch(/^sitemap-0\.xml is not valid XML/)
+  })
+
+  it('reads a page kept from the served release (a hard link) once, and still finds its link to a page that went away', () => {
+    const served = tempDir()
+    write(served, { 'sitemap-index.xml': sitemapIndex, 'sitemap-0.xml': urlset(['da/', 'da/b/']), 'da/index.html': page(['/da/b/']), 'da/b/index.html': page(['/da/']) })
+    expect(validate(served, { searchIndex: false }).problems).toEqual([])
+    // The next (partial) build keeps da/index.html and no longer has /da/b/.
+    const dir = tempDir()
+    write(dir, { 'sitemap-index.xml': sitemapIndex, 'sitemap-0.xml': urlset(['da/']) })
+    fs.mkdirSync(path.join(dir, 'da'))
+    fs.linkSync(path.join(served, 'da/index.html'), path.join(dir, 'da/index.html'))
+    const read = vi.spyOn(fs, 'readFileSync')
+    try {
+      expect(validate(dir, { searchIndex: false }).problems).toEqual(['broken internal link: /da/b/ (in da/index.html)'])
+      const files = read.mock.calls.map(([file]) => path.relative(dir, String(file)))
+      expect(files).toContain('sitemap-0.xml')
+      expect(files.filter((file) => file.endsWith('.html'))).toEqual([])
+    } finally {
+      read.mockRestore()
+    }
   })
 
   it('shows a link to an unpublished page as text, in a new file (never through a hard link into the served release)', () => {

@@ -8,6 +8,7 @@ import type { TaskConfig } from 'payload'
 import { readReleaseResult, type ReleaseResult } from '../../../core/release'
 import { repoRoot } from '../lib/paths'
 import { buildTaskSlug, requestSiteBuild, siteQueue } from './trigger'
+import { buildInWorker } from './worker'
 
 // Builds run one at a time in this process; a queued build waits for the running one.
 const state = globalThis as typeof globalThis & { __siteBuildLock?: Promise<unknown> }
@@ -65,7 +66,9 @@ export const buildSiteTask: TaskConfig<{ input: { buildId?: string }; output: { 
     return exclusively(async () => {
       const startedAt = new Date()
       await payload.update({ collection: 'site-builds', id, data: { status: 'running', startedAt: startedAt.toISOString() }, depth: 0 })
-      const { result, log } = await runRelease({ ...process.env, CMS_URL: process.env.CMS_URL ?? payload.config.serverURL })
+      const env = { ...process.env, CMS_URL: process.env.CMS_URL ?? payload.config.serverURL }
+      // The build worker keeps Astro loaded between publishes; SITE_BUILD_WORKER=0 starts the release command for each build instead.
+      const { result, log } = process.env.SITE_BUILD_WORKER === '0' ? await runRelease(env) : await buildInWorker(env)
       await payload.update({
         collection: 'site-builds',
         id,

@@ -1,12 +1,19 @@
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 
 import { type BuildSettings, buildSettingsEnv } from '../../../core/release.ts'
 import { siteDir } from './releases.ts'
 
-const root = path.resolve(siteDir, '..')
+/** Astro's CLI as the site resolves it (npm may install it in site/node_modules or hoist it to the root). */
+function astroCli(): string {
+  const require = createRequire(path.join(siteDir, 'package.json'))
+  const manifest = require.resolve('astro/package.json')
+  const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bin: { astro: string } }
+  return path.join(path.dirname(manifest), bin.astro)
+}
 
 export interface AstroBuild {
   releasesDir: string
@@ -17,45 +24,59 @@ export interface AstroBuild {
   log: (line: string) => void
 }
 
+/**
+ * Astro writes its temporary server chunks into <working directory>/.astro/ when the output
+ * folder is outside the working directory. Each releases folder gets its own working directory
+ * inside site/ (so the chunks still resolve packages from node_modules): two builds for different
+ * sites at once (tests, benchmarks) do not trip over each other.
+ */
+export const workDirFor = (releasesDir: string) => path.join(siteDir, '.build-work', crypto.createHash('sha256').update(releasesDir).digest('hex').slice(0, 12))
+
+/**
+ * What the site's config reads: the content store lives beside the releases (one per served
+ * site), and the output folder has a fixed name: Astro clears its store when its config (outDir
+ * included) changes, and the store is what lets the next build load only the content that changed.
+ */
+export const astroEnv = (releasesDir: string, outDir: string): Record<string, string> => ({
+  SITE_OUT_DIR: outDir,
+  SITE_CACHE_DIR: path.join(releasesDir, '.cache'),
+  ASTRO_TELEMETRY_DISABLED: '1',
+})
+
+/** Astro's output, chunk by chunk, into the build log (`log`) and the last lines kept for an error (`tail`). */
+export function keepAstroLine(log: (line: string) => void, tail: string[]): (chunk: Buffer) => void {
+  return (chunk) => {
+    // Plain text: colour codes (FORCE_COLOR in some parents) mean nothing in the admin's build log.
+    for (const line of String(chunk).replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+      if (!line.trim() || /Unknown user config "nodedir"/.test(line)) continue
+      // One line per page (thousands) would bury what matters in the build log; Astro's own
+      // summary ("N page(s) built in …") stays.
+      if (/^\s*(\S+\s+)?[├└]─ /.test(line) || /^\s*\(\+\d+(\.\d+)?m?s\)\s*$/.test(line)) continue
+      log(line)
+      tail.push(line)
+      if (tail.length > 30) tail.shift()
+    }
+  }
+}
+
 /** Renders the site with Astro, in a process of its own; rejects with an error an editor can read. */
 export function runAstroBuild({ releasesDir, outDir, settings, log }: AstroBuild): Promise<void> {
   return new Promise((resolve, reject) => {
-    // Astro's CLI under this same Node (the Node 24 from npm), whatever `node` is on the PATH.
-    const astro = fs.realpathSync(path.join(root, 'node_modules', '.bin', 'astro'))
-    // Astro writes its temporary server chunks into <working directory>/.astro/ when the output
-    // folder is outside the working directory. Each releases folder gets its own working
-    // directory inside site/ (so the chunks still resolve packages from node_modules): two
-    // builds for different sites at once (tests, benchmarks) do not trip over each other.
-    const workDir = path.join(siteDir, '.build-work', crypto.createHash('sha256').update(releasesDir).digest('hex').slice(0, 12))
+    const workDir = workDirFor(releasesDir)
     fs.mkdirSync(workDir, { recursive: true })
-    const child = spawn(process.execPath, [astro, 'build', '--root', siteDir], {
+    // Astro's CLI under this same Node (the Node 24 from npm), whatever `node` is on the PATH.
+    const child = spawn(process.execPath, [astroCli(), 'build', '--root', siteDir], {
       cwd: workDir,
-      // The content store lives beside the releases (one per served site), and the output folder
-      // has a fixed name: Astro clears its store when its config (outDir included) changes, and
-      // the store is what lets the next build load only the content that changed.
       env: {
         ...process.env,
-        SITE_OUT_DIR: outDir,
-        SITE_CACHE_DIR: path.join(releasesDir, '.cache'),
-        ASTRO_TELEMETRY_DISABLED: '1',
+        ...astroEnv(releasesDir, outDir),
         NODE_COMPILE_CACHE: path.join(siteDir, '.build-work', '.compile-cache'),
         ...buildSettingsEnv(settings),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const tail: string[] = []
-    const keepLine = (chunk: Buffer) => {
-      // Plain text: colour codes (FORCE_COLOR in some parents) mean nothing in the admin's build log.
-      for (const line of String(chunk).replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
-        if (!line.trim() || /Unknown user config "nodedir"/.test(line)) continue
-        // One line per page (thousands) would bury what matters in the build log; Astro's own
-        // summary ("N page(s) built in …") stays.
-        if (/^\s*(\S+\s+)?[├└]─ /.test(line) || /^\s*\(\+\d+(\.\d+)?m?s\)\s*$/.test(line)) continue
-        log(line)
-        tail.push(line)
-        if (tail.length > 30) tail.shift()
-      }
-    }
+    const keepLine = keepAstroLine(log, tail)
     child.stdout.on('data', keepLine)
     child.stderr.on('data', keepLine)
     child.on('error', reject)

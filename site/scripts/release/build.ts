@@ -3,9 +3,9 @@ import path from 'node:path'
 
 import { type PlanRecord, readBuildInfo, readOmissions, readPlan, type ReleaseResult } from '../../../core/release.ts'
 import { assemblePartial } from './assemble.ts'
-import { runAstroBuild } from './astro-build.ts'
+import { type AstroBuild, runAstroBuild } from './astro-build.ts'
 import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
-import { currentRelease, defaultReleasesDir, infoDir, newReleaseName, publish, setStoreRelease } from './releases.ts'
+import { buildFolders, currentRelease, defaultReleasesDir, infoDir, lockReleases, newReleaseName, publish, setStoreRelease } from './releases.ts'
 import { buildSearchIndex, searchIndexProblems } from './search-index.ts'
 import { readSiteUrl } from './sitemap.ts'
 import { validate } from './validate.ts'
@@ -24,7 +24,11 @@ export interface BuildOptions {
   forceFull?: boolean
   /** Progress, line by line (default: standard output). */
   log?: (line: string) => void
+  /** How the pages are rendered: Astro in a process of its own (default), or in this one (the build worker). */
+  renderer?: (build: AstroBuild) => Promise<void>
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 const toStdout = (line: string) => {
   process.stdout.write(`${line}\n`)
@@ -35,13 +39,26 @@ export async function build({
   siteUrl = process.env.SITE_URL,
   forceFull = process.env.SITE_FULL_BUILD === '1',
   log = toStdout,
+  renderer = runAstroBuild,
 }: BuildOptions = {}): Promise<ReleaseResult> {
   const started = Date.now()
   fs.mkdirSync(releasesDir, { recursive: true })
+  let unlock: () => void
+  try {
+    unlock = await lockReleases(releasesDir, { log })
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error), durationMs: Date.now() - started }
+  }
+  try {
+    return await buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }, started)
+  } finally {
+    unlock()
+  }
+}
+
+async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: Required<Omit<BuildOptions, 'siteUrl'>> & { siteUrl?: string }, started: number): Promise<ReleaseResult> {
   const name = newReleaseName(releasesDir)
-  const building = path.join(releasesDir, '.building')
-  const changesDir = path.join(releasesDir, '.changes')
-  const pathsDir = path.join(releasesDir, '.paths')
+  const { building, changesDir, pathsDir } = buildFolders(releasesDir)
   const codeDigest = siteCodeDigest()
   const base = currentRelease(releasesDir)
   const whyFull = fullBuildReason({ releasesDir, codeDigest, forceFull })
@@ -54,7 +71,7 @@ export async function build({
   let plan: PlanRecord | undefined
   /** Renders; the plan is what the site's planner decided (lib/partial.ts). */
   const render = async (why: string | null) => {
-    await runAstroBuild({ releasesDir, outDir: building, settings: { partial: why === null, why: why ?? undefined, changesDir, pathsDir }, log })
+    await renderer({ releasesDir, outDir: building, settings: { partial: why === null, why: why ?? undefined, changesDir, pathsDir }, log })
     plan = readPlan(pathsDir) ?? { mode: 'full', reason: why ?? 'no plan recorded', tags: [] }
     return plan
   }
@@ -75,6 +92,7 @@ export async function build({
         log(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages.`)
       }
     }
+    const rendered = Date.now()
     const check = async () => {
       const result = await buildSearchIndex(building, () => validate(building, { searchIndex: false }), log)
       return { ...result, problems: [...result.problems, ...searchIndexProblems(building)] }
@@ -91,6 +109,8 @@ export async function build({
     if (checked.problems.length) {
       throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${checked.problems.join('\n- ')}`)
     }
+    log(`Checked and indexed ${checked.pages} pages in ${seconds(Date.now() - rendered)}.`)
+    const checkedAt = Date.now()
     const baseInfo = made.mode === 'partial' && base ? readBuildInfo(infoDir(releasesDir, base)) : undefined
     const now = new Date().toISOString()
     publish(releasesDir, {
@@ -99,6 +119,7 @@ export async function build({
       pathsDir,
       info: { codeDigest, mode: made.mode, basedOn: made.mode === 'partial' ? (base ?? undefined) : undefined, builtAt: now, fullBuildAt: baseInfo?.fullBuildAt ?? new Date(started).toISOString() },
     })
+    log(`Published in ${seconds(Date.now() - checkedAt)}; ${seconds(Date.now() - started)} in all.`)
     return { ok: true, release: name, pages: checked.pages, mode: made.mode, reason: made.reason, omitted, durationMs: Date.now() - started }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), mode: plan?.mode, reason: plan?.reason, durationMs: Date.now() - started }

@@ -115,3 +115,59 @@ export function publish(releasesDir: string, { building, name, pathsDir, info }:
   setStoreRelease(releasesDir, name)
   prune(releasesDir)
 }
+
+/** The folders a build works in (its pages, the loaders' change records, the routes' page lists); never served. */
+export const buildFolders = (releasesDir: string) => ({
+  building: path.join(releasesDir, '.building'),
+  changesDir: path.join(releasesDir, '.changes'),
+  pathsDir: path.join(releasesDir, '.paths'),
+})
+
+/** Removes what a build left half-made, and its lock when this process holds it (a build abandoned). */
+export function abandonBuild(releasesDir: string) {
+  for (const dir of Object.values(buildFolders(releasesDir))) fs.rmSync(dir, { recursive: true, force: true })
+  const file = lockFile(releasesDir)
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file, { force: true })
+}
+
+const lockFile = (releasesDir: string) => path.join(releasesDir, '.build-lock')
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * One build at a time per releases folder, across processes: a build left running by a CMS that
+ * restarted (its worker or release command finishes what it started) and the build the new CMS
+ * starts would otherwise share the `.building` folder. Waits for a live holder; takes the lock
+ * of one that is gone. Returns the release function.
+ */
+export async function lockReleases(releasesDir: string, { waitMs = 15 * 60_000, log = (_: string) => {} } = {}): Promise<() => void> {
+  const file = lockFile(releasesDir)
+  const deadline = Date.now() + waitMs
+  let told = false
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
+      return () => {
+        if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === String(process.pid)) fs.rmSync(file, { force: true })
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    const holder = Number(fs.readFileSync(file, 'utf8'))
+    if (!holder || holder === process.pid || !alive(holder)) {
+      fs.rmSync(file, { force: true })
+      continue
+    }
+    if (Date.now() > deadline) throw new Error('En tidligere opdatering af siden kører stadig. Den offentlige side blev ikke ændret; prøv igen om lidt.')
+    if (!told) log(`Waiting for the build in process ${holder} to finish.`)
+    told = true
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}

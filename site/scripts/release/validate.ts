@@ -14,13 +14,32 @@ export interface Validation {
 }
 
 /**
+ * The internal links of each page a build has read, by file identity (device, inode, size, time):
+ * a partial build's unchanged pages are hard links to the served release's, so in the build
+ * worker (a process that stays up) they are not read and parsed again. Bounded; the oldest go first.
+ */
+const pageLinks = new Map<string, string[]>()
+const maxRemembered = 200_000
+function remember(key: string, hrefs: string[]) {
+  if (pageLinks.size >= maxRemembered) pageLinks.delete(pageLinks.keys().next().value!)
+  pageLinks.set(key, hrefs)
+}
+
+/**
  * The release check: every page in the sitemap exists, every internal link and every redirect
  * target points at a file in the build, and (unless told not to) the search index has every
  * language. Links an editor wrote to unpublished pages are turned into text, not refused.
  */
 export function validate(dir: string, { searchIndex = true }: { searchIndex?: boolean } = {}): Validation {
   const problems: string[] = []
+  // Every page links the same menus and language versions: each address is looked up once.
+  const found = new Map<string, boolean>()
   const exists = (pathname: string) => {
+    let answer = found.get(pathname)
+    if (answer === undefined) found.set(pathname, (answer = existsOnDisk(pathname)))
+    return answer
+  }
+  const existsOnDisk = (pathname: string) => {
     const clean = decodeURIComponent(pathname.split('#')[0]!.split('?')[0]!)
     const file = path.join(dir, clean)
     if (!file.startsWith(dir)) return false
@@ -63,8 +82,17 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   const broken = new Set<string>()
   const unlinked: string[] = []
   for (const file of htmlFiles) {
+    const stat = fs.statSync(file)
+    // A page kept from the served release (a hard link: the same file) has the links it had.
+    const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+    const known = pageLinks.get(key)
+    if (known) {
+      for (const href of known) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
+      continue
+    }
     let html = fs.readFileSync(file, 'utf8')
-    if (html.includes('data-content-link')) {
+    const contentLinks = html.includes('data-content-link')
+    if (contentLinks) {
       // A link an editor wrote to a page that is not published: shown as text, and said so in the log.
       const fixed = html.replace(/<a data-content-link href="(\/[^"]*)"[^>]*>([\s\S]*?)<\/a>/g, (whole, href: string, text: string) => {
         if (exists(href)) return whole
@@ -79,10 +107,11 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
         html = fixed
       }
     }
-    for (const [, href] of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) {
-      if (href!.startsWith('//')) continue
-      if (!exists(href!)) broken.add(`${href} (in ${path.relative(dir, file)})`)
-    }
+    const hrefs = new Set<string>()
+    for (const [, href] of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) if (!href!.startsWith('//')) hrefs.add(href!)
+    for (const href of hrefs) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
+    // Pages with an editor's link are read each time: the page it names may have gone since.
+    if (!contentLinks) remember(key, [...hrefs])
   }
   // Where the rules send an old address (lib/redirects.ts) is a page or feed of this build, as a link is.
   const rules = path.join(dir, '_redirects')

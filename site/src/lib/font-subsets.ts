@@ -16,6 +16,7 @@
  *
  * Used by astro.config.mjs (the Vite plugin below), by site/tests and by e2e/tests/fonts.spec.ts.
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -253,6 +254,38 @@ export async function makeSubset(script: Script, characters: string): Promise<Su
   return { woff2, codePoints: await fontCodePoints(woff2) }
 }
 
+/**
+ * makeSubset, remembered by what goes into it (the font, the characters, the options): HarfBuzz
+ * takes 0.2–1.5 s per language, and most publishes change no character a language uses, so a
+ * partial build finds its subsets made. Kept in `dir`, beside the content store; a stale entry
+ * is never wrong (the key names all its inputs); fontSubsets removes the ones a build did not use.
+ */
+export async function cachedSubset(script: Script, characters: string, dir: string): Promise<Subset & { file: string }> {
+  const font = scriptFonts[script]
+  const key = crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ version: subsetFontVersion(), features: font.features, weightRange, characters }))
+    .update(fs.readFileSync(font.file))
+    .digest('hex')
+    .slice(0, 24)
+  const name = `${script}-${key}.woff2`
+  const file = path.join(dir, name)
+  if (fs.existsSync(file)) {
+    const woff2 = fs.readFileSync(file)
+    return { woff2, codePoints: await fontCodePoints(woff2), file: name }
+  }
+  const subset = await makeSubset(script, characters)
+  fs.mkdirSync(dir, { recursive: true })
+  // Written whole, then renamed: a build stopped halfway never leaves half a font to be found.
+  fs.writeFileSync(`${file}.${process.pid}`, subset.woff2)
+  fs.renameSync(`${file}.${process.pid}`, file)
+  return { ...subset, file: name }
+}
+
+function subsetFontVersion(): string {
+  return (JSON.parse(fs.readFileSync(require.resolve('subset-font/package.json'), 'utf8')) as { version: string }).version
+}
+
 /** `U+20,U+41-5A`: the CSS unicode-range of a set of code points, ranges merged. */
 export function unicodeRange(codePoints: number[]): string {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b)
@@ -298,11 +331,13 @@ export function fontSubsets(cacheDir: string): Plugin {
       const imports: string[] = []
       const rules: string[] = []
       const files: string[] = []
+      const madeFiles: string[] = []
       let n = 0
       for (const locale of locales) {
         if (!('script' in locale) || !locale.script) continue
         const started = performance.now()
-        const subset = await makeSubset(locale.script, await localeCharacters(locale.code, storeFile))
+        const subset = await cachedSubset(locale.script, await localeCharacters(locale.code, storeFile), path.join(outDir, 'made'))
+        madeFiles.push(subset.file)
         // Vite names the copy in _astro/ by its content; this file is only its source.
         const file = path.join(outDir, `${scriptFonts[locale.script].local.toLowerCase().replace(/ /g, '-')}-${locale.code}.woff2`)
         if (!fs.existsSync(file) || !fs.readFileSync(file).equals(subset.woff2)) fs.writeFileSync(file, subset.woff2)
@@ -312,6 +347,10 @@ export function fontSubsets(cacheDir: string): Plugin {
         n++
         console.log(`Font subset ${locale.code}: ${subset.codePoints.length} characters, ${(subset.woff2.length / 1024).toFixed(1)} KB (${Math.round(performance.now() - started)} ms)`)
       }
+      // Only this build's subsets stay remembered: the folder does not grow with every edit.
+      const made = path.join(outDir, 'made')
+      const used = new Set(madeFiles)
+      for (const name of fs.existsSync(made) ? fs.readdirSync(made) : []) if (!used.has(name)) fs.rmSync(path.join(made, name), { force: true })
       return `${imports.join('\n')}\nexport const fontFaces = { ${rules.join(', ')} }\nexport const fontFiles = { ${files.join(', ')} }\n`
     },
   }

@@ -28,7 +28,8 @@ async function load(section: HTMLElement, canvas: HTMLElement, status: HTMLEleme
   stylesheet.rel = 'stylesheet'
   stylesheet.href = leafletCss
   document.head.append(stylesheet)
-  const L = await import('leaflet')
+  // Leaflet's own ES module build: the CommonJS one makes the bundler add its interop helpers.
+  const L = await import('leaflet/dist/leaflet-src.esm.js')
 
   const map = L.map(canvas, { scrollWheelZoom: false })
   let tilesLoaded = 0
