@@ -15,7 +15,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream'
 import zlib from 'node:zlib'
 
-import { defaultCacheControl, rulesFiles } from '../site/scripts/release/serving-rules.ts'
+import { cacheControlFor, rulesFiles } from '../site/scripts/release/serving-rules.ts'
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -154,15 +154,15 @@ const noRedirects = new Map()
 const redirectRules = (rootDir) => releaseRules(rootDir, '_redirects', parseRedirectRules, noRedirects)
 
 /**
- * What the release says to send with a path: its `_headers`, and the default Cache-Control of
- * serving-rules.ts where they name none (the hosts send it by themselves). A release without
- * `_headers` (made before they existed) still gets `nosniff`.
+ * What the release says to send with a path: its `_headers`, and serving-rules.ts's Cache-Control
+ * where they name none (HTML's is what the hosts send by themselves, so the file leaves it out;
+ * a release made before `_headers` existed gets all of it). `nosniff` always.
  */
 async function releaseHeaders(rootDir, pathname) {
   const headers = headersFromRules(await releaseRules(rootDir, '_headers', parseHeaderRules, []), pathname)
   const named = new Set(Object.keys(headers).map((name) => name.toLowerCase()))
   if (!named.has('x-content-type-options')) headers['X-Content-Type-Options'] = 'nosniff'
-  if (!named.has('cache-control')) headers['Cache-Control'] = defaultCacheControl
+  if (!named.has('cache-control')) headers['Cache-Control'] = cacheControlFor(pathname)
   return headers
 }
 
