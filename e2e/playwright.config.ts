@@ -61,6 +61,6 @@ export default defineConfig<EnvironmentOptions>({
     // Starts its own CMS and site (it stops the CMS mid-build and counts every build).
     { name: 'releases', testMatch: /releases\.spec\.ts/ },
     // Debian's nginx with the release's serving rules, started once by its one file, on the public site's release.
-    { name: 'serving', use: { ...devices['Desktop Chrome'], ...inEnvironment('site') }, testMatch: /serving\.spec\.ts/ },
+    { name: 'serving', use: { ...devices['Pixel 5'], ...inEnvironment('site') }, testMatch: /serving\.spec\.ts/ },
   ],
 })

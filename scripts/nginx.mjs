@@ -35,7 +35,7 @@ export async function ensureNginx(run) {
 }
 
 /** The whole configuration of a test nginx: a main block that writes only into `dir`, and the site's server block. */
-export function testNginxConf({ root, port, dir }) {
+export function testNginxConf({ root, port, dir, rulesDir }) {
   return [
     // As root the workers would run as nobody, who cannot read the test's private temporary folders.
     ...(process.getuid?.() === 0 ? ['user root;'] : []),
@@ -46,7 +46,7 @@ export function testNginxConf({ root, port, dir }) {
     'http {',
     '    access_log off;',
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `    ${kind}_temp_path ${dir}/${kind};`),
-    nginxSiteConf({ root, listen: [`127.0.0.1:${port}`], serverName: 'localhost' })
+    nginxSiteConf({ root, rulesDir, listen: [`127.0.0.1:${port}`], serverName: 'localhost' })
       .split('\n')
       .map((line) => (line ? `    ${line}` : line))
       .join('\n'),
@@ -57,14 +57,28 @@ export function testNginxConf({ root, port, dir }) {
 
 /**
  * Starts nginx in the foreground serving `root` (a release folder, or the `current` symlink) on
- * 127.0.0.1:`port`. Resolves when it answers; `stop()` ends it and removes its files.
+ * 127.0.0.1:`port`. `extraRedirects` ([old, new] paths) are added to a copy of the release's
+ * redirect map, as a build after a rename writes them, without touching the release. Resolves
+ * when it answers; `stop()` ends it and removes its files.
+ *
+ * @param {{ root: string, port: number, extraRedirects?: [string, string][], timeoutMs?: number }} options
  */
-export async function startNginx({ root, port, timeoutMs = 20_000 }) {
+export async function startNginx({ root, port, extraRedirects = [], timeoutMs = 20_000 }) {
   const binary = nginxBinary()
   if (!binary) throw new Error('nginx is not installed (npm test installs it on Debian as root; else install nginx or set NGINX_PATH).')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drk-nginx-'))
+  const release = path.resolve(root)
+  let rulesDir
+  if (extraRedirects.length) {
+    rulesDir = path.join(dir, 'rules')
+    fs.mkdirSync(rulesDir)
+    fs.copyFileSync(path.join(release, 'headers.nginx.conf'), path.join(rulesDir, 'headers.nginx.conf'))
+    const map = fs.readFileSync(path.join(release, 'redirects.nginx.conf'), 'utf8')
+    const end = map.lastIndexOf('}')
+    fs.writeFileSync(path.join(rulesDir, 'redirects.nginx.conf'), `${map.slice(0, end)}${extraRedirects.map(([from, to]) => `    ${from} ${to};\n`).join('')}${map.slice(end)}`)
+  }
   const conf = path.join(dir, 'nginx.conf')
-  fs.writeFileSync(conf, testNginxConf({ root: path.resolve(root), port, dir }))
+  fs.writeFileSync(conf, testNginxConf({ root: release, port, dir, rulesDir }))
   const child = spawn(binary, ['-e', 'stderr', '-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] })
   let output = ''
   child.stderr.on('data', (chunk) => {

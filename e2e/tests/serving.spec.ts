@@ -18,8 +18,12 @@ import { uiStrings } from '../fixtures/ui-strings'
 let nginx: { url: string; stop: () => Promise<void> }
 const nginxPort = Number(process.env.E2E_NGINX_PORT ?? environmentPlan.site.nginxPort)
 
+// The test data renames nothing, so the release's redirect map is empty: one old address is added
+// to a copy of it, as the build writes one after a rename (site/src/lib/redirect-rules.ts).
+const renamed = { from: '/da/find-gammel/', to: '/da/find/' }
+
 test.beforeAll(async () => {
-  nginx = await startNginx({ root: siteOutDir(), port: nginxPort })
+  nginx = await startNginx({ root: siteOutDir(), port: nginxPort, extraRedirects: [[renamed.from, renamed.to]] })
 })
 test.afterAll(async () => {
   await nginx?.stop()
@@ -115,16 +119,9 @@ test('nginx answers a missing page in its language (a missing hashed file is not
   const directory = await request.get(`${nginx.url}/da/find?uge=2`, { maxRedirects: 0 })
   expect([directory.status(), directory.headers().location]).toEqual([301, '/da/find/?uge=2'])
 
-  // An old address from the release's own rules (the test fixtures rename nothing: one is added here, as a build would).
-  const oldAddress = fs
-    .readFileSync(path.join(siteOutDir(), 'redirects.nginx.conf'), 'utf8')
-    .split('\n')
-    .map((line) => /^\s+(\/\S+) (\/\S+);$/.exec(line))
-    .find(Boolean)
-  if (oldAddress) {
-    const moved = await request.get(`${nginx.url}${oldAddress[1]}?x=1`, { maxRedirects: 0 })
-    expect([moved.status(), moved.headers().location]).toEqual([301, `${oldAddress[2]}?x=1`])
-  }
+  // An old address: a real 301 to the current one, before any file, with the query kept.
+  const moved = await request.get(`${nginx.url}${renamed.from}?x=1`, { maxRedirects: 0 })
+  expect([moved.status(), moved.headers().location, moved.headers()['content-security-policy']]).toEqual([301, `${renamed.to}?x=1`, releasePolicy()])
 })
 
 /** Records every policy violation of the page, from its first script on. */
@@ -177,9 +174,9 @@ for (const lang of ['da', 'ar']) {
     expect(releasePolicy()).toMatch(new RegExp(`form-action 'self' ${action.origin.replace(/[.]/g, '\\.')}(;|$)`))
     expect(await violations()).toEqual([])
 
-    await page.goto(`${nginx.url}/${lang}/soeg/?q=a`)
-    await expect(page.locator('[data-search-results]').or(page.locator('main')).first()).toBeVisible()
-    await page.waitForLoadState('networkidle')
+    // The search runs Pagefind's WebAssembly: its status line is written only when it answered.
+    await page.goto(`${nginx.url}/${lang}/soeg/?q=${encodeURIComponent(lang === 'da' ? 'lektiecafé' : 'دروس')}`)
+    await expect(page.locator('[data-search-status]')).not.toBeEmpty()
     expect(await violations()).toEqual([])
 
     // The watch sees what the policy refuses: an injected inline script is blocked and reported.

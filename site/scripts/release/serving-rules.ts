@@ -143,6 +143,8 @@ export interface NginxSite {
   root: string
   listen: string[]
   serverName: string
+  /** Where the release's own nginx files are read from (default: the release itself; the e2e test adds a rule to a copy). */
+  rulesDir?: string
 }
 
 export const productionNginxSite: NginxSite = { root: '/srv/drk/site/releases/current', listen: ['80', '[::]:80'], serverName: '_' }
@@ -158,8 +160,8 @@ export function nginxSiteConf(site: NginxSite = productionNginxSite): string {
     '# The public site (made by site/scripts/release/serving-rules.ts: `npm run nginx-conf -w site`; do not edit by hand).',
     '# Put it in the http block (e.g. /etc/nginx/conf.d/drk-site.conf) and run `nginx -s reload` after each release:',
     '# the two files included here are the served release\'s own (old addresses, its Content-Security-Policy).',
-    `include ${site.root}/redirects.nginx.conf;`,
-    `include ${site.root}/headers.nginx.conf;`,
+    `include ${site.rulesDir ?? site.root}/redirects.nginx.conf;`,
+    `include ${site.rulesDir ?? site.root}/headers.nginx.conf;`,
     '',
     'map $uri $drk_cache_control {',
     `    default ${nginxQuoted(defaultCacheControl)};`,
