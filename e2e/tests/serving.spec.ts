@@ -16,6 +16,8 @@ import { uiStrings } from '../fixtures/ui-strings'
  * pages and the redirects; and no page may break its policy in Chromium.
  */
 let nginx: { url: string; stop: () => Promise<void> }
+// An English-speaking browser, so the language-neutral front page's script has somewhere to send it that its meta refresh does not.
+test.use({ locale: 'en-GB' })
 const nginxPort = Number(process.env.E2E_NGINX_PORT ?? environmentPlan.site.nginxPort)
 
 // The test data renames nothing, so the release's redirect map is empty: one old address is added
@@ -137,22 +139,32 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   return async () => [...refused, ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))]
 }
 
-/** An activity page with a signup form, found in the release. */
-function activityWithForm(lang: string): string {
-  const dir = path.join(siteOutDir(), lang, 'afdelinger')
-  for (const department of fs.readdirSync(dir).sort()) {
-    const departmentDir = path.join(dir, department)
-    if (!fs.statSync(departmentDir).isDirectory()) continue
-    for (const activity of fs.readdirSync(departmentDir).sort()) {
-      const file = path.join(departmentDir, activity, 'index.html')
-      if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes('/api/signups/submit"')) return `/${lang}/afdelinger/${department}/${activity}/`
-    }
+/**
+ * An activity with a number of places (its page asks the CMS for the places left) and its signup
+ * page (the form posts to the CMS), found in the release.
+ */
+function activityWithSignup(lang: string): { activity: string; signup: string } {
+  const dir = path.join(siteOutDir(), lang, 'tilmelding')
+  for (const slug of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, slug, 'index.html')
+    if (!fs.existsSync(file)) continue
+    const html = fs.readFileSync(file, 'utf8')
+    if (!html.includes('/api/signups/submit"') || !html.includes('data-places-api=')) continue
+    const department = fs.readdirSync(path.join(siteOutDir(), lang, 'afdelinger')).find((name) => fs.existsSync(path.join(siteOutDir(), lang, 'afdelinger', name, slug, 'index.html')))
+    if (department) return { activity: `/${lang}/afdelinger/${department}/${slug}/`, signup: `/${lang}/tilmelding/${slug}/` }
   }
-  throw new Error(`no ${lang} activity page with a signup form in the release`)
+  throw new Error(`no ${lang} activity with places and a signup form in the release`)
 }
 
+test('the language-neutral front page’s inline script runs under the policy: an English browser lands on /en/, not on the Danish of its meta refresh', async ({ page }) => {
+  const violations = await watchViolations(page)
+  await page.goto(`${nginx.url}/`)
+  await expect(page).toHaveURL(`${nginx.url}/en/`)
+  expect(await violations()).toEqual([])
+})
+
 for (const lang of ['da', 'ar']) {
-  test(`${lang}: the front page, the finder with its map, an activity with its signup form and the search keep to the policy under nginx`, async ({ page }) => {
+  test(`${lang}: the front page, the finder with its map, an activity and its signup form, and the search keep to the policy under nginx`, async ({ page }) => {
     const violations = await watchViolations(page)
     const strings = uiStrings(lang)
     const front = await page.goto(`${nginx.url}/${lang}/`)
@@ -165,8 +177,12 @@ for (const lang of ['da', 'ar']) {
     await expect(page.locator('[data-map-canvas] path.leaflet-interactive').first()).toBeVisible()
     expect(await violations()).toEqual([])
 
-    const activity = activityWithForm(lang)
+    const { activity, signup } = activityWithSignup(lang)
     await page.goto(`${nginx.url}${activity}`)
+    await expect(page.locator('[data-places-api]').first()).toBeAttached()
+    await page.waitForLoadState('networkidle')
+    expect(await violations()).toEqual([])
+    await page.goto(`${nginx.url}${signup}`)
     const form = page.locator('form[action$="/api/signups/submit"]')
     await expect(form).toBeVisible()
     // The form posts to the CMS, which the policy's form-action names.
