@@ -47,7 +47,7 @@ export default defineConfig<EnvironmentOptions>({
   projects: [
     // A cheap Android phone is who the public site is for. It reads the site and the CMS (and
     // compares them), so nothing else changes their content.
-    { name: 'phone', use: { ...devices['Pixel 5'], ...inEnvironment('site') }, testIgnore: /(publish|department-editor|rename|releases|access-.*|admin-.*)\.spec\.ts/ },
+    { name: 'phone', use: { ...devices['Pixel 5'], ...inEnvironment('site') }, testIgnore: /(publish|department-editor|rename|releases|serving|access-.*|admin-.*)\.spec\.ts/ },
     // The admin on a desktop, and the access tests (they add departments, users and drafts): the CMS only.
     { name: 'admin', use: { ...devices['Desktop Chrome'], ...inEnvironment('admin') }, testMatch: /admin-.*\.spec\.ts/ },
     { name: 'access', use: inEnvironment('admin'), testMatch: /access-.*\.spec\.ts/ },
@@ -60,5 +60,7 @@ export default defineConfig<EnvironmentOptions>({
     },
     // Starts its own CMS and site (it stops the CMS mid-build and counts every build).
     { name: 'releases', testMatch: /releases\.spec\.ts/ },
+    // Debian's nginx with the release's serving rules, started once by its one file, on the public site's release.
+    { name: 'serving', use: { ...devices['Pixel 5'], ...inEnvironment('site') }, testMatch: /serving\.spec\.ts/ },
   ],
 })

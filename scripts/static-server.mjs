@@ -1,8 +1,10 @@
 // A small static file server for the built site: directory URLs get index.html, a directory
 // without its trailing slash is redirected, unknown paths get the 404 page of the URL's language
 // (or the root 404.html), and paths cannot leave the folder. The release's `_redirects` (old
-// addresses of renamed pages and feeds) answer 301, as a production host reads them. Compresses
-// text with gzip when the browser accepts it.
+// addresses of renamed pages and feeds) answer 301, and its `_headers` (security headers, the
+// Content-Security-Policy, caching) are sent, as a production host reads them
+// (site/scripts/release/serving-rules.ts makes both). Sends a precompressed `.gz` beside a file
+// when there is one, else compresses text with gzip when the browser accepts it.
 //
 // It faces anonymous traffic, so no request may stop it: every path is checked before it
 // reaches the file system, every file-system error is an answer (404/403), a read error ends
@@ -12,6 +14,11 @@ import http from 'node:http'
 import path from 'node:path'
 import { pipeline } from 'node:stream'
 import zlib from 'node:zlib'
+
+import { cacheControlFor, rulesFiles } from '../site/scripts/release/serving-rules.ts'
+import { headersFromRules, parseHeaderRules, parseRedirectRules } from './static-rules.mjs'
+
+export { headersFromRules, parseHeaderRules, parseRedirectRules }
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -47,58 +54,52 @@ const openFlags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)
 
 // A rules file larger than this is not one the site build wrote; it is not read.
 const maxRulesBytes = 16 * 1024 * 1024
-/** A rule's path: on this site (one leading `/`), printable ASCII, no backslash, no pattern (`*`, `:name`). */
-const rulePath = /^\/(?![/\\])[\x21-\x7e]*$/
-const patternOrTrick = /[\\*]|\/:/
 
-/**
- * The exact-path rules of a `_redirects` file (the Netlify / Cloudflare Pages format the site
- * build writes: `from to 301`). Lines this server cannot honour safely are skipped: patterns,
- * status codes other than redirects, and any target that is not a path on this site, so no
- * rule can send a reader elsewhere. The first rule for a path wins, as on those hosts.
- *
- * @param {string} text
- * @returns {Map<string, { to: string, status: number }>}
- */
-export function parseRedirectRules(text) {
-  const rules = new Map()
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim()
-    if (!trimmed || trimmed.startsWith('#')) continue
-    const [from, to, status = '302', ...rest] = trimmed.split(/\s+/)
-    if (rest.length || !/^30[1278]$/.test(status)) continue
-    if (!rulePath.test(from) || !rulePath.test(to) || patternOrTrick.test(from) || patternOrTrick.test(to)) continue
-    if (!rules.has(from)) rules.set(from, { to, status: Number(status) })
-  }
-  return rules
-}
-
-const noRules = new Map()
-/** Parsed rules per served folder, with the identity of the file they came from (a swapped release has another). */
+/** Parsed rules files per served folder and file, with the identity of the file they came from (a swapped release has another). */
 const rulesCache = new Map()
 
-/** The `_redirects` rules of the folder being served; none when it has no such file or it cannot be read. */
-async function redirectRules(rootDir) {
+/** The parsed rules file of the folder being served; `empty` when it has no such file or it cannot be read. */
+async function releaseRules(rootDir, fileName, parse, empty) {
   let handle
   try {
-    handle = await fs.promises.open(path.join(rootDir, '_redirects'), openFlags)
+    handle = await fs.promises.open(path.join(rootDir, fileName), openFlags)
     const stat = await handle.stat()
-    if (!stat.isFile() || stat.size > maxRulesBytes) return noRules
+    if (!stat.isFile() || stat.size > maxRulesBytes) return empty
     const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
-    const cached = rulesCache.get(rootDir)
+    const cacheKey = `${rootDir}\0${fileName}`
+    const cached = rulesCache.get(cacheKey)
     if (cached?.key === key) return cached.rules
-    const rules = parseRedirectRules(await handle.readFile('utf8'))
-    // One entry per served folder; a server is given one (tests make a few).
-    if (rulesCache.size >= 8) rulesCache.clear()
-    rulesCache.set(rootDir, { key, rules })
+    const rules = parse(await handle.readFile('utf8'))
+    // One entry per served folder and file; a server is given one folder (tests make a few).
+    if (rulesCache.size >= 16) rulesCache.clear()
+    rulesCache.set(cacheKey, { key, rules })
     return rules
   } catch (error) {
-    if (!notThere.has(error?.code)) logError('redirect rules unreadable', error)
-    return noRules
+    if (!notThere.has(error?.code)) logError(`${fileName} unreadable`, error)
+    return empty
   } finally {
     await handle?.close().catch(() => {})
   }
 }
+
+const noRedirects = new Map()
+const redirectRules = (rootDir) => releaseRules(rootDir, '_redirects', parseRedirectRules, noRedirects)
+
+/**
+ * What the release says to send with a path: its `_headers`, and serving-rules.ts's Cache-Control
+ * where they name none (HTML's is what the hosts send by themselves, so the file leaves it out;
+ * a release made before `_headers` existed gets all of it). `nosniff` always.
+ */
+async function releaseHeaders(rootDir, pathname) {
+  const headers = headersFromRules(await releaseRules(rootDir, '_headers', parseHeaderRules, []), pathname)
+  const named = new Set(Object.keys(headers).map((name) => name.toLowerCase()))
+  if (!named.has('x-content-type-options')) headers['X-Content-Type-Options'] = 'nosniff'
+  if (!named.has('cache-control')) headers['Cache-Control'] = cacheControlFor(pathname)
+  return headers
+}
+
+/** The files that tell hosts how to serve the release are not handed out (as on those hosts). */
+const rulesFileNames = new Set(rulesFiles)
 
 /**
  * Splits a request target into its path (raw and decoded) and query, or says why it is refused.
@@ -158,15 +159,15 @@ function plainAnswer(response, status, text) {
   response.end(text)
 }
 
-/** The 404 page in the URL's language when there is one, else the root 404.html. */
+/** The 404 page in the URL's language when there is one, else the root 404.html; with the address whose headers it gets. */
 async function openNotFoundPage(rootDir, segments) {
   const candidates = []
-  // Astro writes the page `[lang]/404.astro` as <lang>/404/index.html.
-  if (segments.length > 1 && localePrefix.test(segments[0])) candidates.push(path.join(rootDir, segments[0], '404', 'index.html'))
-  candidates.push(path.join(rootDir, '404.html'))
-  for (const file of candidates) {
-    const opened = await openFile(file)
-    if (opened.handle && opened.stat.isFile()) return { ...opened, file }
+  // Astro writes the page `[lang]/404.astro` as <lang>/404/index.html (the release links it as <lang>/404.html too).
+  if (segments.length > 1 && localePrefix.test(segments[0])) candidates.push({ file: path.join(rootDir, segments[0], '404', 'index.html'), urlPath: `/${segments[0]}/404.html` })
+  candidates.push({ file: path.join(rootDir, '404.html'), urlPath: '/404.html' })
+  for (const candidate of candidates) {
+    const opened = await openFile(candidate.file)
+    if (opened.handle && opened.stat.isFile()) return { ...opened, ...candidate }
     await opened.handle?.close()
   }
   return undefined
@@ -189,7 +190,7 @@ async function serve(rootDir, request, response) {
   const rules = await redirectRules(rootDir)
   const rule = rules.get(rawPath) ?? (rawPath.endsWith('/') ? undefined : rules.get(`${rawPath}/`))
   if (rule) {
-    response.writeHead(rule.status, { Location: rule.to.includes('?') ? rule.to : `${rule.to}${search}`, 'Cache-Control': 'no-cache' }).end()
+    response.writeHead(rule.status, { ...(await releaseHeaders(rootDir, rawPath)), Location: rule.to.includes('?') ? rule.to : `${rule.to}${search}` }).end()
     return
   }
   let file = path.join(rootDir, ...segments)
@@ -199,7 +200,7 @@ async function serve(rootDir, request, response) {
   }
   // Open first, then look at what was opened: a release swapped in between cannot make the
   // stat and the read disagree, because both use the same open file.
-  let opened = await openFile(file)
+  let opened = segments.length === 1 && rulesFileNames.has(segments[0]) ? { status: 404 } : await openFile(file)
   if (opened.handle && opened.stat.isFile() && rawPath.endsWith('/')) {
     // `/page.html/` names a folder that does not exist, as the file system would say.
     await opened.handle.close()
@@ -210,7 +211,7 @@ async function serve(rootDir, request, response) {
     if (!rawPath.endsWith('/')) {
       // rawPath is printable ASCII, starts with exactly one `/` and holds no (encoded) slash or
       // backslash tricks, so the Location stays on this site.
-      response.writeHead(301, { Location: `${rawPath}/${search}`, 'Cache-Control': 'no-cache' }).end()
+      response.writeHead(301, { ...(await releaseHeaders(rootDir, rawPath)), Location: `${rawPath}/${search}` }).end()
       return
     }
     file = path.join(file, 'index.html')
@@ -221,6 +222,8 @@ async function serve(rootDir, request, response) {
     return
   }
   let status = 200
+  // The headers are those of the path whose file is sent: a missing `/_astro/x.js` gets the 404 page's, not a year's caching.
+  let servedPath = rawPath
   if (!opened.handle || !opened.stat.isFile()) {
     await opened.handle?.close()
     status = 404
@@ -230,19 +233,35 @@ async function serve(rootDir, request, response) {
       return
     }
     file = opened.file
+    servedPath = opened.urlPath
   }
-  const { handle } = opened
+  let { handle } = opened
   const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
-  const headers = {
-    'Content-Type': type,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': status === 200 && file.includes(`${path.sep}_astro${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  const headers = { ...(await releaseHeaders(rootDir, servedPath)), 'Content-Type': type }
+  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+  // A precompressed file beside it (as nginx's gzip_static sends), else compressed here.
+  const precompressed = acceptsGzip && compressible.test(type) ? await openFile(`${file}.gz`) : { status: 404 }
+  if (precompressed.handle && precompressed.stat.isFile()) {
+    await handle.close()
+    handle = precompressed.handle
+  } else {
+    await precompressed.handle?.close()
   }
-  const gzip = compressible.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
-  if (gzip) {
-    headers['Content-Encoding'] = 'gzip'
-    headers.Vary = 'Accept-Encoding'
+  const sendsGzip = handle === precompressed.handle
+  // A validator, so a page revalidated on every visit (max-age=0) costs a 304, not the page
+  // again. A partial build hard-links unchanged files, so their tag survives a new release.
+  const { size, mtimeMs } = await handle.stat()
+  headers.ETag = `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}${sendsGzip ? '-gz' : ''}"`
+  if (status === 200 && String(request.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(headers.ETag)) {
+    await handle.close()
+    if (compressible.test(type)) headers.Vary = 'Accept-Encoding'
+    delete headers['Content-Type']
+    response.writeHead(304, headers).end()
+    return
   }
+  const gzip = !sendsGzip && acceptsGzip && compressible.test(type)
+  if (compressible.test(type)) headers.Vary = 'Accept-Encoding'
+  if (gzip || sendsGzip) headers['Content-Encoding'] = 'gzip'
   // The reader may have gone while the file was being looked up.
   if (request.method === 'HEAD' || response.destroyed) {
     await handle.close()

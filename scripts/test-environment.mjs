@@ -19,8 +19,9 @@ import { startMailSink } from './mail-sink.mjs'
  * runs in (`use.environment`); `site` is the default.
  */
 export const environmentPlan = {
-  // The public site on a phone: reads the site and the CMS, and signs up.
-  site: { cmsPort: 3100, sitePort: 4400 },
+  // The public site on a phone: reads the site and the CMS, and signs up. The serving project
+  // (e2e/tests/serving.spec.ts) has nginx serve the same release on nginxPort.
+  site: { cmsPort: 3100, sitePort: 4400, nginxPort: 4480 },
   // The admin and the access tests: the CMS only (they add departments, users and drafts).
   admin: { cmsPort: 3120, sitePort: null },
   // Publishing journeys: they change published content and rebuild the site, one at a time.

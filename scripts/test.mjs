@@ -1,4 +1,4 @@
-// `npm test`: every test. Makes sure a browser is there, type-checks, runs the unit tests of
+// `npm test`: every test. Makes sure a browser and nginx are there, type-checks, runs the unit tests of
 // core/ and the site (no CMS needed) and the CMS integration tests on temporary SQLite files,
 // then starts the test environments (CMS and built site: one for the public site's readers, one
 // for the admin and access tests, one for the publishing journeys) for `astro check` and the
@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 
 import { bin, cmsDir, root, run, siteDir, ui } from './lib.mjs'
+import { ensureNginx } from './nginx.mjs'
 import { environmentsVariables, startTestEnvironments } from './test-environment.mjs'
 
 const started = Date.now()
@@ -30,6 +31,8 @@ let environments
 let failed = false
 try {
   const browserEnv = await ensureBrowser()
+  // The serving project's host (e2e/tests/serving.spec.ts); the test starts it on its own port.
+  ui.ok(`nginx: ${await ensureNginx(run)}`)
   await run('Type check: CMS (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: cmsDir, quiet: true })
   await run('Type check: end-to-end tests (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: `${root}/e2e`, quiet: true })
   await run('Type check: core (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: `${root}/core`, quiet: true })

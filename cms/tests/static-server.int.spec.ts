@@ -8,7 +8,8 @@ import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 // The public site's server (`npm start`, the e2e environment): tested in this process, over real HTTP.
-import { createStaticServer, listen, parseRedirectRules, parseRequestTarget } from '../../scripts/static-server.mjs'
+import { createStaticServer, headersFromRules, listen, parseHeaderRules, parseRedirectRules, parseRequestTarget } from '../../scripts/static-server.mjs'
+import { contentSecurityPolicy, headersFile, headersFor } from '../../site/scripts/release/serving-rules.ts'
 
 /**
  * Anonymous requests must never stop the public site or send a reader elsewhere. The paths below
@@ -21,7 +22,10 @@ let root: string
 let server: Server
 let port: number
 
+// The release's headers as the site build writes them (site/scripts/release/serving-rules.ts).
+const csp = contentSecurityPolicy({ cmsOrigin: 'http://localhost:3000', tileOrigin: 'https://tile.openstreetmap.org', scriptHashes: ['sha256-abc='], styleHashes: [] })
 const pages = {
+  _headers: headersFile(csp),
   'index.html': '<!doctype html><title>root</title>front page',
   '404.html': '<!doctype html><title>404</title>root not found',
   'da/index.html': '<!doctype html><title>da</title>dansk forside',
@@ -257,7 +261,7 @@ describe('static server: what readers get', () => {
     expect(redirect.status).toBe(301)
     expect(redirect.headers.location).toBe('/da/arrangementer/?uge=2')
     const page = await rawRequest('/da/arrangementer/')
-    expect([page.status, page.headers['content-type'], page.headers['cache-control']]).toEqual([200, 'text/html; charset=utf-8', 'no-cache'])
+    expect([page.status, page.headers['content-type'], page.headers['cache-control']]).toEqual([200, 'text/html; charset=utf-8', 'public, max-age=0, must-revalidate'])
     const script = await rawRequest('/_astro/app.js')
     expect(script.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     const missing = await rawRequest('/nope/')
@@ -349,6 +353,72 @@ describe('static server: redirect rules of the release (_redirects)', () => {
       ['/e/', { to: '/f/', status: 302 }],
       ['/k/', { to: '/l:m/', status: 301 }],
     ])
+  })
+})
+
+describe('static server: the release’s headers (_headers), as nginx and the hosts send them', () => {
+  const security = (answer: Answer) => ['content-security-policy', 'referrer-policy', 'x-content-type-options', 'permissions-policy'].map((name) => answer.headers[name])
+  const expected = (pathname: string) => {
+    const headers = headersFor(pathname, csp)
+    return [headers['Content-Security-Policy'], headers['Referrer-Policy'], headers['X-Content-Type-Options'], headers['Permissions-Policy']]
+  }
+
+  it('sends the policy, the security headers and the Cache-Control of serving-rules.ts with pages, files and redirects', async () => {
+    for (const [target, pathname] of [
+      ['/da/', '/da/'],
+      ['/_astro/app.js', '/_astro/app.js'],
+      ['/da/afdelinger/gammel/', '/da/afdelinger/gammel/'],
+      ['/da/arrangementer', '/da/arrangementer'],
+    ] as const) {
+      const answer = await rawRequest(target)
+      expect([target, ...security(answer)]).toEqual([target, ...expected(pathname)])
+      expect([target, answer.headers['cache-control']]).toEqual([target, headersFor(pathname, csp)['Cache-Control']])
+    }
+    expect(csp).toContain("frame-ancestors 'none'")
+  })
+
+  it('gives a 404 the headers of the 404 page, so a missing hashed file is not cached for a year', async () => {
+    const missing = await rawRequest('/_astro/missing.js')
+    expect([missing.status, missing.headers['cache-control'], missing.headers['content-security-policy']]).toEqual([404, 'public, max-age=0, must-revalidate', csp])
+  })
+
+  it('does not hand out the files that tell hosts how to serve the release', async () => {
+    for (const file of ['/_headers', '/_redirects', '/headers.nginx.conf', '/redirects.nginx.conf']) {
+      const answer = await rawRequest(file)
+      expect([file, answer.status, answer.body.toString()]).toEqual([file, 404, pages['404.html']])
+    }
+  })
+
+  it('sends a precompressed .gz beside a file when the browser takes gzip, the file itself otherwise', async () => {
+    const text = 'forkomprimeret '.repeat(100)
+    fs.writeFileSync(path.join(root, 'pre.txt'), 'the uncompressed file')
+    fs.writeFileSync(path.join(root, 'pre.txt.gz'), zlib.gzipSync(text))
+    try {
+      const gzipped = await rawRequest('/pre.txt', { headers: 'Accept-Encoding: gzip\r\n' })
+      expect([gzipped.status, gzipped.headers['content-encoding'], gzipped.headers['content-type']]).toEqual([200, 'gzip', 'text/plain; charset=utf-8'])
+      expect(zlib.gunzipSync(gzipped.body).toString()).toBe(text)
+      const plain = await rawRequest('/pre.txt')
+      expect([plain.headers['content-encoding'], plain.body.toString()]).toEqual([undefined, 'the uncompressed file'])
+    } finally {
+      fs.rmSync(path.join(root, 'pre.txt'))
+      fs.rmSync(path.join(root, 'pre.txt.gz'))
+    }
+  })
+
+  it('answers a revalidation of an unchanged page with 304 and its headers', async () => {
+    const first = await rawRequest('/da/')
+    expect(first.headers.etag).toMatch(/^W\/"/)
+    const again = await rawRequest('/da/', { headers: `If-None-Match: ${first.headers.etag}\r\n` })
+    expect([again.status, again.body.length, again.headers['cache-control'], again.headers['content-security-policy']]).toEqual([304, 0, 'public, max-age=0, must-revalidate', csp])
+    expect((await rawRequest('/da/', { headers: 'If-None-Match: W/"other"\r\n' })).status).toBe(200)
+  })
+
+  it('reads the _headers format: patterns with *, later rules winning, and nothing about the answer’s framing', () => {
+    const rules = parseHeaderRules(['# comment', '/*', '  X-A: 1', '  Content-Type: text/evil', '  Location: //evil.example', '/da/*', '  x-a: 2', '/:lang/x', '  X-B: 3', '! X-C', '/exact', '  X-D: 4'].join('\n'))
+    expect(headersFromRules(rules, '/en/')).toEqual({ 'X-A': '1' })
+    expect(headersFromRules(rules, '/da/side/')).toEqual({ 'x-a': '2' })
+    expect(headersFromRules(rules, '/exact')).toEqual({ 'X-A': '1', 'X-D': '4' })
+    expect(headersFromRules(rules, '/exactly')).toEqual({ 'X-A': '1' })
   })
 })
 

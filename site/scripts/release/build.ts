@@ -7,6 +7,7 @@ import { type AstroBuild, runAstroBuild } from './astro-build.ts'
 import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
 import { buildFolders, currentRelease, defaultReleasesDir, infoDir, lockReleases, newReleaseName, publish, setStoreRelease } from './releases.ts'
 import { buildSearchIndex, searchIndexProblems } from './search-index.ts'
+import { writeServingRules } from './serving-files.ts'
 import { readSiteUrl } from './sitemap.ts'
 import { validate } from './validate.ts'
 
@@ -109,6 +110,9 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
     if (checked.problems.length) {
       throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${checked.problems.join('\n- ')}`)
     }
+    // How hosts serve it (headers, 404s, redirects): from the finished release, whose pages' inline scripts the policy names.
+    const serving = writeServingRules(building)
+    log(`Serving rules: _headers, headers.nginx.conf, _redirects (${serving.scriptHashes} inline scripts, ${serving.styleHashes} inline styles allowed by hash).`)
     log(`Checked and indexed ${checked.pages} pages in ${seconds(Date.now() - rendered)}.`)
     const checkedAt = Date.now()
     const baseInfo = made.mode === 'partial' && base ? readBuildInfo(infoDir(releasesDir, base)) : undefined
