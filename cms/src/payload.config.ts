@@ -24,6 +24,7 @@ import { hardenAccess } from './access/sanitized'
 import { translatable, translatableGlobal } from './access/translator'
 import { databaseAdapter, payloadSecret } from './lib/database'
 import { cmsRole, runsJobs } from './lib/role'
+import { mediaStorage } from './lib/storage'
 import { removeAbandonedDraftsTask } from './collections/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
@@ -186,6 +187,8 @@ export default buildConfig({
     shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true' && runsJobs(),
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },
   },
+  // Uploads in S3-compatible object storage when S3_BUCKET is set, else on the local disk.
+  plugins: mediaStorage(),
   telemetry: false,
   onInit: async (payload) => {
     // Only the CMS server that runs builds (not scripts such as the seed, which share this config,

@@ -16,6 +16,7 @@ import * as migration_20261201_231841_places_and_waiting_list from './20261201_2
 import * as migration_20261201_232054_signup_messages from './20261201_232054_signup_messages';
 import * as migration_20261202_074405_site_build_mode from './20261202_074405_site_build_mode';
 import * as migration_20261202_132337_event_dates_indexes from './20261202_132337_event_dates_indexes';
+import * as migration_20261202_133915_media_object_key from './20261202_133915_media_object_key';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261202_132337_event_dates_indexes.up,
     down: migration_20261202_132337_event_dates_indexes.down,
-    name: '20261202_132337_event_dates_indexes'
+    name: '20261202_132337_event_dates_indexes',
+  },
+  {
+    up: migration_20261202_133915_media_object_key.up,
+    down: migration_20261202_133915_media_object_key.down,
+    name: '20261202_133915_media_object_key'
   },
 ];
