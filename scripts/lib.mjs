@@ -7,6 +7,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { isMongoUri } from '../core/database.ts'
 import { releasesDir as siteReleasesDir } from '../core/defaults.ts'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -192,6 +193,20 @@ async function withBuildLock(work) {
   } finally {
     fs.rmSync(lock, { recursive: true, force: true })
   }
+}
+
+/**
+ * The database steps before the CMS starts, as Payload CLI arguments (run in cms/). SQLite applies
+ * the committed migrations first; MongoDB has none (cms/src/migrations/ is SQL for SQLite, and
+ * MongoDB's indexes are built from the config when the CMS connects), so it only seeds.
+ */
+export function databaseSteps({ uri = process.env.DATABASE_URI, seedDemo = process.env.SEED_DEMO !== 'false' } = {}) {
+  const seed = {
+    label: seedDemo ? 'Loading content/ and demo data if the database is empty' : 'Loading content/ (no demo data)',
+    args: ['run', 'src/seed/cli.ts', '--if-empty'],
+  }
+  if (isMongoUri(uri)) return [seed]
+  return [{ label: 'Applying database migrations', args: ['migrate'], quiet: true }, seed]
 }
 
 export function buildCmsIfNeeded() {

@@ -1,6 +1,6 @@
-// `npm start`: the whole thing on the embedded default. Migrates and (on first start) seeds
-// the SQLite database, builds and starts the CMS on :3000, builds the site from it and serves
-// it on :4321. Ports: CMS_PORT, SITE_PORT. Database: DATABASE_URI (default data/drk.db).
+// `npm start`: the whole thing on the embedded default. Migrates (SQLite; MongoDB needs none)
+// and (on first start) seeds the database, builds and starts the CMS on :3000, builds the site
+// from it and serves it on :4321. Ports: CMS_PORT, SITE_PORT. Database: DATABASE_URI (default data/drk.db).
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import {
   buildCmsIfNeeded,
   buildRelease,
   cmsDir,
+  databaseSteps,
   releasesDir,
   root,
   run,
@@ -47,18 +48,15 @@ process.on('SIGTERM', () => shutdown(0))
 try {
   await assertPortFree(cmsPort, 'CMS')
   await assertPortFree(sitePort, 'site')
-  console.log(ui.bold(`Røde Kors Integration – starting (database: ${process.env.DATABASE_URI ?? 'SQLite in data/drk.db'})`))
+  // A MongoDB address may carry a password: never print it.
+  const database = process.env.DATABASE_URI?.replace(/\/\/[^@/]*@/, '//…@') ?? 'SQLite in data/drk.db'
+  console.log(ui.bold(`Røde Kors Integration – starting (database: ${database})`))
 
   // The database steps and the admin build do not depend on each other: run them side by side.
   await Promise.all([
     (async () => {
-      await run('Applying database migrations', bin('payload'), ['migrate'], { cwd: cmsDir, env, quiet: true })
-      await run(
-        process.env.SEED_DEMO === 'false' ? 'Loading content/ (no demo data)' : 'Loading content/ and demo data if the database is empty',
-        bin('payload'),
-        ['run', 'src/seed/cli.ts', '--if-empty'],
-        { cwd: cmsDir, env },
-      )
+      // MongoDB: no migrations (lib.mjs, databaseSteps).
+      for (const { label, args, quiet } of databaseSteps()) await run(label, bin('payload'), args, { cwd: cmsDir, env, quiet })
     })(),
     buildCmsIfNeeded(),
   ])

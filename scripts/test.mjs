@@ -1,5 +1,6 @@
 // `npm test`: every test. Makes sure a browser and nginx are there, type-checks, runs the unit tests of
-// core/ and the site (no CMS needed) and the CMS integration tests on temporary SQLite files,
+// core/ and the site (no CMS needed), the CMS integration tests on temporary SQLite files and
+// the test of several CMS instances sharing one database and one Redis,
 // then starts the test environments (CMS and built site: one for the public site's readers, one
 // for the admin and access tests, one for the publishing journeys) for `astro check` and the
 // Playwright journeys in Chromium.
@@ -39,6 +40,9 @@ try {
   await run('Core unit tests (Vitest: time, signup contract, defaults)', bin('vitest'), ['run'], { cwd: `${root}/core`, env: { CI: '1' } })
   await run('Site unit tests (Vitest: site/src/lib, UI strings)', bin('vitest'), ['run'], { cwd: siteDir, env: { CI: '1' } })
   await run('CMS integration tests (Vitest, temporary SQLite)', bin('vitest'), ['run'], { cwd: cmsDir, env: { CI: '1' } })
+
+  // Builds the CMS that the test environments then reuse; needs redis-server (installed if missing).
+  await run('Several CMS instances (node:test: 2 web + 1 worker, one SQLite file, one Redis)', process.execPath, ['--test', 'scripts/multi-instance.test.mjs'], { cwd: root })
 
   environments = await startTestEnvironments()
   const env = { ...browserEnv, ...environmentsVariables(environments.environments), CMS_URL: environments.environments.site.cmsUrl }

@@ -24,6 +24,8 @@ import { hardenAccess } from './access/sanitized'
 import { translatable, translatableGlobal } from './access/translator'
 import { databaseAdapter, payloadSecret } from './lib/database'
 import { cmsLogger } from './lib/logger'
+import { cmsRole, runsJobs } from './lib/role'
+import { mediaStorage } from './lib/storage'
 import { removeAbandonedDraftsTask } from './collections/removeAbandonedDrafts'
 import { SiteBuilds } from './site-build/SiteBuilds'
 import { buildSiteTask } from './site-build/task'
@@ -183,17 +185,22 @@ export default buildConfig({
       { cron: '* * * * * *', queue: siteQueue, limit: 1 },
     ],
     tasks: [buildSiteTask, removeAbandonedDraftsTask, retentionTask, certificateRemindersTask, signupRemindersTask],
-    // Only the long-running CMS server runs queued jobs; scripts and tests share this config.
-    shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true',
+    // Only the long-running CMS server runs queued jobs (scripts and tests share this config), and
+    // of several instances only the worker (CMS_ROLE, lib/role.ts): a publish makes one build.
+    shouldAutoRun: () => process.env.NEXT_RUNTIME === 'nodejs' && process.env.DISABLE_JOBS !== 'true' && runsJobs(),
     access: { run: ({ req: { user } }) => isEditorOrAdmin(user), queue: ({ req: { user } }) => isLoggedIn(user), cancel: ({ req: { user } }) => isEditorOrAdmin(user) },
   },
+  // Uploads in S3-compatible object storage when S3_BUCKET is set, else on the local disk.
+  plugins: mediaStorage(),
   telemetry: false,
   // JSON lines with the request's ID on the CMS server; never personal data (lib/logLine.mjs).
   logger: cmsLogger(),
   onInit: async (payload) => {
-    // Only the CMS server runs builds (scripts such as the seed share this config).
-    if (process.env.NEXT_RUNTIME === 'nodejs') await recoverInterruptedBuilds(payload)
+    // Only the CMS server that runs builds (not scripts such as the seed, which share this config,
+    // nor a `web` instance, which would mark the worker's running build as interrupted).
+    if (process.env.NEXT_RUNTIME === 'nodejs' && runsJobs()) await recoverInterruptedBuilds(payload)
     if (process.env.NEXT_RUNTIME === 'nodejs') payload.logger.info(emailDestination())
+    if (process.env.NEXT_RUNTIME === 'nodejs') payload.logger.info(`CMS_ROLE ${cmsRole()}; signup limits and cache ${process.env.REDIS_URL ? 'shared through Redis' : 'in this process'}`)
   },
   // Document locks and session fields are added by Payload while sanitizing: their access is set after.
 }).then(hardenAccess)

@@ -32,9 +32,12 @@ export const Events: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        dateField({ name: 'startsAt', required: true, label: { da: 'Starter', en: 'Starts' } }),
+        // Indexed: the site, the calendars and the signup endpoint ask for upcoming events (MongoDB
+        // gets its indexes from these flags only; SQLite from the migration they made).
+        dateField({ name: 'startsAt', required: true, index: true, label: { da: 'Starter', en: 'Starts' } }),
         dateField({
           name: 'endsAt',
+          index: true,
           label: { da: 'Slutter', en: 'Ends' },
           validate: (value: Date | string | null | undefined, { req, siblingData }: { req: PayloadRequest; siblingData: { startsAt?: string } }) =>
             !value || !siblingData.startsAt || new Date(value) >= new Date(siblingData.startsAt) ||

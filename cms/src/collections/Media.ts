@@ -6,6 +6,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 import { relationId } from '../../../core/relation'
 import { contributors, isDepartmentEditor, isEditorOrAdmin, loggedIn } from '../access/index'
 import { dataDir } from '../lib/paths'
+import { mediaInObjectStorage } from '../lib/storage'
 
 const staticDir = path.join(dataDir, 'media')
 
@@ -56,7 +57,9 @@ export const Media: CollectionConfig = {
   access: { read: loggedIn, create: contributors, update: ownUploads, delete: ownUploads },
   upload: {
     staticDir,
-    handlers: [missingFileIsNotFound],
+    // On local disk only: with S3_BUCKET the files are in the bucket (lib/storage.ts), whose
+    // handler answers 404 for a missing object by itself.
+    handlers: mediaInObjectStorage() ? [] : [missingFileIsNotFound],
     mimeTypes: ['image/*', 'application/pdf'],
     imageSizes: [
       { name: 'card', width: 640 },

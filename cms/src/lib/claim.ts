@@ -1,6 +1,8 @@
 import { sql } from '@payloadcms/db-sqlite'
 import type { Payload } from 'payload'
 
+import { isMongo, mongoAdapter, sqliteDrizzle } from './adapter'
+
 /**
  * Sets an empty date field on one document, and answers whether this call was the one that set
  * it: one conditional write in the database (`UPDATE … WHERE field IS NULL` on SQLite, one
@@ -19,16 +21,15 @@ function check(collection: string, field: string) {
   if (!safeName.test(collection) || !safeName.test(field)) throw new Error('claim: unexpected collection or field name')
 }
 
-const isMongo = (payload: Payload) => payload.db.name === 'mongoose'
 
 export async function claimField(payload: Payload, { collection, id, field, at }: { collection: string; id: number | string; field: string; at: Date }): Promise<boolean> {
   check(collection, field)
   if (isMongo(payload)) {
-    const model = (payload.db as unknown as { collections: Record<string, { findOneAndUpdate: (filter: object, update: object) => Promise<unknown> }> }).collections[collection]!
+    const model = mongoAdapter(payload).collections[collection]!
     const before = await model.findOneAndUpdate({ _id: id, $or: [{ [field]: null }, { [field]: { $exists: false } }] }, { $set: { [field]: at } })
     return before !== null
   }
-  const db = (payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<{ rowsAffected: number }> } }).drizzle
+  const db = sqliteDrizzle(payload)
   const table = column(collection).replace(/-/g, '_')
   const result = await db.run(sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column(field))} = ${at.toISOString()} WHERE id = ${id} AND ${sql.identifier(column(field))} IS NULL`)
   return result.rowsAffected === 1
@@ -37,10 +38,10 @@ export async function claimField(payload: Payload, { collection, id, field, at }
 export async function releaseField(payload: Payload, { collection, id, field }: { collection: string; id: number | string; field: string }): Promise<void> {
   check(collection, field)
   if (isMongo(payload)) {
-    const model = (payload.db as unknown as { collections: Record<string, { updateOne: (filter: object, update: object) => Promise<unknown> }> }).collections[collection]!
+    const model = mongoAdapter(payload).collections[collection]!
     await model.updateOne({ _id: id }, { $set: { [field]: null } })
     return
   }
-  const db = (payload.db as unknown as { drizzle: { run: (query: unknown) => Promise<unknown> } }).drizzle
+  const db = sqliteDrizzle(payload)
   await db.run(sql`UPDATE ${sql.identifier(column(collection).replace(/-/g, '_'))} SET ${sql.identifier(column(field))} = NULL WHERE id = ${id}`)
 }

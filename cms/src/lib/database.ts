@@ -6,6 +6,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { isMongoUri } from '../../../core/database'
 import { migrations } from '../migrations/index'
 import { escapeLikeWildcards } from './likeEscape'
 import { dataDir, repoRoot } from './paths'
@@ -15,8 +16,20 @@ import { dataDir, repoRoot } from './paths'
  * from committed migrations, never from dev push); `mongodb://` / `mongodb+srv://` → MongoDB.
  */
 export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapterObj {
-  if (uri && /^mongodb(\+srv)?:\/\//.test(uri)) {
-    return mongooseAdapter({ url: uri })
+  if (isMongoUri(uri)) {
+    return mongooseAdapter({
+      url: uri!,
+      // MongoDB needs no schema migrations: its indexes are the fields' `index`/`unique` and the
+      // collections' `indexes`, built when the CMS connects, and awaited there so that the
+      // unique slugs hold before the first write. (cms/src/migrations/ is SQLite's: a MongoDB
+      // migration, if one is ever needed, goes in its own folder.)
+      ensureIndexes: true,
+      migrationDir: path.join(repoRoot, 'cms', 'src', 'migrations-mongodb'),
+      // Transactions: the adapter uses them when the connection names a replica set (Atlas's
+      // mongodb+srv:// addresses always do; mongodb://…?replicaSet=rs0 for one of your own) and
+      // turns them off by itself on a single server, where MongoDB has none.
+      transactionOptions: {},
+    })
   }
   const adapter = sqliteAdapter({
     client: { url: sqliteUrl(uri) },
@@ -61,7 +74,7 @@ export function sqliteUrl(uri: string | undefined): string {
  */
 export function payloadSecret(): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
-  if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URI?.startsWith('mongodb')) {
+  if (process.env.NODE_ENV === 'production' && isMongoUri(process.env.DATABASE_URI)) {
     throw new Error('PAYLOAD_SECRET must be set when running on MongoDB in production')
   }
   const file = path.join(dataDir, '.payload-secret')
@@ -79,7 +92,7 @@ const sqliteFiles = new Map<string, string | undefined>()
 /** The SQLite file a `file:` URL names; undefined on MongoDB (its write concern makes writes durable). */
 function sqliteFile(uri = process.env.DATABASE_URI): string | undefined {
   const key = uri ?? ''
-  if (!sqliteFiles.has(key)) sqliteFiles.set(key, uri && /^mongodb(\+srv)?:\/\//.test(uri) ? undefined : sqliteUrl(uri).slice('file:'.length))
+  if (!sqliteFiles.has(key)) sqliteFiles.set(key, isMongoUri(uri) ? undefined : sqliteUrl(uri).slice('file:'.length))
   return sqliteFiles.get(key)
 }
 

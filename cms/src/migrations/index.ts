@@ -15,6 +15,8 @@ import * as migration_20261201_231621_attendance from './20261201_231621_attenda
 import * as migration_20261201_231841_places_and_waiting_list from './20261201_231841_places_and_waiting_list';
 import * as migration_20261201_232054_signup_messages from './20261201_232054_signup_messages';
 import * as migration_20261202_074405_site_build_mode from './20261202_074405_site_build_mode';
+import * as migration_20261202_132337_event_dates_indexes from './20261202_132337_event_dates_indexes';
+import * as migration_20261202_133915_media_object_key from './20261202_133915_media_object_key';
 
 export const migrations = [
   {
@@ -100,6 +102,16 @@ export const migrations = [
   {
     up: migration_20261202_074405_site_build_mode.up,
     down: migration_20261202_074405_site_build_mode.down,
-    name: '20261202_074405_site_build_mode'
+    name: '20261202_074405_site_build_mode',
+  },
+  {
+    up: migration_20261202_132337_event_dates_indexes.up,
+    down: migration_20261202_132337_event_dates_indexes.down,
+    name: '20261202_132337_event_dates_indexes',
+  },
+  {
+    up: migration_20261202_133915_media_object_key.up,
+    down: migration_20261202_133915_media_object_key.down,
+    name: '20261202_133915_media_object_key'
   },
 ];

@@ -12,11 +12,11 @@
  */
 import { parseArgs } from 'node:util'
 
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { getPayload, type FlattenedField } from 'payload'
 
 import { locales } from '../../../core/locales'
 import { regions } from '../../../core/regions'
+import { isSqlite, sqliteClient } from '../lib/adapter'
 import { asLocalizedFields, stateAsFound } from '../fields/translationState'
 import config from '../payload.config'
 import { seedContext } from '../seed/index'
@@ -49,7 +49,7 @@ const progress = (what: string, done: number, total: number) => {
  * faster, it held the lock for seconds (a collection's first create loads code) and the CMS's
  * writes failed with SQLITE_BUSY.
  */
-const sqlite = payload.db.name === 'sqlite' ? (payload.db as unknown as SQLiteAdapter).client : null
+const sqlite = isSqlite(payload) ? sqliteClient(payload) : null
 if (sqlite) await sqlite.execute('PRAGMA synchronous = NORMAL')
 
 type Collection = 'departments' | 'activities' | 'events'

@@ -179,8 +179,10 @@ export const Signups: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'activity', type: 'relationship', relationTo: 'activities', access: adminOnlyUpdate, label: { da: 'Aktivitet', en: 'Activity' } },
-        { name: 'event', type: 'relationship', relationTo: 'events', access: adminOnlyUpdate, label: { da: 'Arrangement', en: 'Event' } },
+        // The signup's target, indexed (places, waiting lists, a listing's signups): SQLite indexes
+        // every relationship by itself, MongoDB only what says `index`.
+        { name: 'activity', type: 'relationship', relationTo: 'activities', index: true, access: adminOnlyUpdate, label: { da: 'Aktivitet', en: 'Activity' } },
+        { name: 'event', type: 'relationship', relationTo: 'events', index: true, access: adminOnlyUpdate, label: { da: 'Arrangement', en: 'Event' } },
         {
           name: 'department',
           type: 'relationship',

@@ -126,7 +126,7 @@ async function submit(req: PayloadRequest): Promise<Response> {
   const { payload } = req
   let language = requestLanguage(req)
   if (!fromAllowedOrigin(req)) return refuse(req, 403, 'signup.error.forbidden', language)
-  const wait = rateLimited(req)
+  const wait = await rateLimited(req)
   if (wait !== undefined) return refuse(req, 429, 'signup.error.rateLimited', language, { 'Retry-After': String(wait) })
   const contentType = contentTypeOf(req)
   if (!contentType) return refuse(req, 415, 'signup.error.malformed', language)
@@ -170,14 +170,14 @@ async function submit(req: PayloadRequest): Promise<Response> {
 
   // Over a ceiling nobody is refused: the signup needs a solved challenge (and is then counted too).
   const ceilings = ceilingKeys({ target: envelope.target!, email: data.email, phone: data.phone })
-  if (ceilingReached(ceilings)) {
+  if (await ceilingReached(ceilings)) {
     const check = checkChallenge(payload.secret, clientKey(req), envelope.challenge, envelope.proof)
     if (!check.ok) {
       payload.logger.info(`Signup needs a challenge (${check.reason}).`)
       return challenge(req, envelope, language, target, check.reason === 'early' ? check.token : undefined)
     }
   }
-  countSignup(ceilings)
+  await countSignup(ceilings)
 
   const childCertificate = data.kind === 'volunteer' && target.type === 'activity' && target.worksWithChildren
   // A participant's confirmation carries a cancel link: stored with the signup, not written after it.

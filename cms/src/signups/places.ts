@@ -1,10 +1,9 @@
-import type { MongooseAdapter } from '@payloadcms/db-mongodb'
-import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, Payload, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
 import { relationId } from '../../../core/relation'
 import { participantsOf, type SignupPlace } from '../../../core/signups'
+import { isMongo, mongoAdapter, sqliteClient } from '../lib/adapter'
 import { ours } from '../lib/translations'
 import type { Signup } from '../payload-types'
 import { type PersonNotice, tellPerson } from './notify'
@@ -91,9 +90,9 @@ function tellLater(payload: Payload, told: readonly { signup: Signup; notice: Pe
 
 // --- The counter: one atomic write per step, on either database ------------------------------
 
-const isMongo = (payload: Payload) => payload.db.name === 'mongoose'
-const sqlite = (payload: Payload) => (payload.db as unknown as SQLiteAdapter).client
-const mongo = (payload: Payload) => payload.db as unknown as MongooseAdapter
+// MongoDB or SQLite (lib/adapter.ts): each step below is written for both.
+const sqlite = sqliteClient
+const mongo = mongoAdapter
 /** A collection's Mongoose model (the adapter makes one for every collection). */
 const model = (payload: Payload, slug: 'signups' | 'signup-places') => mongo(payload).collections[slug]!
 /** The request's MongoDB session when it runs in a transaction (an admin save), so our writes join it. */

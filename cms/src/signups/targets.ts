@@ -4,6 +4,7 @@ import { relationId } from '../../../core/relation'
 import type { LocaleCode } from '../../../core/locales'
 import { parseSignupTarget, type SignupListing, type SignupTargetType } from '../../../core/signups'
 import type { Activity, Department, Event } from '../payload-types'
+import { redis } from '../lib/redis'
 import { type Listing, listingOf } from './messages'
 
 type Localized = Record<string, string | null | undefined> | string | null | undefined
@@ -44,35 +45,75 @@ interface CachedTarget {
  * Every signup looks up its target (one to three queries), and a popular activity gets many in a
  * row: the answers are kept for a short while. Any change to departments, activities, events or
  * activity types forgets them all (forgetSignupTargets), so publishing, unpublishing or editing
- * takes effect at once; the time limit covers changes made outside this process (a seed script).
+ * takes effect at once; the time limit covers changes made outside the CMS (a seed script).
  * Only found targets are kept, and at most maxCached of them. Lookups in flight are shared, so a
  * burst of signups for one target costs one lookup.
+ *
+ * With REDIS_URL set, several CMS instances forget together: a change counts up a generation
+ * number in Redis, and each lookup first reads it (one round trip), so an edit saved on one
+ * instance is seen by the next signup on any other. The targets themselves stay in each
+ * process (they hold functions, and a lookup costs less than shipping them around).
  */
 const cacheMs = 60_000
 const maxCached = 1_000
+const generationKey = 'signup-targets:generation'
 const state = globalThis as typeof globalThis & {
-  __signupTargets?: { entries: Map<string, { expires: number; lookup: Promise<CachedTarget | undefined> }>; generation: number }
+  __signupTargets?: TargetCache
 }
-const cache = (state.__signupTargets ??= { entries: new Map(), generation: 0 })
+interface TargetCache {
+  entries: Map<string, { expires: number; lookup: Promise<CachedTarget | undefined> }>
+  generation: number
+  /** The generation in Redis this process last saw. */
+  shared?: string | null
+}
+const cache: TargetCache = (state.__signupTargets ??= { entries: new Map(), generation: 0 })
 
-/** Forgets every cached target (also lookups still in flight, which may have read the old state). */
-export function forgetSignupTargets(): void {
+function forgetHere(): void {
   cache.entries.clear()
   cache.generation++
 }
 
+/** Forgets every cached target (also lookups still in flight, which may have read the old state), on every instance. */
+export async function forgetSignupTargets(payload?: Payload): Promise<void> {
+  forgetHere()
+  try {
+    await redis()?.incr(generationKey)
+  } catch (error) {
+    // The edit is saved; other instances keep their copy until it expires (cacheMs).
+    payload?.logger.warn(`Signup targets not forgotten on other CMS instances (Redis: ${error instanceof Error ? error.message : String(error)})`)
+  }
+}
+
+/** Whether the cache may be used: with Redis, after forgetting here what another instance forgot. */
+async function inStepWithOtherInstances(): Promise<boolean> {
+  const client = redis()
+  if (!client) return true
+  try {
+    const shared = await client.get(generationKey)
+    if (shared !== cache.shared) {
+      forgetHere()
+      cache.shared = shared
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Hooks for the collections a target is made of. */
-export const forgetSignupTargetsAfterChange: CollectionAfterChangeHook = ({ doc }) => {
-  forgetSignupTargets()
+export const forgetSignupTargetsAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await forgetSignupTargets(req.payload)
   return doc
 }
-export const forgetSignupTargetsAfterDelete: CollectionAfterDeleteHook = ({ doc }) => {
-  forgetSignupTargets()
+export const forgetSignupTargetsAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await forgetSignupTargets(req.payload)
   return doc
 }
 
 /** Finds a published activity, upcoming event or department by `type:slug`; undefined if there is none. */
 export async function findTarget(payload: Payload, target: string, now = Date.now()): Promise<SignupTarget | undefined> {
+  // Redis away: ask the database rather than trust what may have been forgotten elsewhere.
+  if (!(await inStepWithOtherInstances())) return usable(await lookUpTarget(payload, target), now)
   let entry = cache.entries.get(target)
   if (!entry || entry.expires <= now) {
     const generation = cache.generation
@@ -89,7 +130,10 @@ export async function findTarget(payload: Payload, target: string, now = Date.no
     }, forget)
     if (cache.entries.size > maxCached) cache.entries.delete(cache.entries.keys().next().value!)
   }
-  const found = await entry.lookup
+  return usable(await entry.lookup, now)
+}
+
+function usable(found: CachedTarget | undefined, now: number): SignupTarget | undefined {
   if (!found || (found.endsAt !== undefined && found.endsAt < now)) return undefined
   return found.target
 }

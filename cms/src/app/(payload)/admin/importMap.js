@@ -37,6 +37,7 @@ import { TranslationsNavLink as TranslationsNavLink_897a24be6f24315b738774184bec
 import { AttendanceNavLink as AttendanceNavLink_8a7282b001ccf680ed456cb2e8275477 } from '../../../components/Attendance'
 import { NotLiveYetDashboard as NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10 } from '../../../components/NotLiveYet'
 import { DepartmentDashboard as DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f } from '../../../components/DepartmentDashboard'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { TranslationsOverview as TranslationsOverview_897a24be6f24315b738774184bec0222 } from '../../../components/TranslationsOverview'
 import { AttendanceView as AttendanceView_8a7282b001ccf680ed456cb2e8275477 } from '../../../components/Attendance'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -82,6 +83,7 @@ export const importMap = {
   "/components/Attendance#AttendanceNavLink": AttendanceNavLink_8a7282b001ccf680ed456cb2e8275477,
   "/components/NotLiveYet#NotLiveYetDashboard": NotLiveYetDashboard_5e1ab4e771590896070b3b845bfbba10,
   "/components/DepartmentDashboard#DepartmentDashboard": DepartmentDashboard_08f6961e47e19879e63eda28fd39f66f,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/TranslationsOverview#TranslationsOverview": TranslationsOverview_897a24be6f24315b738774184bec0222,
   "/components/Attendance#AttendanceView": AttendanceView_8a7282b001ccf680ed456cb2e8275477,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
