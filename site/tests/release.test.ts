@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { locales } from '../../core/locales'
 import { type BuildInfo, readBuildInfo, readPlan, readRouteRecords, writeBuildInfo, writePlan, writeRouteRecord } from '../../core/release'
+import { afterPublish } from '../scripts/release/after-publish'
 import { assemblePartial, fillFrom } from '../scripts/release/assemble'
 import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
 import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
@@ -260,5 +261,20 @@ describe('the releases folder', () => {
     fs.mkdirSync(path.join(releasesDir, '20270322T090000Z'))
     fs.mkdirSync(path.join(releasesDir, '20270322T090000Z-1'))
     expect(newReleaseName(releasesDir, at)).toBe('20270322T090000Z-2')
+  })
+})
+
+describe('after a release is served (SITE_AFTER_PUBLISH)', () => {
+  it('runs the command with the release named, and logs a failure without failing', async () => {
+    const dir = tempDir()
+    const lines: string[] = []
+    const log = (line: string) => lines.push(line)
+    expect(await afterPublish(path.join(dir, 'r1'), 'r1', log, `echo "$RELEASE $RELEASE_DIR" > ${dir}/ran; echo reloaded`)).toBe(true)
+    expect(fs.readFileSync(path.join(dir, 'ran'), 'utf8').trim()).toBe(`r1 ${path.join(dir, 'r1')}`)
+    expect(lines).toEqual(['SITE_AFTER_PUBLISH done: reloaded.'])
+    expect(await afterPublish(dir, 'r2', log, 'echo "nginx: [emerg] bad config" >&2; exit 3')).toBe(false)
+    expect(lines[1]).toBe('SITE_AFTER_PUBLISH failed (exit code 3): nginx: [emerg] bad config. The new release is served.')
+    expect(await afterPublish(dir, 'r3', log, '')).toBeNull()
+    expect(lines).toHaveLength(2)
   })
 })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { type PlanRecord, readBuildInfo, readOmissions, readPlan, type ReleaseResult } from '../../../core/release.ts'
+import { afterPublish } from './after-publish.ts'
 import { assemblePartial } from './assemble.ts'
 import { type AstroBuild, runAstroBuild } from './astro-build.ts'
 import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
@@ -124,6 +125,7 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
       info: { codeDigest, mode: made.mode, basedOn: made.mode === 'partial' ? (base ?? undefined) : undefined, builtAt: now, fullBuildAt: baseInfo?.fullBuildAt ?? new Date(started).toISOString() },
     })
     log(`Published in ${seconds(Date.now() - checkedAt)}; ${seconds(Date.now() - started)} in all.`)
+    await afterPublish(path.join(releasesDir, name), name, log)
     return { ok: true, release: name, pages: checked.pages, mode: made.mode, reason: made.reason, omitted, durationMs: Date.now() - started }
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error), mode: plan?.mode, reason: plan?.reason, durationMs: Date.now() - started }
