@@ -75,12 +75,25 @@ describe('the build worker', () => {
       if (!fs.existsSync(dir + '/changed')) {
         fs.writeFileSync(dir + '/changed', '')
         process.send({ type: 'stale', id: m.id }, () => process.exit(0))
+        return
       }
       reply(m.id, ${ok("'r' + process.pid")})`)
     const { result } = await buildInWorker(process.env, worker.script)
     const starts = worker.starts()
     expect(starts).toHaveLength(2)
     expect(result).toMatchObject({ ok: true, release: `r${starts[1]}` })
+  })
+
+  it('a build that hangs is stopped after SITE_BUILD_TIMEOUT_MINUTES and recorded as failed; the next build gets a new worker', async () => {
+    const worker = standIn(`
+      if (!fs.existsSync(dir + '/hung')) { fs.writeFileSync(dir + '/hung', ''); return }
+      reply(m.id, ${ok("'r' + process.pid")})`)
+    const env = { ...process.env, SITE_BUILD_TIMEOUT_MINUTES: '0.02' }
+    const hung = await buildInWorker(env, worker.script)
+    expect(hung.result).toMatchObject({ ok: false, error: 'Opdateringen stoppede uventet (kode SIGKILL). Den offentlige side blev ikke ændret.' })
+    expect(hung.log).toContain('Opdateringen blev stoppet efter 0.02 minutter.')
+    const next = await buildInWorker(env, worker.script)
+    expect(next.result).toMatchObject({ ok: true, release: `r${worker.starts()[1]}` })
   })
 
   it('a worker started for another site (CMS address, releases folder) is replaced', async () => {

@@ -349,6 +349,8 @@ test('the build worker stays up between builds; killed mid-build, the served sit
   await fetch(api('/site-builds/rebuild'), { method: 'POST', headers: auth })
   const [next] = await settled(again)
   expect(next!.status).toBe('succeeded')
+  expect(fs.existsSync(path.join(environment.releasesDir, '.building'))).toBe(false)
+  expect(fs.existsSync(path.join(environment.releasesDir, '.build-lock'))).toBe(false)
   expect(buildWorkerPids()).toEqual([expect.any(Number)])
   expect(buildWorkerPids()).not.toContain(worker)
   await expect(async () => {

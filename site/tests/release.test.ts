@@ -8,6 +8,7 @@ import { locales } from '../../core/locales'
 import { type BuildInfo, readBuildInfo, readPlan, readRouteRecords, writeBuildInfo, writePlan, writeRouteRecord } from '../../core/release'
 import { afterPublish } from '../scripts/release/after-publish'
 import { assemblePartial, fillFrom } from '../scripts/release/assemble'
+import { abandonBuild, holdsLock, lockReleases } from '../scripts/release/lock'
 import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
 import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
 import { mergeSitemaps, readSiteUrl, sitemapLocs } from '../scripts/release/sitemap'
@@ -276,5 +277,46 @@ describe('after a release is served (SITE_AFTER_PUBLISH)', () => {
     expect(lines[1]).toBe('SITE_AFTER_PUBLISH failed (exit code 3): nginx: [emerg] bad config. The new release is served.')
     expect(await afterPublish(dir, 'r3', log, '')).toBeNull()
     expect(lines).toHaveLength(2)
+  })
+})
+
+describe('the releases folder’s lock (one build at a time, across processes)', () => {
+  const lockFile = (dir: string) => path.join(dir, '.build-lock')
+  const start = (pid: number) => {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+  }
+
+  it('is taken from a holder that is gone, or whose process id another process now has; waits for a live one', async () => {
+    const dir = tempDir()
+    // A process id nobody has (the highest possible), then this process's id with another start time (a reused id).
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 4_194_304, started: '1' }))
+    const release = await lockReleases(dir, { waitMs: 0 })
+    expect(holdsLock(dir)).toBe(true)
+    release()
+    expect(fs.existsSync(lockFile(dir))).toBe(false)
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.ppid, started: '1' }))
+    ;(await lockReleases(dir, { waitMs: 0 }))()
+    // The parent process, alive and the same: waited for, then given up with a message.
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.ppid, started: start(process.ppid) }))
+    const lines: string[] = []
+    await expect(lockReleases(dir, { waitMs: 600, log: (line) => lines.push(line) })).rejects.toThrow(/En tidligere opdatering af siden kører stadig/)
+    expect(lines).toEqual([`Waiting for the build in process ${process.ppid} to finish.`])
+    expect(holdsLock(dir)).toBe(false)
+  })
+
+  it('an abandoned build removes its half-made folders only while it holds the lock', async () => {
+    const dir = tempDir()
+    const folders = ['.building', '.changes', '.paths'].map((name) => path.join(dir, name))
+    for (const folder of folders) fs.mkdirSync(folder)
+    // Another (live) process holds the lock: its folders stay.
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: process.ppid, started: start(process.ppid) }))
+    abandonBuild(dir)
+    expect(folders.every((folder) => fs.existsSync(folder))).toBe(true)
+    fs.rmSync(lockFile(dir))
+    await lockReleases(dir, { waitMs: 0 })
+    abandonBuild(dir)
+    expect(folders.some((folder) => fs.existsSync(folder))).toBe(false)
+    expect(fs.existsSync(lockFile(dir))).toBe(false)
   })
 })

@@ -41,11 +41,26 @@ const state = globalThis as typeof globalThis & { __siteBuildWorker?: Worker }
 export const workerScript = () => path.join(repoRoot, 'site', 'scripts', 'release-worker.mjs')
 
 function startWorker(env: WorkerEnv, script: string): Worker {
-  const child = fork(script, [], { cwd: repoRoot, env, execPath: process.execPath, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] })
+  const child = fork(script, [], {
+    cwd: repoRoot,
+    env,
+    execPath: process.execPath,
+    // Its own heap limit (Node's default is about 2 GB whatever the machine has), and `gc()` for
+    // its check, before each build, that the last builds left room for the next (worker.ts).
+    execArgv: [`--max-old-space-size=${Number(env.SITE_BUILD_WORKER_HEAP_MB ?? 4096)}`, '--expose-gc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
   const worker: Worker = { child, settings: settingsOf(env), exited: false }
-  child.on('exit', () => {
+  const gone = () => {
     worker.exited = true
     if (state.__siteBuildWorker === worker) state.__siteBuildWorker = undefined
+  }
+  child.on('exit', gone)
+  // Could not be started (no memory, too many processes): the build waiting for it fails, the CMS goes on.
+  child.on('error', (error) => {
+    worker.printed?.(`The build worker could not be started: ${error.message}`)
+    gone()
+    child.emit('close', null, null)
   })
   const read = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) worker.printed?.(line)
@@ -72,7 +87,7 @@ export function stopBuildWorker(): void {
 export async function buildInWorker(env: WorkerEnv, script = workerScript()): Promise<{ result: ReleaseResult; log: string }> {
   for (let attempt = 0; ; attempt++) {
     let worker = state.__siteBuildWorker
-    if (worker && (worker.exited || worker.settings !== settingsOf(env))) {
+    if (worker && (worker.exited || !worker.child.connected || worker.settings !== settingsOf(env))) {
       stopBuildWorker()
       worker = undefined
     }
@@ -81,9 +96,11 @@ export async function buildInWorker(env: WorkerEnv, script = workerScript()): Pr
     if (outcome !== 'stale') return outcome
     // It is exiting; the next worker loads the new code. Twice stale: something is wrong, say so.
     stopBuildWorker()
-    if (attempt > 0) return failed('stale', [])
+    if (attempt > 0) return failed('ny proces nægtede', [])
   }
 }
+
+const buildTimeoutMinutes = (env: WorkerEnv) => Number(env.SITE_BUILD_TIMEOUT_MINUTES ?? 60)
 
 const failed = (code: number | string | null, lines: string[]) => ({
   result: { ok: false, durationMs: 0, error: `Opdateringen stoppede uventet (kode ${code}). Den offentlige side blev ikke ændret.` } satisfies ReleaseResult,
@@ -107,6 +124,7 @@ function buildOnce(worker: Worker, env: WorkerEnv): Promise<{ result: ReleaseRes
     }
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => done(failed(code ?? signal, lines))
     const done = (outcome: { result: ReleaseResult; log: string } | 'stale') => {
+      clearTimeout(timer)
       child.off('message', onMessage)
       child.off('close', onExit)
       worker.printed = undefined
@@ -116,6 +134,12 @@ function buildOnce(worker: Worker, env: WorkerEnv): Promise<{ result: ReleaseRes
     child.on('close', onExit)
     // A crash's stack is printed, not sent: it belongs in this build's log.
     worker.printed = keep
+    // A build that hangs would hold every later one back (builds run one at a time): stopped.
+    const timer = setTimeout(() => {
+      keep(`Opdateringen blev stoppet efter ${buildTimeoutMinutes(env)} minutter.`)
+      child.kill('SIGKILL')
+    }, buildTimeoutMinutes(env) * 60_000)
+    timer.unref()
     if (worker.exited) return done(failed(child.exitCode, lines))
     const settings = Object.fromEntries(workerSettings.map((key) => [key, env[key]]))
     child.send({ type: 'build', id, env: settings }, (error) => {

@@ -18,11 +18,12 @@ export interface Validation {
  * a partial build's unchanged pages are hard links to the served release's, so in the build
  * worker (a process that stays up) they are not read and parsed again. Bounded; the oldest go first.
  */
-const pageLinks = new Map<string, string[]>()
+const pageLinks = new Map<string, string>()
 const maxRemembered = 200_000
 function remember(key: string, hrefs: string[]) {
   if (pageLinks.size >= maxRemembered) pageLinks.delete(pageLinks.keys().next().value!)
-  pageLinks.set(key, hrefs)
+  // One new string, not the matches: V8 keeps a piece cut from a page as a view of the whole page.
+  pageLinks.set(key, hrefs.join('\n'))
 }
 
 /**
@@ -86,8 +87,8 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
     // A page kept from the served release (a hard link: the same file) has the links it had.
     const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
     const known = pageLinks.get(key)
-    if (known) {
-      for (const href of known) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
+    if (known !== undefined) {
+      for (const href of known ? known.split('\n') : []) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
       continue
     }
     let html = fs.readFileSync(file, 'utf8')
