@@ -49,7 +49,7 @@ const heapFull = () => {
 export async function runWorker(): Promise<void> {
   // After the CMS has gone (the channel closed), there is nobody to tell.
   const send = (message: WorkerMessage, then?: () => void) => {
-    if (process.connected) process.send?.(message, then)
+    if (process.connected) process.send?.(message, undefined, undefined, () => then?.())
     else then?.()
   }
   if (!process.send) throw new Error('The build worker is started by the CMS (with an IPC channel), not by hand: use `node site/scripts/release.mjs build`.')
