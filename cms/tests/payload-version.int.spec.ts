@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import { installedPayloadVersion, isAtLeast, minimumPayloadVersion, payloadVersionProblem } from '../src/security/payloadVersion'
@@ -35,5 +38,18 @@ describe('the CMS refuses a Payload older than 3.90.2 (cms/server.mjs)', () => {
     expect(version).toMatch(/^\d+\.\d+\.\d+/)
     expect(payloadVersionProblem(version)).toBeNull()
     expect(installedPayloadVersion('/')).toBeUndefined()
+  })
+})
+
+describe('one copy of Payload and its admin UI in the installed tree', () => {
+  // A plugin published at an older patch (storage-s3 3.90.1) brought its own @payloadcms/ui: its
+  // admin components then looked for React contexts of the other copy, and every admin page
+  // failed in the browser ("useUploadHandlers must be used within UploadHandlersProvider").
+  it('no package has a nested payload, @payloadcms/ui or @payloadcms/translations of its own', () => {
+    const root = path.resolve(import.meta.dirname, '..', '..')
+    const nested = ['payload', '@payloadcms/ui', '@payloadcms/translations'].flatMap((name) =>
+      fs.globSync(`{node_modules,cms/node_modules}/**/node_modules/${name}/package.json`, { cwd: root }),
+    )
+    expect(nested).toEqual([])
   })
 })
