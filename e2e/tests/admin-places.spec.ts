@@ -10,6 +10,9 @@ import { submit, validForm } from '../fixtures/signup'
  * waiting beside "Antal pladser", the signups list with place and waiting-list number, and giving
  * someone on the waiting list a place.
  */
+// Each test makes its event and signups, logs in as its own admin and opens three admin pages: a minute is too little on 2 busy cores.
+test.describe.configure({ timeout: 120_000 })
+
 let admin: Api
 test.beforeAll(async ({ playwright }) => {
   admin = await adminApi(await playwright.request.newContext())
