@@ -77,8 +77,9 @@ async function publishTitle(slug: string, title: string) {
 }
 
 test.beforeAll(async () => {
-  // Migrating, seeding and a first build take longer than a hook's default minute.
-  test.setTimeout(300_000)
+  // Migrating, seeding and a first build take longer than a hook's default minute, and longer
+  // still while the other projects' journeys share the 2 cores.
+  test.setTimeout(600_000)
   environment = await startTestEnvironment({ cmsPort, sitePort })
   auth = { Authorization: `JWT ${environment.admin.token}` }
 })
