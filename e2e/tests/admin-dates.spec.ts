@@ -23,7 +23,8 @@ const storedStart = async (admin: Api, id: Doc['id']) =>
  * however she separates day, month and year; the admin shows it back in Danish.
  */
 test('a Danish admin types 10.07.2027 10:00 and gets 10 July at 10:00 Copenhagen time', async ({ page, request }) => {
-  test.setTimeout(120_000)
+  // Five admin documents opened in turn: each took 10–25 s while the phone journeys shared the 2 cores.
+  test.setTimeout(240_000)
   const admin = await adminApi(request)
   await openAdminAs(page)
   const created: Doc[] = []
@@ -83,7 +84,8 @@ test('the English admin reads day-month too, the British way', async ({ page, re
  * box read 10.07.2027 as 7 October; the schedule drawer reads it day-month like every date field.
  */
 test('Mette schedules publishing for 10.07.2027 10:00 and it is planned for 10 July', async ({ page, request }) => {
-  test.setTimeout(120_000)
+  // Five admin documents opened in turn: each took 10–25 s while the phone journeys shared the 2 cores.
+  test.setTimeout(240_000)
   const admin = await adminApi(request)
   await openAdminAs(page)
   const event = await draftEvent(admin, `Planlægning ${Date.now()}`)
