@@ -32,6 +32,9 @@ export const reservedPageSlugs: ReadonlySet<string> = new Set([
   'soeg',
   'aabne-data',
   'open-data',
+  // The saved list ("My activities") and the printable posters.
+  'gemte',
+  'plakat',
   // [lang]/404.astro: the language's "page not found" answer.
   '404',
 ])

@@ -11,6 +11,7 @@ import { sitePort, siteUrl } from '../core/defaults.ts'
 import { defaultLocale, locales } from '../core/locales.ts'
 import { contentStoreFromFile } from './src/lib/content-store-plugin.ts'
 import { fontSubsets } from './src/lib/font-subsets.ts'
+import { serviceWorker } from './src/offline/service-worker-plugin.ts'
 import { lazyChunksWithoutPreload } from './src/lib/lazy-chunks.ts'
 
 // Where the content store is kept between builds (the release code keeps one beside each releases folder).
@@ -66,5 +67,5 @@ export default defineConfig({
       i18n: { defaultLocale, locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.code])) },
     }),
   ],
-  vite: { plugins: [tailwindcss(), contentStoreFromFile(cacheDir), fontSubsets(cacheDir), lazyChunksWithoutPreload()] },
+  vite: { plugins: [tailwindcss(), contentStoreFromFile(cacheDir), fontSubsets(cacheDir), serviceWorker(), lazyChunksWithoutPreload()] },
 })

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 
-import { consentVersion } from '../../core/consent'
+import { completeSignupForm } from '../../core/consent'
 import { root } from '../../scripts/lib.mjs'
 
 /**
@@ -43,17 +43,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
 }
 
 /** A complete signup as the site's script posts it. */
-export const signupForm = (fields: Record<string, string>) => ({
-  kind: 'participant',
-  target: 'activity:aarhus-cykelkursus',
-  phone: '',
-  language: 'da',
-  message: '',
-  consent: 'yes',
-  consentVersion,
-  website: '',
-  ...fields,
-})
+export const signupForm = (fields: Record<string, string>) => completeSignupForm(fields)
 
 /** Posts a signup to a CMS as the site would (the test environment trusts X-Forwarded-For from this machine). */
 export function postSignup(cmsUrl: string, siteUrl: string, body: Record<string, string>, ip: string): Promise<Response> {

@@ -191,6 +191,16 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true })
 })
 
+/** A server of its own for one test, serving the folder `served()` names at each request; closed afterwards. */
+async function withOwnServer<T>(served: () => string, body: (port: number) => Promise<T>): Promise<T> {
+  const own = await listen(createStaticServer(served), 0)
+  try {
+    return await body((own.address() as net.AddressInfo).port)
+  } finally {
+    await new Promise((resolve) => own.close(resolve))
+  }
+}
+
 describe('static server: hostile paths', () => {
   it('answers the issue’s crashing and redirecting requests with 4xx and keeps serving', async () => {
     for (const target of ['/%00', `/${'a'.repeat(256)}`, '/%0d%0aX:1%2f..%2fda', '/%E2%82%AC%2f..%2fda', '/%2fevil.example%2f..%2fda', '/%5cevil.example%2f..%2fda']) {
@@ -328,19 +338,22 @@ describe('static server: redirect rules of the release (_redirects)', () => {
     }
     fs.mkdirSync(path.join(release, 'none'))
     serve('one')
-    const swapping = await listen(createStaticServer(() => current), 0)
-    const ask = async () => {
-      const response = await fetch(`http://127.0.0.1:${(swapping.address() as net.AddressInfo).port}/da/x/`, { redirect: 'manual' })
-      return [response.status, response.headers.get('location')]
-    }
     try {
-      expect(await ask()).toEqual([301, '/da/y/'])
-      serve('two')
-      expect(await ask()).toEqual([301, '/da/z/'])
-      serve('none')
-      expect(await ask()).toEqual([404, null])
+      await withOwnServer(
+        () => current,
+        async (swapPort) => {
+          const ask = async () => {
+            const response = await fetch(`http://127.0.0.1:${swapPort}/da/x/`, { redirect: 'manual' })
+            return [response.status, response.headers.get('location')]
+          }
+          expect(await ask()).toEqual([301, '/da/y/'])
+          serve('two')
+          expect(await ask()).toEqual([301, '/da/z/'])
+          serve('none')
+          expect(await ask()).toEqual([404, null])
+        },
+      )
     } finally {
-      await new Promise((resolve) => swapping.close(resolve))
       fs.rmSync(release, { recursive: true, force: true })
     }
   })
@@ -441,25 +454,24 @@ describe('static server: read errors', () => {
   it('finishes sending a file whose release is swapped away while it is being read', async () => {
     const release = fs.mkdtempSync(path.join(os.tmpdir(), 'static-release-'))
     fs.writeFileSync(path.join(release, 'big.txt'), pages['big.txt'])
-    const swapping = await listen(createStaticServer(() => release), 0)
-    try {
-      const { port: swapPort } = swapping.address() as net.AddressInfo
-      const answer = await new Promise<Answer>((resolve, reject) => {
-        const chunks: Buffer[] = []
-        const socket = net.connect(swapPort, '127.0.0.1', () => socket.write('GET /big.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))
-        socket.once('data', (chunk: Buffer) => {
-          chunks.push(chunk)
-          // The first bytes are here: now the release goes away under the open file.
-          fs.rmSync(release, { recursive: true, force: true })
-          socket.on('data', (more: Buffer) => chunks.push(more))
+    await withOwnServer(
+      () => release,
+      async (swapPort) => {
+        const answer = await new Promise<Answer>((resolve, reject) => {
+          const chunks: Buffer[] = []
+          const socket = net.connect(swapPort, '127.0.0.1', () => socket.write('GET /big.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'))
+          socket.once('data', (chunk: Buffer) => {
+            chunks.push(chunk)
+            // The first bytes are here: now the release goes away under the open file.
+            fs.rmSync(release, { recursive: true, force: true })
+            socket.on('data', (more: Buffer) => chunks.push(more))
+          })
+          socket.on('error', reject)
+          socket.on('close', () => resolve(parseAnswer(Buffer.concat(chunks))))
         })
-        socket.on('error', reject)
-        socket.on('close', () => resolve(parseAnswer(Buffer.concat(chunks))))
-      })
-      expect([answer.status, answer.complete]).toEqual([200, true])
-      expect(answer.body.toString() === pages['big.txt']).toBe(true)
-    } finally {
-      await new Promise((resolve) => swapping.close(resolve))
-    }
+        expect([answer.status, answer.complete]).toEqual([200, true])
+        expect(answer.body.toString() === pages['big.txt']).toBe(true)
+      },
+    )
   })
 })

@@ -41,6 +41,7 @@ const templates: Record<string, Template> = {
   'find/kommune/[municipality].astro': { built: 'find/kommune/*/index.html' },
   'find/region/[region].astro': { built: 'find/region/*/index.html' },
   'frivillig/index.astro': { built: 'frivillig/index.html' },
+  'gemte/index.astro': { built: 'gemte/index.html' },
   'frivillig/[slug].astro': { built: 'frivillig/*/index.html' },
   'frivillig/afdeling/[slug].astro': { built: 'frivillig/afdeling/*/index.html' },
   'soeg/index.astro': { built: 'soeg/index.html' },

@@ -10,6 +10,11 @@ declare namespace App {
   }
 }
 
+declare module 'virtual:service-worker' {
+  /** The service worker's script, bundled and minified (src/offline/service-worker-plugin.ts). */
+  export const source: string
+}
+
 declare module 'virtual:font-faces' {
   /** The @font-face rule of each language's font subset, for the languages whose script needs one (lib/font-subsets.ts). */
   export const fontFaces: Partial<Record<import('../../core/locales').LocaleCode, string>>

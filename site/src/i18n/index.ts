@@ -2,19 +2,20 @@ import { defaultLocale, getLocale, isLocaleCode, locales, type LocaleCode } from
 import messagesDa from '../../../core/strings/messages/da.json'
 import placesDa from '../../../core/strings/places/da.json'
 import signupDa from '../../../core/strings/signup/da.json'
-import { timeZone } from '../../../core/time'
+import { dateOptions, type SiteDateStyle } from '../../../core/date-text'
 import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
+import offlineDa from './ui/offline/da.json'
 import scheduleDa from './ui/schedule/da.json'
 import volunteerDa from './ui/volunteer/da.json'
 import { formatNumber, numberingSystem } from './numbers'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
-// finder, events, volunteer pages and schedule changes; the signup forms' strings are in
+// finder, events, volunteer pages, schedule changes and the offline parts (service worker, saved list); the signup forms' strings are in
 // core/strings/signup/, as the CMS's signup endpoint and e-mails say the same words); the Danish
 // files define the keys.
-export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof placesDa | keyof typeof messagesDa | keyof typeof volunteerDa | keyof typeof scheduleDa
+export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof placesDa | keyof typeof messagesDa | keyof typeof volunteerDa | keyof typeof scheduleDa | keyof typeof offlineDa
 type Strings = Record<UIKey, string>
 
 const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json', '../../../core/strings/*/*.json'], { eager: true, import: 'default' })
@@ -65,13 +66,11 @@ export function dir(lang: LocaleCode) {
 }
 
 /** Dates and times for people in Denmark, in the reader's language. */
-export function formatDateTime(lang: LocaleCode, value: string | Date, style: 'date' | 'dateTime' | 'time' = 'dateTime') {
+export function formatDateTime(lang: LocaleCode, value: string | Date, style: SiteDateStyle = 'dateTime') {
   // Dates people can match with Danish letters and signs: Gregorian calendar, 24-hour clock,
-  // also in Persian and Pashto (whose default is the solar calendar).
-  const options: Intl.DateTimeFormatOptions = { timeZone, calendar: 'gregory', hourCycle: 'h23', numberingSystem: numberingSystem(lang) }
-  if (style !== 'time') Object.assign(options, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
-  if (style !== 'date') Object.assign(options, { hour: '2-digit', minute: '2-digit' })
-  return new Intl.DateTimeFormat(lang, options).format(new Date(value))
+  // also in Persian and Pashto (whose default is the solar calendar). The phone writes the same
+  // (core/date-text.ts).
+  return new Intl.DateTimeFormat(lang, dateOptions(numberingSystem(lang), style)).format(new Date(value))
 }
 
 export { comma, formatList, formatNumber, listSeparators, localizeDigits, numberingSystem } from './numbers'

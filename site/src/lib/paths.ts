@@ -44,6 +44,10 @@ export const routes = {
   search: () => 'soeg/',
   /** What the open-data export (/open-data/hsds/) is, in the reader's language. */
   openData: () => 'aabne-data/',
+  /** "My activities": what the reader saved on the phone (kept there only; opens offline). */
+  saved: () => 'gemte/',
+  /** The web app manifest, in the reader's language. */
+  manifest: () => 'manifest.json',
   page: (slug: string) => `${slug}/`,
 }
 
