@@ -35,6 +35,8 @@ export const reservedPageSlugs: ReadonlySet<string> = new Set([
   // The saved list ("My activities") and the printable posters.
   'gemte',
   'plakat',
+  // The web app manifest (no slug can hold a dot; listed so every fixed section is here).
+  'manifest.json',
   // [lang]/404.astro: the language's "page not found" answer.
   '404',
 ])
