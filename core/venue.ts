@@ -54,6 +54,11 @@ export function placeText(place: Place): string {
  * Directions to the place. Google's documented "Maps URLs" open the map app on Android and iOS
  * phones (and the map site elsewhere); the address works when there is no map point.
  */
+/** Directions on OpenStreetMap to the place's point (the activity page's link), when it has one. */
+export function pointDirectionsUrl(place: Place): string | undefined {
+  return place.latitude !== undefined && place.longitude !== undefined ? `https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}` : undefined
+}
+
 export function directionsUrl(place: Place): string | undefined {
   const destination =
     place.latitude !== undefined && place.longitude !== undefined ? `${place.latitude},${place.longitude}` : placeText(place)

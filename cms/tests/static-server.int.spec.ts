@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The public site's server (`npm start`, the e2e environment): tested in this process, over real HTTP.
 import { createStaticServer, headersFromRules, listen, parseHeaderRules, parseRedirectRules, parseRequestTarget } from '../../scripts/static-server.mjs'
 import { contentSecurityPolicy, headersFile, headersFor } from '../../site/scripts/release/serving-rules.ts'
+import { seededRandom } from '../../core/testing/seeded-random'
 
 /**
  * Anonymous requests must never stop the public site or send a reader elsewhere. The paths below
@@ -111,18 +112,6 @@ function parseAnswer(all: Buffer): Answer {
 /** A Location stays on this site: exactly one `/`, then neither `/` nor `\`, printable ASCII only. */
 const onSite = (location: string) => /^\/(?![/\\])[\x21-\x7e]*$/.test(location)
 
-/** A small seeded generator, so a failing case can be named and replayed. */
-function random(seed: number) {
-  let state = seed >>> 0 || 1
-  const next = () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 2 ** 32
-  }
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! }
-}
-
 const hex = (byte: number) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
 const encodeUtf8 = (text: string) => [...Buffer.from(text)].map(hex).join('')
 const controlBytes = [...Array.from({ length: 32 }, (_, byte) => byte), 0x7f]
@@ -162,7 +151,7 @@ function generatedTargets(count: number, seed: number): Buffer[] {
     add(`/da/${encodeUtf8(text)}%2f..%2fda`)
   }
   // Random mixes of all of the above, with and without queries.
-  const generator = random(seed)
+  const generator = seededRandom(seed)
   const parts = [...plain, ...plain, ...slashes, ...dots, ...invalidUtf8, ...long, ...nonLatin1.map(encodeUtf8), ...controlBytes.map(hex), '%0d%0aX:1', '%20', '%3f', '%23', '%25']
   while (targets.length < count) {
     const segmentCount = 1 + Math.floor(generator.next() * 5)
@@ -250,7 +239,7 @@ describe('static server: hostile paths', () => {
   })
 
   it('parses any request target without throwing, including text the HTTP parser would refuse', () => {
-    const generator = random(7)
+    const generator = seededRandom(7)
     const alphabet = ['/', '\\', '%', '.', '?', '#', 'a', '2f', '5c', '\u0000', '\r', '\n', '\u007f', '\u00ff', '€', '\ud800', '\udc00', '😀', 'ት']
     for (let index = 0; index < 5_000; index++) {
       const target = Array.from({ length: 1 + Math.floor(generator.next() * 12) }, () => generator.pick(alphabet)).join('')

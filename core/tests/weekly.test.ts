@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildRule, buildRules, nextOccurrences, schedulePeriods, weekdayCodes, type ScheduleForm } from '../schedule'
+import { seededRandom } from '../testing/seeded-random'
 import { expandWeekly, nextMeetings } from '../weekly'
-
-/** A small seeded generator, so a failure names a schedule that can be run again. */
-function generator(seed: number) {
-  let state = seed >>> 0 || 1
-  const next = () => {
-    state ^= state << 13
-    state ^= state >>> 17
-    state ^= state << 5
-    return (state >>> 0) / 4294967296
-  }
-  return {
-    int: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  }
-}
 
 // Days around the clock changes of 2027 and 2028 (last Sundays of March and October) and ordinary ones.
 const days = ['2027-03-26', '2027-03-28', '2027-03-29', '2027-06-15', '2027-10-29', '2027-10-31', '2027-11-01', '2027-12-31', '2028-01-03', '2028-03-26', '2028-10-29']
 const times = ['00:00', '01:30', '02:00', '02:30', '03:00', '09:00', '15:00', '17:45', '23:30']
 const shiftDay = (day: string, by: number) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + by)).toISOString().slice(0, 10)
 
-function randomSchedule(random: ReturnType<typeof generator>): ScheduleForm {
+function randomSchedule(random: ReturnType<typeof seededRandom>): ScheduleForm {
   const weekdays = weekdayCodes.filter(() => random.chance(0.35))
   const startTime = random.pick(times)
   const base = random.pick(days)
@@ -56,7 +41,7 @@ function randomSchedule(random: ReturnType<typeof generator>): ScheduleForm {
 
 describe('next meetings on the phone (core/weekly.ts) against rrule (core/schedule.ts)', () => {
   it('gives the same next meetings for thousands of generated schedules, across the clock changes', () => {
-    const random = generator(20261202)
+    const random = seededRandom(20261202)
     let compared = 0
     let withMeetings = 0
     for (let run = 0; run < 3000; run++) {

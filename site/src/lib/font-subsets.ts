@@ -27,6 +27,7 @@ import type { Plugin } from 'vite'
 import { spokenLanguages } from '../../../core/languages'
 import { locales, type LocaleCode } from '../../../core/locales'
 import { placeNames } from '../../../core/places'
+import { virtualModule } from './virtual-module'
 
 const require = createRequire(import.meta.url)
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -306,9 +307,6 @@ export function fontFaceRule(script: Script, url: string, codePoints: number[]):
   return `@font-face{font-family:'${font.family}';font-style:normal;font-display:swap;font-weight:${weightRange.min} ${weightRange.max};src:local('${font.local}'),url(${url}) format('woff2');unicode-range:${unicodeRange(codePoints)}}`
 }
 
-const virtualId = 'virtual:font-faces'
-const resolvedVirtualId = `\0${virtualId}`
-
 /**
  * `virtual:font-faces`: `fontFaces[lang]` is the @font-face rule of the language's subset (none
  * for languages whose script every system has), `fontFiles[lang]` its URL. The subsets are written into `<cacheDir>/font-subsets/`
@@ -320,38 +318,31 @@ const resolvedVirtualId = `\0${virtualId}`
 export function fontSubsets(cacheDir: string): Plugin {
   const storeFile = path.join(cacheDir, 'data-store.json')
   const outDir = path.join(cacheDir, 'font-subsets')
-  return {
-    name: 'drk:font-subsets',
-    resolveId(id) {
-      return id === virtualId ? resolvedVirtualId : undefined
-    },
-    async load(id) {
-      if (id !== resolvedVirtualId) return undefined
-      fs.mkdirSync(outDir, { recursive: true })
-      const imports: string[] = []
-      const rules: string[] = []
-      const files: string[] = []
-      const madeFiles: string[] = []
-      let n = 0
-      for (const locale of locales) {
-        if (!('script' in locale) || !locale.script) continue
-        const started = performance.now()
-        const subset = await cachedSubset(locale.script, await localeCharacters(locale.code, storeFile), path.join(outDir, 'made'))
-        madeFiles.push(subset.file)
-        // Vite names the copy in _astro/ by its content; this file is only its source.
-        const file = path.join(outDir, `${scriptFonts[locale.script].local.toLowerCase().replace(/ /g, '-')}-${locale.code}.woff2`)
-        if (!fs.existsSync(file) || !fs.readFileSync(file).equals(subset.woff2)) fs.writeFileSync(file, subset.woff2)
-        imports.push(`import font${n} from ${JSON.stringify(`${file}?url`)}`)
-        files.push(`${JSON.stringify(locale.code)}: font${n}`)
-        rules.push(`${JSON.stringify(locale.code)}: ${JSON.stringify(fontFaceRule(locale.script, '@@URL@@', subset.codePoints)).replace('@@URL@@', `" + font${n} + "`)}`)
-        n++
-        console.log(`Font subset ${locale.code}: ${subset.codePoints.length} characters, ${(subset.woff2.length / 1024).toFixed(1)} KB (${Math.round(performance.now() - started)} ms)`)
-      }
-      // Only this build's subsets stay remembered: the folder does not grow with every edit.
-      const made = path.join(outDir, 'made')
-      const used = new Set(madeFiles)
-      for (const name of fs.existsSync(made) ? fs.readdirSync(made) : []) if (!used.has(name)) fs.rmSync(path.join(made, name), { force: true })
-      return `${imports.join('\n')}\nexport const fontFaces = { ${rules.join(', ')} }\nexport const fontFiles = { ${files.join(', ')} }\n`
-    },
-  }
+  return virtualModule('drk:font-subsets', 'virtual:font-faces', async () => {
+    fs.mkdirSync(outDir, { recursive: true })
+    const imports: string[] = []
+    const rules: string[] = []
+    const files: string[] = []
+    const madeFiles: string[] = []
+    let n = 0
+    for (const locale of locales) {
+      if (!('script' in locale) || !locale.script) continue
+      const started = performance.now()
+      const subset = await cachedSubset(locale.script, await localeCharacters(locale.code, storeFile), path.join(outDir, 'made'))
+      madeFiles.push(subset.file)
+      // Vite names the copy in _astro/ by its content; this file is only its source.
+      const file = path.join(outDir, `${scriptFonts[locale.script].local.toLowerCase().replace(/ /g, '-')}-${locale.code}.woff2`)
+      if (!fs.existsSync(file) || !fs.readFileSync(file).equals(subset.woff2)) fs.writeFileSync(file, subset.woff2)
+      imports.push(`import font${n} from ${JSON.stringify(`${file}?url`)}`)
+      files.push(`${JSON.stringify(locale.code)}: font${n}`)
+      rules.push(`${JSON.stringify(locale.code)}: ${JSON.stringify(fontFaceRule(locale.script, '@@URL@@', subset.codePoints)).replace('@@URL@@', `" + font${n} + "`)}`)
+      n++
+      console.log(`Font subset ${locale.code}: ${subset.codePoints.length} characters, ${(subset.woff2.length / 1024).toFixed(1)} KB (${Math.round(performance.now() - started)} ms)`)
+    }
+    // Only this build's subsets stay remembered: the folder does not grow with every edit.
+    const made = path.join(outDir, 'made')
+    const used = new Set(madeFiles)
+    for (const name of fs.existsSync(made) ? fs.readdirSync(made) : []) if (!used.has(name)) fs.rmSync(path.join(made, name), { force: true })
+    return `${imports.join('\n')}\nexport const fontFaces = { ${rules.join(', ')} }\nexport const fontFiles = { ${files.join(', ')} }\n`
+  })
 }

@@ -5,16 +5,12 @@
  * for a rule the phone cannot expand.
  */
 import type { Activity, Department, Event } from '../../../cms/src/payload-types'
-import { directionsUrl, type Place } from '../../../core/venue'
+import { directionsUrl, pointDirectionsUrl, type Place } from '../../../core/venue'
 import type { SavedItem } from '../offline/saved-store'
 import { getLocale, type LocaleCode } from '../i18n'
 import { hasFeed } from './calendar-feeds'
 import { localeUrl, routes } from './paths'
 import { activityPeriods, nextDates } from './schedule'
-
-/** The activity page's own directions link (OpenStreetMap to the point), else a search for the address. */
-const activityDirections = (place: Place) =>
-  place.latitude !== undefined && place.longitude !== undefined ? `https://www.openstreetmap.org/directions?to=${place.latitude}%2C${place.longitude}` : directionsUrl(place)
 
 const placeLines = (place: Place) => [place.name, place.street, [place.postalCode, place.city].filter(Boolean).join(' ')].filter((line): line is string => Boolean(line))
 
@@ -27,7 +23,8 @@ export function activityItem(lang: LocaleCode, activity: Activity, department: D
     title: activity.title,
     department: department.name,
     place: placeLines(place),
-    directions: activityDirections(place),
+    // The activity page's own link (to the point), else a search for the address.
+    directions: pointDirectionsUrl(place) ?? directionsUrl(place),
     calendar: hasFeed(activity) ? localeUrl(lang, routes.calendarActivity(activity.slug)) : undefined,
     periods: activityPeriods(activity).map((period) => ({ rule: period.rule, endTime: period.form.endTime ?? null })),
     dates: nextDates(activity, 3).map((occurrence) => ({ start: occurrence.start.getTime(), end: occurrence.end?.getTime() ?? null })),

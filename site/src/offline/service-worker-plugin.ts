@@ -9,21 +9,12 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Plugin } from 'vite'
 
-const virtualId = 'virtual:service-worker'
-const resolvedVirtualId = `\0${virtualId}`
+import { virtualModule } from '../lib/virtual-module'
+
 const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'service-worker.ts')
 
-export function serviceWorker(): Plugin {
-  return {
-    name: 'drk:service-worker',
-    resolveId(id) {
-      return id === virtualId ? resolvedVirtualId : undefined
-    },
-    async load(id) {
-      if (id !== resolvedVirtualId) return undefined
-      const result = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, format: 'iife', target: 'es2020', legalComments: 'none', logLevel: 'silent' })
-      for (const file of result.outputFiles) this.addWatchFile?.(file.path)
-      return `export const source = ${JSON.stringify(result.outputFiles[0]!.text)}`
-    },
-  }
-}
+export const serviceWorker = (): Plugin =>
+  virtualModule('drk:service-worker', 'virtual:service-worker', async () => {
+    const result = await build({ entryPoints: [entry], bundle: true, minify: true, write: false, format: 'iife', target: 'es2020', legalComments: 'none', logLevel: 'silent' })
+    return `export const source = ${JSON.stringify(result.outputFiles[0]!.text)}`
+  })
