@@ -7,15 +7,16 @@ import da from './ui/da.json'
 import eventsDa from './ui/events/da.json'
 import finderDa from './ui/finder/da.json'
 import offlineDa from './ui/offline/da.json'
+import posterDa from './ui/poster/da.json'
 import scheduleDa from './ui/schedule/da.json'
 import volunteerDa from './ui/volunteer/da.json'
 import { formatNumber, numberingSystem } from './numbers'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
-// finder, events, volunteer pages, schedule changes and the offline parts (service worker, saved list); the signup forms' strings are in
+// finder, events, volunteer pages, schedule changes and the offline parts (service worker, saved list) and the posters; the signup forms' strings are in
 // core/strings/signup/, as the CMS's signup endpoint and e-mails say the same words); the Danish
 // files define the keys.
-export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof placesDa | keyof typeof messagesDa | keyof typeof volunteerDa | keyof typeof scheduleDa | keyof typeof offlineDa
+export type UIKey = keyof typeof da | keyof typeof finderDa | keyof typeof eventsDa | keyof typeof signupDa | keyof typeof placesDa | keyof typeof messagesDa | keyof typeof volunteerDa | keyof typeof scheduleDa | keyof typeof offlineDa | keyof typeof posterDa
 type Strings = Record<UIKey, string>
 
 const files = import.meta.glob<Partial<Strings>>(['./ui/*.json', './ui/*/*.json', '../../../core/strings/*/*.json'], { eager: true, import: 'default' })

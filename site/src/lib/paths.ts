@@ -46,6 +46,10 @@ export const routes = {
   openData: () => 'aabne-data/',
   /** "My activities": what the reader saved on the phone (kept there only; opens offline). */
   saved: () => 'gemte/',
+  /** Printable A4 posters for a noticeboard, in the reader's language beside Danish (lib/poster.ts). */
+  posterActivity: (slug: string) => `plakat/aktivitet/${slug}/`,
+  posterEvent: (slug: string) => `plakat/arrangement/${slug}/`,
+  posterDepartment: (slug: string) => `plakat/afdeling/${slug}/`,
   /** The web app manifest, in the reader's language. */
   manifest: () => 'manifest.json',
   page: (slug: string) => `${slug}/`,

@@ -1,0 +1,45 @@
+/**
+ * Posters for the noticeboard: one printable A4 page per activity, event and department, in two
+ * languages (the reader's beside Danish; a Danish page's beside English), with a QR code that
+ * opens the page in the reader's language. Many first hear of an activity from a sheet at the
+ * language school or the asylum centre.
+ */
+import QRCode from 'qrcode'
+
+import { defaultLocale, type LocaleCode } from '../../../core/locales'
+import { activities, departments, relationId, upcomingEvents } from './data'
+
+/** The poster's two languages, the reader's first: [reader, beside]. A Danish page's poster is Danish beside English. */
+export function posterLanguages(lang: LocaleCode): [LocaleCode, LocaleCode] {
+  return [lang, lang === defaultLocale ? 'en' : defaultLocale]
+}
+
+/**
+ * A QR code for `url` as SVG markup, made at build time: black on white with the standard quiet
+ * zone of four modules, error correction M (a sheet on a noticeboard gets creased and pinned
+ * through), sized by its container. `label` says what it opens, for screen readers.
+ */
+export async function qrSvg(url: string, label: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } })
+  const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  return svg.trim().replace('<svg ', `<svg role="img" aria-label="${escaped}" class="block h-full w-full" `)
+}
+
+/**
+ * The same document in the language beside the reader's (every locale has every published
+ * document, Danish text standing in for what is not translated): found by id, as slugs may differ.
+ */
+async function besideOf<T extends { id: number | string }>(list: Promise<T[]>, id: T['id'], what: string, lang: LocaleCode): Promise<T> {
+  const found = (await list).find((entry) => entry.id === id)
+  if (!found) throw new Error(`${what} ${id} is missing in ${lang}`)
+  return found
+}
+
+export const activityBeside = (lang: LocaleCode, id: number) => besideOf(activities(lang), id, 'Activity', lang)
+export const eventBeside = (lang: LocaleCode, id: number) => besideOf(upcomingEvents(lang), id, 'Event', lang)
+export const departmentBeside = (lang: LocaleCode, id: number) => besideOf(departments(lang), id, 'Department', lang)
+
+/** A department's activities in `lang`, in the order its page lists them. */
+export async function departmentActivities(lang: LocaleCode, departmentId: number) {
+  return (await activities(lang)).filter((activity) => relationId(activity.department) === departmentId)
+}
