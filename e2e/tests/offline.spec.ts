@@ -107,6 +107,21 @@ test('an event saved in Arabic shows its own time in the list; the list and the 
   await expect(page.locator('[data-saved-items] > li').first().locator('[data-title]')).toHaveAttribute('dir', 'rtl')
 })
 
+test('when the browser refuses to keep anything (private mode), saving says so instead of doing nothing', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    }
+  })
+  await page.goto(`/fa${womenGroup}`)
+  const save = page.locator('[data-save]')
+  await save.click()
+  await expect(page.locator('[data-save-status]')).toHaveText(uiStrings('fa')['save.refused']!)
+  await expect(save).toHaveText(uiStrings('fa')['save.button']!)
+  await page.goto('/fa/gemte/')
+  await expect(page.locator('[data-saved-empty]')).toBeVisible()
+})
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
   test('there is no save button, and the saved list says what it needs', async ({ page }) => {

@@ -8,7 +8,10 @@ import { readSaved, writeSaved, type SavedItem } from './saved-store'
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-save]')) {
   const item = JSON.parse(button.dataset.save!) as SavedItem
-  const labels = { save: button.textContent ?? '', saved: button.dataset.labelSaved ?? '' }
+  const labels = { save: button.textContent ?? '', saved: button.dataset.labelSaved ?? '', refused: button.dataset.labelRefused ?? '' }
+  const status = button.parentElement?.querySelector<HTMLElement>('[data-save-status]')
+  // "Opens without internet" only where a service worker can keep the pages.
+  if (!('serviceWorker' in navigator)) button.parentElement?.querySelector<HTMLElement>('[data-save-hint]')?.remove()
   const show = () => {
     const saved = readSaved().some((other) => other.key === item.key)
     button.textContent = saved ? labels.saved : labels.save
@@ -30,8 +33,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-save]')
       items.unshift({ ...item, savedAt: Date.now() })
       fetch(button.dataset.list!, { headers: { Accept: 'text/html' } }).catch(() => {})
     }
-    writeSaved(items)
+    const kept = writeSaved(items)
     show()
+    if (status) status.textContent = kept ? '' : labels.refused
   })
   addEventListener('storage', show)
 }

@@ -42,10 +42,12 @@ export function readSaved(): SavedItem[] {
   }
 }
 
-export function writeSaved(items: SavedItem[]): void {
+/** Whether the browser kept the list: storage full or refused (private mode, a blocked site) keeps nothing, and the page says so. */
+export function writeSaved(items: SavedItem[]): boolean {
   try {
     localStorage.setItem(storageKey, JSON.stringify(items.slice(0, most)))
+    return true
   } catch {
-    // Storage full or refused (private mode): the page still works, nothing is kept.
+    return false
   }
 }
