@@ -9,8 +9,16 @@ export function numberingSystem(lang: LocaleCode) {
   return getLocale(lang).numberingSystem
 }
 
+/** Made once per language and kind, kept: making a formatter costs far more than using it. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>()
+function formatter<T extends Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined
+  if (!made) formatters.set(key, (made = make()))
+  return made
+}
+
 export function formatNumber(lang: LocaleCode, value: number, options: Intl.NumberFormatOptions = {}) {
-  return new Intl.NumberFormat(lang, { ...options, numberingSystem: numberingSystem(lang) }).format(value)
+  return formatter(`n:${lang}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(lang, { ...options, numberingSystem: numberingSystem(lang) })).format(value)
 }
 
 const digitTables = new Map<string, string[]>()
@@ -39,7 +47,7 @@ export function localizeDigits(lang: LocaleCode, text: string) {
 
 /** "a, b og c" / "a، b، و c": the language's own separators and conjunction. */
 export function formatList(lang: LocaleCode, items: string[], type: Intl.ListFormatType = 'conjunction') {
-  return new Intl.ListFormat(lang, { type }).format(items)
+  return formatter(`l:${lang}:${type}`, () => new Intl.ListFormat(lang, { type })).format(items)
 }
 
 /**
@@ -50,7 +58,7 @@ export function listSeparators(lang: LocaleCode, count: number, type: Intl.ListF
   const placeholders = Array.from({ length: count }, (_, index) => `\u0000${index}\u0000`)
   const separators: string[] = []
   let pending = ''
-  for (const part of new Intl.ListFormat(lang, { type }).formatToParts(placeholders)) {
+  for (const part of formatter(`l:${lang}:${type}`, () => new Intl.ListFormat(lang, { type })).formatToParts(placeholders)) {
     if (part.type === 'literal') pending += part.value
     else if (separators.length < placeholders.indexOf(part.value)) {
       separators.push(pending)

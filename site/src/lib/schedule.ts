@@ -74,11 +74,15 @@ export function formatOccurrence(lang: LocaleCode, occurrence: Occurrence) {
   }
 }
 
+const weekdayNames = new Map<string, string>()
 /** A weekday's name in the reader's language ("tirsdag", "ሰሉስ"). */
 export function weekdayName(lang: LocaleCode, code: WeekdayCode) {
   // 5 January 2026 was a Monday.
   const day = new Date(Date.UTC(2026, 0, 5 + weekdayCodes.indexOf(code), 12))
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(day)
+  const key = `${lang}:${code}`
+  let name = weekdayNames.get(key)
+  if (name === undefined) weekdayNames.set(key, (name = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(day)))
+  return name
 }
 
 /** "Ringkøbing-Skjern" → "ringkoebing-skjern": the same slugs as the CMS. */
@@ -103,11 +107,12 @@ export function audienceLabel(t: (key: UIKey, params?: Record<string, string | n
   return t('audience.children')
 }
 
+const changeDateFormats = new Map<LocaleCode, Intl.DateTimeFormat>()
 /** "16. august 2027": the day a change takes over, without the weekday (it reads as "from <date>" in every language). */
 export function changeDate(lang: LocaleCode, day: string) {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]
   // Noon UTC is the same calendar day in Copenhagen all year.
-  return new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(Date.UTC(year, month - 1, date, 12)),
-  )
+  let format = changeDateFormats.get(lang)
+  if (!format) changeDateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' })))
+  return format.format(new Date(Date.UTC(year, month - 1, date, 12)))
 }
