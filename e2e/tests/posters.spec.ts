@@ -6,7 +6,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 
-import { siteOutDir } from '../fixtures/cms'
+import { publicDocs, siteOutDir } from '../fixtures/cms'
 import { uiStrings } from '../fixtures/ui-strings'
 
 // Posters for the noticeboard (site/src/lib/poster.ts): one printable A4 sheet per activity,
@@ -44,7 +44,8 @@ async function followPosterLink(page: Page, lang: string, pagePath: string, labe
   await expect(page).toHaveURL(/\/plakat\//)
 }
 
-test('the department prints a bilingual poster of the women’s group whose QR code opens the Tigrinya page', async ({ page }, testInfo) => {
+test('the department prints a bilingual poster of the women’s group whose QR code opens the Tigrinya page', async ({ page, request }, testInfo) => {
+  const [activity] = (await publicDocs(request, 'activities', 'da')).filter((doc) => doc.slug === 'aarhus-kvindegruppe')
   await page.goto(`/ti${womenGroup}`)
   const canonical = await page.locator('link[rel="canonical"]').getAttribute('href')
   expect(canonical).toMatch(new RegExp(`/ti${womenGroup}$`))
@@ -66,6 +67,15 @@ test('the department prints a bilingual poster of the women’s group whose QR c
     await beside.locator('[data-poster-dates] time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime'))),
   )
   await expect(page.locator('[data-poster-place]')).toContainText('Demogade 17 (demo)')
+  // What it is, in Tigrinya (the activity type's translation), not only the Danish title.
+  const [type] = await publicDocs(request, 'activity-types', 'ti', `&where[id][equals]=${activity!.activityType}`)
+  expect(type!.title).toMatch(/\p{Script=Ethiopic}/u)
+  await expect(reader.getByText(String(type!.title), { exact: true })).toBeVisible()
+  // Who may come and the target groups: two lines, not one run-on sentence.
+  await expect(reader.locator('[data-poster-audience]')).toHaveText(uiStrings('ti')['audience.women']!)
+  await expect(reader.locator('[data-poster-groups]')).toHaveCount(1)
+  // When it was made, in both languages: the dates are the next ones from then.
+  await expect(page.locator('[data-poster-updated]')).toContainText(uiStrings('da')['poster.updated']!.split('{date}')[0]!)
 
   // The QR code, read from a screenshot, is the Tigrinya page's address, written out below it too.
   const qr = page.locator('[data-poster-qr]')
@@ -113,8 +123,16 @@ test('an event’s poster opens the event page in the reader’s language', asyn
   expect(new URL((await readQr(page.locator('[data-poster-qr]')))!).pathname).toBe('/so/arrangementer/aalborg-familielejr/')
 })
 
-test('a Danish page’s poster is Danish beside English', async ({ page }) => {
+test('a Danish page’s poster is Danish beside English, and leads to the same poster with Danish beside each other language', async ({ page }) => {
   await followPosterLink(page, 'da', '/afdelinger/aarhus/aarhus-cykelkursus/')
+  const others = page.locator('[data-poster-languages] a')
+  expect(await others.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(
+    ['en', 'uk', 'ar', 'fa', 'ps', 'ti', 'so'].map((lang) => `/${lang}/plakat/aktivitet/aarhus-cykelkursus/`),
+  )
+  await others.filter({ hasText: 'العربية' }).click()
+  await expect(page.locator('[data-poster-column="ar"] h1')).toHaveCount(1)
+  await expect(page.locator('[data-poster-column="da"]')).toHaveCount(1)
+  await page.goBack()
   await expect(page.locator('[data-poster-column="da"] h1')).toHaveCount(1)
   await expect(page.locator('[data-poster-column="en"]')).toContainText(uiStrings('en')['poster.when']!)
   expect(new URL((await readQr(page.locator('[data-poster-qr]')))!).pathname).toBe('/da/afdelinger/aarhus/aarhus-cykelkursus/')
@@ -130,6 +148,10 @@ test('a department’s poster lists all its activities, with one QR code to the 
   expect(new URL(page.url()).pathname).toBe('/fa/plakat/afdeling/aarhus/')
   await expect(page.locator('[data-poster-column="fa"] [data-poster-activity]')).toHaveCount(listed.length)
   await expect(page.locator('[data-poster-column="da"] [data-poster-activity]')).toHaveCount(listed.length)
+  // Each activity says where it meets: the cycle course is not at the department's address.
+  const course = page.locator('[data-poster-column="fa"] [data-poster-activity="aarhus-cykelkursus"] [data-poster-activity-place]')
+  await expect(course).toContainText('Demovej 6 (demo)')
+  await expect(page.locator('[data-poster-place]')).toHaveCount(0)
   expect(await readQr(page.locator('[data-poster-qr]'))).toMatch(/\/fa\/afdelinger\/aarhus\/$/)
 })
 

@@ -26,6 +26,16 @@ export async function qrSvg(url: string, label: string): Promise<string> {
 }
 
 /**
+ * The class of a poster's title: smaller when it holds a word too long for half an A4 sheet at
+ * full size ("forældremyndighedsindehaver"), which would otherwise break mid-word (printers'
+ * browsers often have no hyphenation for the language).
+ */
+export function posterTitleClass(title: string): string {
+  const longest = Math.max(0, ...title.split(/\s+/).map((word) => [...word].length))
+  return longest > 20 ? 'poster-title poster-title-longer' : longest > 15 ? 'poster-title poster-title-long' : 'poster-title'
+}
+
+/**
  * The same document in the language beside the reader's (every locale has every published
  * document, Danish text standing in for what is not translated): found by id, as slugs may differ.
  */
