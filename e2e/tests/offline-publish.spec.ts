@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 
 import { adminApi, json } from '../fixtures/api'
 import { publicDocs, waitForSite } from '../fixtures/cms'
@@ -25,6 +25,18 @@ async function keptWith(page: Page, path: string, text: string) {
     .toContain(text)
 }
 
+/** Reloads the page with no connection: the kept copy, with the offline note, showing `text`. */
+async function reloadOffline(page: Page, context: BrowserContext, text: string) {
+  await context.setOffline(true)
+  try {
+    await page.reload()
+    await expect(page.locator('[data-offline-note="saved"]')).toBeVisible()
+    await expect(page.getByText(text).first()).toBeVisible()
+  } finally {
+    await context.setOffline(false)
+  }
+}
+
 test('after a publish, the next online visit shows the new page, and the phone keeps the new version in the worker’s current caches only', async ({ page, context, request }) => {
   test.setTimeout(300_000)
   const admin = await adminApi(request)
@@ -40,14 +52,7 @@ test('after a publish, the next online visit shows the new page, and the phone k
   await keptWith(page, pagePath, summary)
 
   // Offline: the kept page, with its note.
-  await context.setOffline(true)
-  try {
-    await page.reload()
-    await expect(page.locator('[data-offline-note="saved"]')).toBeVisible()
-    await expect(page.getByText(summary).first()).toBeVisible()
-  } finally {
-    await context.setOffline(false)
-  }
+  await reloadOffline(page, context, summary)
 
   const changed = `${summary} Nu også med fælles frokost.`
   const save = async (text: string) => {
@@ -65,14 +70,7 @@ test('after a publish, the next online visit shows the new page, and the phone k
     await keptWith(page, pagePath, changed)
 
     // Offline again: the new version, not the one kept first.
-    await context.setOffline(true)
-    try {
-      await page.reload()
-      await expect(page.locator('[data-offline-note="saved"]')).toBeVisible()
-      await expect(page.getByText(changed).first()).toBeVisible()
-    } finally {
-      await context.setOffline(false)
-    }
+    await reloadOffline(page, context, changed)
 
     // The worker's caches are its current ones only, and every file the kept pages name is there.
     const names = await page.evaluate(() => caches.keys())

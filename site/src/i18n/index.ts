@@ -10,7 +10,7 @@ import offlineDa from './ui/offline/da.json'
 import posterDa from './ui/poster/da.json'
 import scheduleDa from './ui/schedule/da.json'
 import volunteerDa from './ui/volunteer/da.json'
-import { formatNumber, numberingSystem } from './numbers'
+import { formatNumber, formatter, numberingSystem } from './numbers'
 
 // Strings are split by area (ui/<lang>.json for the shell, ui/<area>/<lang>.json for the
 // finder, events, volunteer pages, schedule changes and the offline parts (service worker, saved list) and the posters; the signup forms' strings are in
@@ -66,18 +66,12 @@ export function dir(lang: LocaleCode) {
   return getLocale(lang).dir
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-
 /** Dates and times for people in Denmark, in the reader's language. */
 export function formatDateTime(lang: LocaleCode, value: string | Date, style: SiteDateStyle = 'dateTime') {
   // Dates people can match with Danish letters and signs: Gregorian calendar, 24-hour clock,
   // also in Persian and Pashto (whose default is the solar calendar). The phone writes the same
-  // (core/date-text.ts). One formatter per language and style: making one costs a hundred times
-  // formatting with it (a fifth of a full build's rendering went to making them).
-  const key = `${lang}:${style}`
-  let format = dateFormats.get(key)
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(lang, dateOptions(numberingSystem(lang), style))))
-  return format.format(new Date(value))
+  // (core/date-text.ts).
+  return formatter(`d:${lang}:${style}`, () => new Intl.DateTimeFormat(lang, dateOptions(numberingSystem(lang), style))).format(new Date(value))
 }
 
-export { comma, formatList, formatNumber, listSeparators, localizeDigits, numberingSystem } from './numbers'
+export { comma, formatList, formatNumber, formatter, listSeparators, localizeDigits, numberingSystem } from './numbers'

@@ -9,9 +9,13 @@ export function numberingSystem(lang: LocaleCode) {
   return getLocale(lang).numberingSystem
 }
 
-/** Made once per language and kind, kept: making a formatter costs far more than using it. */
-const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>()
-function formatter<T extends Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+const formatters = new Map<string, unknown>()
+/**
+ * The formatter for `key` (language, kind, options), made on first use and kept: making an Intl
+ * formatter costs a hundred times using it (a fifth of a full build's rendering went to making
+ * them). For every Intl formatter the site uses at build time.
+ */
+export function formatter<T>(key: string, make: () => T): T {
   let made = formatters.get(key) as T | undefined
   if (!made) formatters.set(key, (made = make()))
   return made

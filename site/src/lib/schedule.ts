@@ -14,7 +14,7 @@ import {
 } from '../../../core/schedule'
 import { regions as coreRegions } from '../../../core/regions'
 import { timeZone } from '../../../core/time'
-import { formatDateTime, numberingSystem, type LocaleCode, type UIKey } from '../i18n'
+import { formatDateTime, formatter, numberingSystem, type LocaleCode, type UIKey } from '../i18n'
 import { buildTime } from './now'
 
 export { weekdayCodes, type Occurrence, type SchedulePeriod, type WeekdayCode }
@@ -74,15 +74,11 @@ export function formatOccurrence(lang: LocaleCode, occurrence: Occurrence) {
   }
 }
 
-const weekdayNames = new Map<string, string>()
 /** A weekday's name in the reader's language ("tirsdag", "ሰሉስ"). */
 export function weekdayName(lang: LocaleCode, code: WeekdayCode) {
   // 5 January 2026 was a Monday.
   const day = new Date(Date.UTC(2026, 0, 5 + weekdayCodes.indexOf(code), 12))
-  const key = `${lang}:${code}`
-  let name = weekdayNames.get(key)
-  if (name === undefined) weekdayNames.set(key, (name = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(day)))
-  return name
+  return formatter(`weekday:${lang}`, () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })).format(day)
 }
 
 /** "Ringkøbing-Skjern" → "ringkoebing-skjern": the same slugs as the CMS. */
@@ -107,12 +103,11 @@ export function audienceLabel(t: (key: UIKey, params?: Record<string, string | n
   return t('audience.children')
 }
 
-const changeDateFormats = new Map<LocaleCode, Intl.DateTimeFormat>()
 /** "16. august 2027": the day a change takes over, without the weekday (it reads as "from <date>" in every language). */
 export function changeDate(lang: LocaleCode, day: string) {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number]
   // Noon UTC is the same calendar day in Copenhagen all year.
-  let format = changeDateFormats.get(lang)
-  if (!format) changeDateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' })))
-  return format.format(new Date(Date.UTC(year, month - 1, date, 12)))
+  return formatter(`change-date:${lang}`, () => new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', numberingSystem: numberingSystem(lang), day: 'numeric', month: 'long', year: 'numeric' })).format(
+    new Date(Date.UTC(year, month - 1, date, 12)),
+  )
 }
