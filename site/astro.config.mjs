@@ -45,7 +45,9 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   cacheDir,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Four pages in flight: while one page's file is written (in libuv's threads) the next is
+  // rendered. One at a time, the 10× build sat idle about 100 s of its 8 minutes waiting for writes.
+  build: { format: 'directory', concurrency: 4 },
   server: { port: sitePort(), host: true },
   i18n: {
     locales: locales.map((locale) => locale.code),

@@ -12,6 +12,7 @@ import { abandonBuild, holdsLock, lockReleases } from '../scripts/release/lock'
 import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
 import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
 import { mergeSitemaps, readSiteUrl, sitemapLocs } from '../scripts/release/sitemap'
+import { buildSearchIndex } from '../scripts/release/search-index'
 import { validate } from '../scripts/release/validate'
 
 /** The release steps on small fake builds in temporary folders: no CMS, no Astro. */
@@ -224,6 +225,27 @@ describe('the release check', () => {
     expect(unlinked).toEqual(['Linket til /da/kladde/ på da/index.html vises uden link: siden findes ikke på den offentlige side.'])
     expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toBe('<p><span>Kladden</span></p>')
     expect(fs.readFileSync(path.join(served, 'da/index.html'), 'utf8')).toContain('data-content-link')
+  })
+})
+
+describe('the search index', () => {
+  it('indexes the searchable pages of every language, and reads neither the posters nor the root pages', async () => {
+    const dir = tempDir()
+    const searchable = (lang: string, title: string) => `<html lang="${lang}"><body><main data-pagefind-body><h1>${title}</h1><p>${title} tekst</p></main></body></html>`
+    write(dir, {
+      'index.html': searchable('da', 'Omdirigering'),
+      '404.html': searchable('da', 'Roden'),
+      'da/index.html': searchable('da', 'Forside'),
+      'da/afdelinger/holbaek/index.html': searchable('da', 'Holbæk'),
+      'ar/afdelinger/holbaek/index.html': searchable('ar', 'هولبيك'),
+      'da/plakat/aktivitet/lektiecafe/index.html': searchable('da', 'Plakat'),
+      'ar/plakat/afdeling/holbaek/index.html': searchable('ar', 'ملصق'),
+    })
+    const log: string[] = []
+    await buildSearchIndex(dir, () => undefined, (line) => log.push(line))
+    // Three pages read: the poster pages (here marked searchable, to see that they are skipped) and the root pages are not.
+    expect(log).toEqual(['Search index: 3 pages'])
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages).sort()).toEqual(['ar', 'da'])
   })
 })
 

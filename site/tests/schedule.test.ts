@@ -6,7 +6,7 @@ import { activityPeriods, audienceFlags, audienceLabel, changeDate, finderWeekda
 import { activities, activity, movingLektiecafe as moving, now } from './fixtures'
 
 const { holbaekLektiecafe, holbaekForaeldremyndighed } = activities
-const iso = (occurrences: { start: Date; end: Date | null }[]) => occurrences.map(({ start, end }) => [start.toISOString(), end?.toISOString() ?? null])
+const iso = (occurrences: readonly { start: Date; end: Date | null }[]) => occurrences.map(({ start, end }) => [start.toISOString(), end?.toISOString() ?? null])
 
 describe('next dates', () => {
   it('keep the wall-clock time in Copenhagen across the start of summer time (28 March 2027)', () => {

@@ -40,6 +40,13 @@ export function inlineHashes(html: string): { scripts: string[]; styles: string[
 /** Each page's inline hashes, by file identity (device, inode, size, time), as validate.ts remembers links. */
 const pageHashes = new Map<string, { scripts: string[]; styles: string[] }>()
 
+/** The inline hashes of a page read by someone else (validate.ts reads every page anyway), so that releaseHashes does not read it again. */
+export function notePageHashes(key: string, html: string) {
+  if (pageHashes.has(key)) return
+  if (pageHashes.size >= 200_000) pageHashes.delete(pageHashes.keys().next().value!)
+  pageHashes.set(key, inlineHashes(html))
+}
+
 /** Every inline script and style hash of the release's HTML, sorted (the same release gives the same files). */
 export function releaseHashes(releaseDir: string): { scriptHashes: string[]; styleHashes: string[] } {
   const scripts = new Set<string>()
@@ -52,12 +59,8 @@ export function releaseHashes(releaseDir: string): { scriptHashes: string[]; sty
         const stat = fs.statSync(file)
         // A page kept from the served release (a hard link: the same file) is not read again in the build worker.
         const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
-        let found = pageHashes.get(key)
-        if (!found) {
-          found = inlineHashes(fs.readFileSync(file, 'utf8'))
-          if (pageHashes.size >= 200_000) pageHashes.delete(pageHashes.keys().next().value!)
-          pageHashes.set(key, found)
-        }
+        if (!pageHashes.has(key)) notePageHashes(key, fs.readFileSync(file, 'utf8'))
+        const found = pageHashes.get(key)!
         for (const hash of found.scripts) scripts.add(hash)
         for (const hash of found.styles) styles.add(hash)
       }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { searchIndexProblems } from './search-index.ts'
+import { notePageHashes } from './serving-files.ts'
 import { sitemapLocs } from './sitemap.ts'
 
 export interface Validation {
@@ -108,6 +109,8 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
         html = fixed
       }
     }
+    // The serving rules need each page's inline script hashes: taken from this reading.
+    if (!contentLinks) notePageHashes(key, html)
     const hrefs = new Set<string>()
     for (const [, href] of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) if (!href!.startsWith('//')) hrefs.add(href!)
     for (const href of hrefs) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)

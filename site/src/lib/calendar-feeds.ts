@@ -17,7 +17,7 @@ export async function calendarListings(lang: LocaleCode, site: URL) {
   const departmentOf = (id: unknown) => byId.get(String(relationId(id)))
   const absolute = (path: string) => new URL(localeUrl(lang, path), site).href
 
-  const addEvents = (calendar: ICalCalendar, events: Event[]) => {
+  const addEvents = (calendar: ICalCalendar, events: readonly Event[]) => {
     for (const event of events) {
       addOneOff(calendar, {
         kind: 'event',

@@ -46,12 +46,19 @@ export function activities(lang: LocaleCode) {
 }
 
 /** Events that have not ended when the site is built, soonest first. */
-export async function upcomingEvents(lang: LocaleCode, now = buildTime) {
-  const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
-  return entries
-    .map(({ data }) => data)
-    .filter((event) => new Date(event.endsAt ?? event.startsAt) >= now)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+export function upcomingEvents(lang: LocaleCode, now = buildTime) {
+  // Asked for by every department page, poster and feed: sorted once per language (a fresh
+  // filter and sort on each call made the 10× build spend 100 s here). Frozen: callers share it.
+  const load = async () => {
+    const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
+    return Object.freeze(
+      entries
+        .map(({ data }) => data)
+        .filter((event) => new Date(event.endsAt ?? event.startsAt) >= now)
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    )
+  }
+  return now === buildTime ? once(`upcomingEvents:${lang}`, load) : load()
 }
 
 /** How long an ended event's address keeps answering "this event has ended" instead of 404. */
@@ -61,16 +68,21 @@ export const endedEventDays = 90
  * Events that ended within `endedEventDays` before the build, most recent first: their old
  * addresses (shared in messages and on social media) get a small "ended" page.
  */
-export async function endedEvents(lang: LocaleCode, now = buildTime) {
-  const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
-  const since = new Date(now.getTime() - endedEventDays * 86_400_000)
-  return entries
-    .map(({ data }) => data)
-    .filter((event) => {
-      const end = new Date(event.endsAt ?? event.startsAt)
-      return end < now && end >= since
-    })
-    .sort((a, b) => b.startsAt.localeCompare(a.startsAt))
+export function endedEvents(lang: LocaleCode, now = buildTime) {
+  const load = async () => {
+    const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
+    const since = new Date(now.getTime() - endedEventDays * 86_400_000)
+    return Object.freeze(
+      entries
+        .map(({ data }) => data)
+        .filter((event) => {
+          const end = new Date(event.endsAt ?? event.startsAt)
+          return end < now && end >= since
+        })
+        .sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+    )
+  }
+  return now === buildTime ? once(`endedEvents:${lang}`, load) : load()
 }
 
 export function pages(lang: LocaleCode) {
@@ -98,7 +110,7 @@ export function navigation(lang: LocaleCode) {
 type Keyed = { id: string | number; slug?: string | null }
 
 /** One Map per list, language and key, built once per build: pages look documents up by ID or slug. */
-function index<T extends Keyed>(name: string, lang: LocaleCode, key: 'id' | 'slug', load: () => Promise<T[]>) {
+function index<T extends Keyed>(name: string, lang: LocaleCode, key: 'id' | 'slug', load: () => Promise<readonly T[]>) {
   return once(`${name}:${lang}:by-${key}`, async () => new Map((await load()).map((doc) => [String(doc[key]), doc])))
 }
 const lookup = async <T extends Keyed>(map: Promise<Map<string, T>>, key: unknown) => (key === undefined || key === null ? undefined : (await map).get(String(key)))
@@ -108,8 +120,30 @@ export const departmentBySlug = (lang: LocaleCode, slug: string | undefined) => 
 /** A department by its ID or a relationship value (an ID at depth 0). */
 export const departmentOf = (lang: LocaleCode, relation: unknown) => lookup(index('departments', lang, 'id', () => departments(lang)), relationId(relation))
 export const activityTypeOf = (lang: LocaleCode, relation: unknown) => lookup(index('activityTypes', lang, 'id', () => activityTypes(lang)), relationId(relation))
+export const activityById = (lang: LocaleCode, id: unknown) => lookup(index('activities', lang, 'id', () => activities(lang)), id)
+export const upcomingEventById = (lang: LocaleCode, id: unknown) => lookup(index('upcomingEvents', lang, 'id', () => upcomingEvents(lang)), id)
 export const upcomingEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('upcomingEvents', lang, 'slug', () => upcomingEvents(lang)), slug)
 export const endedEventBySlug = (lang: LocaleCode, slug: string | undefined) => lookup(index('endedEvents', lang, 'slug', () => endedEvents(lang)), slug)
+
+/** One department's entries of a list, in the list's order; grouped once per list and language (every department page and poster asks). */
+function byDepartment<T extends { department?: unknown }>(name: string, lang: LocaleCode, load: () => Promise<readonly T[]>) {
+  return once(`${name}:${lang}:by-department`, async () => {
+    const groups = new Map<string, T[]>()
+    for (const entry of await load()) {
+      const key = String(relationId(entry.department))
+      const group = groups.get(key)
+      if (group) group.push(entry)
+      else groups.set(key, [entry])
+    }
+    return groups
+  })
+}
+export const activitiesOfDepartment = async (lang: LocaleCode, department: unknown): Promise<readonly Activity[]> =>
+  (await byDepartment('activities', lang, () => activities(lang))).get(String(relationId(department))) ?? []
+export const upcomingEventsOfDepartment = async (lang: LocaleCode, department: unknown): Promise<readonly UpcomingEvent[]> =>
+  (await byDepartment('upcomingEvents', lang, () => upcomingEvents(lang))).get(String(relationId(department))) ?? []
+type Activity = Awaited<ReturnType<typeof activities>>[number]
+type UpcomingEvent = Awaited<ReturnType<typeof upcomingEvents>>[number]
 
 export { relationId }
 

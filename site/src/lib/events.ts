@@ -14,7 +14,7 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', 
 const dayKey = (value: string) => dayFormat.format(new Date(value))
 
 /** Upcoming events grouped by month in Copenhagen ("2026-12"), in date order, with the month's name in the reader's language. */
-export function eventsByMonth<T extends Localized<Event>>(lang: LocaleCode, events: T[]) {
+export function eventsByMonth<T extends Localized<Event>>(lang: LocaleCode, events: readonly T[]) {
   const monthName = new Intl.DateTimeFormat(lang, { timeZone, calendar: 'gregory', month: 'long', year: 'numeric', numberingSystem: numberingSystem(lang) })
   const groups = new Map<string, { key: string; label: string; events: T[] }>()
   for (const event of events) {

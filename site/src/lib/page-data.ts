@@ -7,6 +7,7 @@
 import type { LocaleCode } from '../../../core/locales'
 import {
   activities,
+  activitiesOfDepartment,
   activityBySlug,
   activityTypeOf,
   activityTypes,
@@ -18,7 +19,7 @@ import {
   relationId,
   targetGroups,
   upcomingEventBySlug,
-  upcomingEvents,
+  upcomingEventsOfDepartment,
 } from './data'
 import { finderData } from './finder'
 
@@ -55,8 +56,8 @@ export async function endedEventPage(lang: LocaleCode, slug: Slug) {
 export async function departmentPage(lang: LocaleCode, slug: Slug) {
   const department = await departmentBySlug(lang, slug)
   if (!department) throw new Error(`Department ${slug} not found in ${lang}`)
-  const own = (await activities(lang)).filter((activity) => relationId(activity.department) === department.id)
-  const events = (await upcomingEvents(lang)).filter((event) => relationId(event.department) === department.id)
+  const own = await activitiesOfDepartment(lang, department.id)
+  const events = await upcomingEventsOfDepartment(lang, department.id)
   return { department, activities: own, events, departments: await departments(lang), activityTypes: await activityTypes(lang) }
 }
 

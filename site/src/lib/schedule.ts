@@ -22,9 +22,23 @@ export { weekdayCodes, type Occurrence, type SchedulePeriod, type WeekdayCode }
 /** The regions in the order the site lists them (core/regions.ts), typed as the CMS stores them: the two lists must agree. */
 export const regions: readonly Department['region'][] = coreRegions
 
+/**
+ * Each schedule's next meetings, by the schedule's text: an activity shows them on its page, its
+ * poster, its department's and type's lists and in the finder, in 8 languages (its schedule is
+ * the same in each). Expanding the rule for every one of them cost the 10× build 19 s. Frozen: callers share them.
+ */
+const expanded = new Map<string, readonly Occurrence[]>()
+
 /** The next meetings of an activity after the site was built (it rebuilds daily), across a planned change. */
-export function nextDates(activity: Pick<Activity, 'schedule'>, count = 3, now = buildTime): Occurrence[] {
-  return nextOccurrences(activity.schedule as ScheduleForm | null | undefined, { after: now, count })
+export function nextDates(activity: Pick<Activity, 'schedule'>, count = 3, now = buildTime): readonly Occurrence[] {
+  const key = `${count} ${now.getTime()} ${JSON.stringify(activity.schedule ?? null)}`
+  let dates = expanded.get(key)
+  if (!dates) {
+    dates = Object.freeze(nextOccurrences(activity.schedule as ScheduleForm | null | undefined, { after: now, count }).map((occurrence) => Object.freeze(occurrence)))
+    if (expanded.size >= 50_000) expanded.clear()
+    expanded.set(key, dates)
+  }
+  return dates
 }
 
 /** The schedule's periods with their rules (the current one, and one planned to take over). */

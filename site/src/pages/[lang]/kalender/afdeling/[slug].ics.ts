@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ params, locals, site }) => {
   const listings = await calendarListings(lang, site as URL)
   const department = listings.departments.find((candidate) => candidate.slug === params.slug)
   if (!department) throw new Error(`Department ${params.slug} not found in ${lang}`)
-  const own = <T extends { department: unknown }>(list: T[]) => list.filter((item) => relationId(item.department) === department.id)
+  const own = <T extends { department: unknown }>(list: readonly T[]) => list.filter((item) => relationId(item.department) === department.id)
   const calendar = createCalendar({
     lang,
     name: t('calendar.department.name', { name: department.name }),

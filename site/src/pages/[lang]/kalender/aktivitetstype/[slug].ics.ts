@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ params, locals, site }) => {
   const type = (await activityTypes(lang)).find((candidate) => candidate.slug === params.slug)
   if (!type) throw new Error(`Activity type ${params.slug} not found in ${lang}`)
   const listings = await calendarListings(lang, site as URL)
-  const ofType = <T extends { activityType?: unknown }>(list: T[]) => list.filter((item) => relationId(item.activityType) === type.id)
+  const ofType = <T extends { activityType?: unknown }>(list: readonly T[]) => list.filter((item) => relationId(item.activityType) === type.id)
   const calendar = createCalendar({
     lang,
     name: t('calendar.activityType.name', { title: type.title }),
