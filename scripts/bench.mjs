@@ -432,7 +432,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 try {
   ui.step(`Real scale: a fresh CMS with the demo data (ports ${cmsPort}/${sitePort})`)
-  environment = await startTestEnvironment({ cmsPort, sitePort, settleMs: 1000 })
+  // The CMS's own settle time (SITE_BUILD_SETTLE_MS, cms/src/site-build/trigger.ts): publish → live includes it.
+  environment = await startTestEnvironment({ cmsPort, sitePort, settleMs: 500 })
 
   if (wanted('publish', 'Publish → visible on the served site: an edited event, a new event (5 runs each), a renamed activity type (3 runs)')) await publishFigures(environment, 'real')
 

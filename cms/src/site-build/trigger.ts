@@ -16,7 +16,7 @@ export const siteQueue = 'site'
 export const buildTaskSlug = 'buildSite'
 
 /** After the first change, wait this long before building, so a burst of edits becomes one build. */
-const settleMs = () => Number(process.env.SITE_BUILD_SETTLE_MS ?? 1000)
+const settleMs = () => Number(process.env.SITE_BUILD_SETTLE_MS ?? 500)
 
 // One queue decision at a time in this process (hooks from parallel requests would race).
 const state = globalThis as typeof globalThis & { __siteBuildRequests?: Promise<unknown> }
