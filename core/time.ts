@@ -39,8 +39,8 @@ function offsetDuring(ms: number): number {
   let offset = hourOffsets.get(hour)
   if (offset === undefined) {
     const start = hour * hourMs
-    const parts = Object.fromEntries(partsFormat.formatToParts(new Date(start)).map(({ type, value }) => [type, Number(value)]))
-    offset = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - start
+    const parts = Object.fromEntries(partsFormat.formatToParts(new Date(start)).map(({ type, value }) => [type, Number(value)])) as unknown as Wall
+    offset = floating(parts).getTime() - start
     // A build asks about a few years of hours at most; bounded all the same.
     if (hourOffsets.size >= 100_000) hourOffsets.clear()
     hourOffsets.set(hour, offset)

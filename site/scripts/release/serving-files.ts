@@ -40,11 +40,12 @@ export function inlineHashes(html: string): { scripts: string[]; styles: string[
 /** Each page's inline hashes, by file identity (device, inode, size, time), as validate.ts remembers links. */
 const pageHashes = new Map<string, { scripts: string[]; styles: string[] }>()
 
-/** The inline hashes of a page read by someone else (validate.ts reads every page anyway), so that releaseHashes does not read it again. */
-export function notePageHashes(key: string, html: string) {
-  if (pageHashes.has(key)) return
+/** Remembers a page's inline hashes; validate.ts calls it for every page it reads, so that releaseHashes need not read them again. */
+export function notePageHashes(key: string, html: string): { scripts: string[]; styles: string[] } {
+  const found = inlineHashes(html)
   if (pageHashes.size >= 200_000) pageHashes.delete(pageHashes.keys().next().value!)
-  pageHashes.set(key, inlineHashes(html))
+  pageHashes.set(key, found)
+  return found
 }
 
 /** Every inline script and style hash of the release's HTML, sorted (the same release gives the same files). */
@@ -59,8 +60,7 @@ export function releaseHashes(releaseDir: string): { scriptHashes: string[]; sty
         const stat = fs.statSync(file)
         // A page kept from the served release (a hard link: the same file) is not read again in the build worker.
         const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
-        if (!pageHashes.has(key)) notePageHashes(key, fs.readFileSync(file, 'utf8'))
-        const found = pageHashes.get(key)!
+        const found = pageHashes.get(key) ?? notePageHashes(key, fs.readFileSync(file, 'utf8'))
         for (const hash of found.scripts) scripts.add(hash)
         for (const hash of found.styles) styles.add(hash)
       }

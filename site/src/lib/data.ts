@@ -45,20 +45,25 @@ export function activities(lang: LocaleCode) {
   })
 }
 
+/** Every event of a language, as loaded. */
+const allEvents = (lang: LocaleCode) => once(`events:${lang}`, async () => (await getCollection('events', ({ data }) => data.locale === lang)).map(({ data }) => data))
+type EventEntry = Awaited<ReturnType<typeof allEvents>>[number]
+
+/**
+ * Events of a language chosen and ordered as of `now`: at the build's own time once per language
+ * and build (every department page, poster and feed asks; a fresh filter and sort on each call cost
+ * the 10× build 100 s), frozen because callers share the list.
+ */
+function eventsAsOf(name: string, lang: LocaleCode, now: Date, choose: (events: EventEntry[]) => EventEntry[]) {
+  const load = async () => Object.freeze(choose(await allEvents(lang)))
+  return now === buildTime ? once(`${name}:${lang}`, load) : load()
+}
+
 /** Events that have not ended when the site is built, soonest first. */
 export function upcomingEvents(lang: LocaleCode, now = buildTime) {
-  // Asked for by every department page, poster and feed: sorted once per language (a fresh
-  // filter and sort on each call made the 10× build spend 100 s here). Frozen: callers share it.
-  const load = async () => {
-    const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
-    return Object.freeze(
-      entries
-        .map(({ data }) => data)
-        .filter((event) => new Date(event.endsAt ?? event.startsAt) >= now)
-        .sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
-    )
-  }
-  return now === buildTime ? once(`upcomingEvents:${lang}`, load) : load()
+  return eventsAsOf('upcomingEvents', lang, now, (events) =>
+    events.filter((event) => new Date(event.endsAt ?? event.startsAt) >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+  )
 }
 
 /** How long an ended event's address keeps answering "this event has ended" instead of 404. */
@@ -69,20 +74,15 @@ export const endedEventDays = 90
  * addresses (shared in messages and on social media) get a small "ended" page.
  */
 export function endedEvents(lang: LocaleCode, now = buildTime) {
-  const load = async () => {
-    const entries = await once(`events:${lang}`, () => getCollection('events', ({ data }) => data.locale === lang))
-    const since = new Date(now.getTime() - endedEventDays * 86_400_000)
-    return Object.freeze(
-      entries
-        .map(({ data }) => data)
-        .filter((event) => {
-          const end = new Date(event.endsAt ?? event.startsAt)
-          return end < now && end >= since
-        })
-        .sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
-    )
-  }
-  return now === buildTime ? once(`endedEvents:${lang}`, load) : load()
+  const since = new Date(now.getTime() - endedEventDays * 86_400_000)
+  return eventsAsOf('endedEvents', lang, now, (events) =>
+    events
+      .filter((event) => {
+        const end = new Date(event.endsAt ?? event.startsAt)
+        return end < now && end >= since
+      })
+      .sort((a, b) => b.startsAt.localeCompare(a.startsAt)),
+  )
 }
 
 export function pages(lang: LocaleCode) {

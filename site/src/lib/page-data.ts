@@ -65,7 +65,7 @@ export async function departmentPage(lang: LocaleCode, slug: Slug) {
 export async function volunteerDepartmentPage(lang: LocaleCode, slug: Slug) {
   const department = await departmentBySlug(lang, slug)
   if (!department) throw new Error(`Department ${slug} not found in ${lang}`)
-  const wanted = (await activities(lang)).filter((activity) => relationId(activity.department) === department.id && activity.volunteersWanted !== false)
+  const wanted = (await activitiesOfDepartment(lang, department.id)).filter((activity) => activity.volunteersWanted !== false)
   return { department, wanted }
 }
 

@@ -7,7 +7,7 @@
 import QRCode from 'qrcode'
 
 import { defaultLocale, type LocaleCode } from '../../../core/locales'
-import { activitiesOfDepartment, activityById, departmentOf, upcomingEventById } from './data'
+import { activityById, departmentOf, upcomingEventById } from './data'
 
 /** The poster's two languages, the reader's first: [reader, beside]. A Danish page's poster is Danish beside English. */
 export function posterLanguages(lang: LocaleCode): [LocaleCode, LocaleCode] {
@@ -49,8 +49,3 @@ async function besideOf<T>(found: Promise<T | undefined>, id: number, what: stri
 export const activityBeside = (lang: LocaleCode, id: number) => besideOf(activityById(lang, id), id, 'Activity', lang)
 export const eventBeside = (lang: LocaleCode, id: number) => besideOf(upcomingEventById(lang, id), id, 'Event', lang)
 export const departmentBeside = (lang: LocaleCode, id: number) => besideOf(departmentOf(lang, id), id, 'Department', lang)
-
-/** A department's activities in `lang`, in the order its page lists them. */
-export async function departmentActivities(lang: LocaleCode, departmentId: number) {
-  return activitiesOfDepartment(lang, departmentId)
-}
