@@ -11,6 +11,7 @@ import { sitePort, siteUrl } from '../core/defaults.ts'
 import { defaultLocale, locales } from '../core/locales.ts'
 import { contentStoreFromFile } from './src/lib/content-store-plugin.ts'
 import { fontSubsets } from './src/lib/font-subsets.ts'
+import { sitemapAlternates } from './src/lib/sitemap-alternates.ts'
 import { serviceWorker } from './src/offline/service-worker-plugin.ts'
 import { lazyChunksWithoutPreload } from './src/lib/lazy-chunks.ts'
 
@@ -63,11 +64,16 @@ export default defineConfig({
         },
       },
     },
-    sitemap({
-      // `/` only redirects to a language; the sitemap lists the real pages, not the noindex ones.
-      filter: (page) => new URL(page).pathname !== '/' && !markedNoindex(new URL(page).pathname),
-      i18n: { defaultLocale, locales: Object.fromEntries(locales.map((locale) => [locale.code, locale.code])) },
-    }),
+    // `/` only redirects to a language; the sitemap lists the real pages, not the noindex ones,
+    // each with its language versions (sitemap-alternates.ts, in place of the plugin's `i18n`).
+    sitemap(
+      sitemapAlternates(
+        siteUrl(),
+        locales.map((locale) => locale.code),
+        defaultLocale,
+        (page) => new URL(page).pathname !== '/' && !markedNoindex(new URL(page).pathname),
+      ),
+    ),
   ],
   vite: { plugins: [tailwindcss(), contentStoreFromFile(cacheDir), fontSubsets(cacheDir), serviceWorker(), lazyChunksWithoutPreload()] },
 })
