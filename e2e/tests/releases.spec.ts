@@ -5,10 +5,11 @@ import http from 'node:http'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 import { readReleaseResult } from '../../core/release'
 import { startTestEnvironment } from '../../scripts/test-environment.mjs'
+import { uiStrings } from '../fixtures/ui-strings'
 
 /**
  * Publishing → live, atomically. These tests need an environment of their own: they stop its
@@ -132,13 +133,22 @@ test('a build reloads only what changed: an edited document is reloaded, an unpu
   await expect(page.getByText(activity.title, { exact: true })).toHaveCount(0)
 })
 
-/** Every file of a release (search index aside), with what differs between two builds of the same content masked: build times. */
+/** The addresses the served site's search page lists for a query, once it has answered. */
+async function searchHrefs(page: Page, query: string): Promise<string[]> {
+  await page.goto(`${environment.siteUrl}/da/soeg/?q=${encodeURIComponent(query)}`)
+  const status = page.locator('[data-search-status]')
+  await expect(status).toContainText(query)
+  await expect(status).not.toHaveText(uiStrings('da')['search.searching']!.replace('{query}', query))
+  return page.locator('[data-search-list] a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+}
+
+/** Every file of a release (search indexes aside), with what differs between two builds of the same content masked: build times. */
 function releaseFiles(dir: string): Map<string, string> {
   const files = new Map<string, string>()
   const walk = (relative: string) => {
     for (const entry of fs.readdirSync(path.join(dir, relative), { withFileTypes: true })) {
       const name = path.join(relative, entry.name)
-      if (relative === '' && entry.name === 'pagefind') continue
+      if (relative === '' && (entry.name === 'pagefind' || entry.name === 'pagefind-delta')) continue
       if (entry.isDirectory()) walk(name)
       else {
         let text = fs.readFileSync(path.join(dir, name), 'utf8')
@@ -158,6 +168,8 @@ test('a partial build renders only the pages of the changed documents, and its r
   const find = async (collection: string, slug: string) =>
     (await (await fetch(api(`/${collection}?where[slug][equals]=${slug}&depth=0&locale=da`), { headers: auth })).json()).docs[0]
   const served = fs.readlinkSync(path.join(environment.releasesDir, 'current'))
+  const goneUrl = '/da/afdelinger/roskilde/roskilde-sprogcafe/'
+  expect(await searchHrefs(page, 'Roskilde sprogcafé')).toContain(goneUrl)
   const since = new Date().toISOString()
   // A department's new event, an edited event, an activity moved to another activity type, a
   // renamed department, and an activity taken off the site: one burst, so one build.
@@ -205,7 +217,13 @@ test('a partial build renders only the pages of the changed documents, and its r
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Nyt arrangement: fællesspisning')
   await page.goto(`${environment.siteUrl}/da/afdelinger/esbjerg/`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Røde Kors Esbjerg (nyt navn)')
-  expect((await page.request.get(`${environment.siteUrl}/da/afdelinger/roskilde/roskilde-sprogcafe/`)).status()).toBe(404)
+  expect((await page.request.get(`${environment.siteUrl}${goneUrl}`)).status()).toBe(404)
+  // Search: the day's full index and the index of the pages published since, merged by the search page.
+  expect(log).toMatch(/Search index: \d+ pages changed since the full build/)
+  expect(await searchHrefs(page, 'fællesspisning')).toContain(`/da/arrangementer/${newEvent.slug}/`)
+  const renamed = await searchHrefs(page, 'Esbjerg nyt navn')
+  expect(renamed.filter((href) => href === '/da/afdelinger/esbjerg/')).toHaveLength(1)
+  expect(await searchHrefs(page, 'Roskilde sprogcafé')).not.toContain(goneUrl)
 
   // The same content built in full, in a releases folder of its own: every file must be the same.
   const fullReleases = fs.mkdtempSync(path.join(environment.releasesDir, '..', 'full-'))

@@ -7,12 +7,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { locales } from '../../core/locales'
 import { type BuildInfo, readBuildInfo, readPlan, readRouteRecords, writeBuildInfo, writePlan, writeRouteRecord } from '../../core/release'
 import { afterPublish } from '../scripts/release/after-publish'
-import { assemblePartial, fillFrom } from '../scripts/release/assemble'
+import { assemblePartial, fillFrom, startLinking } from '../scripts/release/assemble'
 import { abandonBuild, holdsLock, lockReleases } from '../scripts/release/lock'
 import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
 import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
 import { mergeSitemaps, readSiteUrl, sitemapLocs } from '../scripts/release/sitemap'
-import { buildSearchIndex } from '../scripts/release/search-index'
+import { readPageRecords, writePageRecords } from '../scripts/release/page-records'
+import { buildDeltaIndex, buildSearchIndex, type DeltaChanges, indexedPageIds } from '../scripts/release/search-index'
 import { validate } from '../scripts/release/validate'
 
 /** The release steps on small fake builds in temporary folders: no CMS, no Astro. */
@@ -98,7 +99,7 @@ describe('planning: full or partial', () => {
 })
 
 describe('assembling a partial build', () => {
-  it('hard-links every file the build did not render, except the pages that went away, the sitemaps and the search index', () => {
+  it('hard-links every file the build did not render (the full build’s search index too), except the pages that went away, the sitemaps and the search index of the changed pages', () => {
     const base = tempDir()
     const dir = tempDir()
     write(base, {
@@ -109,19 +110,27 @@ describe('assembling a partial build', () => {
       'sitemap-0.xml': urlset([]),
       'sitemap-index.xml': sitemapIndex,
       'pagefind/pagefind-entry.json': '{}',
+      'pagefind-delta/changes.json': '{}',
     })
     write(dir, { 'da/index.html': 'new front page' })
-    expect(fillFrom(base, dir, ['da/arrangementer/gammel/'])).toBe(2)
+    expect(fillFrom(base, dir, ['da/arrangementer/gammel/'])).toBe(3)
     expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toBe('new front page')
     expect(fs.statSync(path.join(dir, 'da/aktiviteter/cafe/index.html')).ino).toBe(fs.statSync(path.join(base, 'da/aktiviteter/cafe/index.html')).ino)
     expect(fs.existsSync(path.join(dir, 'da/arrangementer/gammel/index.html'))).toBe(false)
-    expect(fs.existsSync(path.join(dir, 'pagefind'))).toBe(false)
+    expect(fs.statSync(path.join(dir, 'pagefind/pagefind-entry.json')).ino).toBe(fs.statSync(path.join(base, 'pagefind/pagefind-entry.json')).ino)
+    expect(fs.existsSync(path.join(dir, 'pagefind-delta'))).toBe(false)
     expect(fs.existsSync(path.join(dir, 'sitemap-0.xml'))).toBe(false)
   })
 
-  it('makes a release that passes the check from the served one and the rendered pages', () => {
+  it.each([
+    ['linked after rendering', false],
+    ['linked in a thread of their own while the pages rendered', true],
+  ])('makes a release that passes the check from the served one and the rendered pages (served files %s)', async (_, whileRendering) => {
     const base = tempDir()
     const dir = tempDir()
+    const releasesDir = tempDir()
+    // Linked before the pages are rendered, as a partial build starts it.
+    const linking = whileRendering ? startLinking(base, path.join(releasesDir, '.linking')) : undefined
     write(base, {
       'da/index.html': page(['/da/aktiviteter/cafe/']),
       'da/aktiviteter/cafe/index.html': page(),
@@ -130,9 +139,15 @@ describe('assembling a partial build', () => {
       'sitemap-index.xml': sitemapIndex,
     })
     write(dir, { 'da/index.html': page(['/da/aktiviteter/cafe/', '/da/arrangementer/ny/']), 'da/arrangementer/ny/index.html': page(), 'sitemap-0.xml': urlset(['da/', 'da/arrangementer/ny/']) })
-    expect(assemblePartial({ baseDir: base, dir, gone: ['da/arrangementer/gammel/'], unlisted: [], siteUrl: site })).toEqual({ linked: 1 })
+    expect(await assemblePartial({ baseDir: base, dir, gone: ['da/arrangementer/gammel/'], unlisted: [], siteUrl: site, linking })).toEqual({ linked: 1 })
     expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8'))).toEqual([`${site}/da/`, `${site}/da/aktiviteter/cafe/`, `${site}/da/arrangementer/ny/`])
     expect(validate(dir, { searchIndex: false }).problems).toEqual([])
+    // The rendered front page replaced its link; the served one is as it was.
+    expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toContain('/da/arrangementer/ny/')
+    expect(fs.readFileSync(path.join(base, 'da/index.html'), 'utf8')).not.toContain('/da/arrangementer/ny/')
+    expect(fs.statSync(path.join(dir, 'da/aktiviteter/cafe/index.html')).ino).toBe(fs.statSync(path.join(base, 'da/aktiviteter/cafe/index.html')).ino)
+    expect(fs.existsSync(path.join(dir, 'da/arrangementer/gammel/index.html'))).toBe(false)
+    expect(fs.readdirSync(releasesDir)).toEqual([])
   })
 })
 
@@ -213,6 +228,32 @@ describe('the release check', () => {
     }
   })
 
+  it('takes what it read of the served release’s pages from the release’s record when another process made the release', () => {
+    const served = tempDir()
+    write(served, { 'sitemap-index.xml': sitemapIndex, 'sitemap-0.xml': urlset(['da/']), 'da/index.html': page(['/da/b/']) })
+    const stat = fs.statSync(path.join(served, 'da/index.html'))
+    const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+    // A record as a build in another process wrote it: this page links /da/c/ (a record, not what the file says, to see which was used).
+    const records = path.join(tempDir(), 'pages.json')
+    fs.writeFileSync(records, JSON.stringify({ version: 1, release: 'r1', hrefs: ['/da/c/'], hashes: ['sha256-x'], pages: { [key]: [[0], [0], []] } }))
+    expect(readPageRecords(records, 'r1')).toBe(1)
+    // Held now: not read twice.
+    expect(readPageRecords(records, 'r1')).toBe(0)
+    const read = vi.spyOn(fs, 'readFileSync')
+    try {
+      const result = validate(served, { searchIndex: false })
+      expect(result.problems).toEqual(['broken internal link: /da/c/ (in da/index.html)'])
+      expect(read.mock.calls.map(([file]) => String(file)).filter((file) => file.endsWith('.html'))).toEqual([])
+      expect(result.keys).toEqual([key])
+      // Written back as read.
+      const again = path.join(path.dirname(records), 'again.json')
+      writePageRecords(again, 'r2', result.keys)
+      expect(JSON.parse(fs.readFileSync(again, 'utf8'))).toEqual({ version: 1, release: 'r2', hrefs: ['/da/c/'], hashes: ['sha256-x'], pages: { [key]: [[0], [0], []] } })
+    } finally {
+      read.mockRestore()
+    }
+  })
+
   it('shows a link to an unpublished page as text, in a new file (never through a hard link into the served release)', () => {
     const served = tempDir()
     const dir = tempDir()
@@ -245,12 +286,54 @@ describe('the search index', () => {
     await buildSearchIndex(dir, () => undefined, (line) => log.push(line))
     // Three pages read: the poster pages (here marked searchable, to see that they are skipped) and the root pages are not.
     expect(log).toEqual(['Search index: 3 pages'])
+    // No changed pages' index yet, said so to the search page.
+    expect(fs.readFileSync(path.join(dir, 'pagefind-delta', 'changes.json'), 'utf8')).toBe('{}')
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).languages).sort()).toEqual(['ar', 'da'])
+  })
+  it('indexes the pages changed since the full build on their own, and names the full index’s pages they replace', async () => {
+    const dir = tempDir()
+    const searchable = (lang: string, title: string) => `<html lang="${lang}"><body><main data-pagefind-body><h1>${title}</h1><p>${title} tekst</p></main></body></html>`
+    write(dir, {
+      'da/aktiviteter/cafe/index.html': searchable('da', 'Lektiecafé'),
+      'da/aktiviteter/cykel/index.html': searchable('da', 'Cykelkursus'),
+      'da/arrangementer/tur/index.html': searchable('da', 'Skovtur'),
+      'ar/aktiviteter/cafe/index.html': searchable('ar', 'مقهى'),
+    })
+    await buildSearchIndex(dir, () => undefined, () => undefined)
+    const base = indexedPageIds(path.join(dir, 'pagefind'))
+    expect([...base.keys()].sort()).toEqual(['/ar/aktiviteter/cafe/', '/da/aktiviteter/cafe/', '/da/aktiviteter/cykel/', '/da/arrangementer/tur/'])
+
+    // A partial build: the café's text changed, a new event, the trip went away; the bike course was rendered again unchanged, and an earlier partial build rendered the Arabic café.
+    write(dir, { 'da/aktiviteter/cafe/index.html': searchable('da', 'Lektiecafé med ny tekst'), 'da/arrangementer/fest/index.html': searchable('da', 'Sommerfest') })
+    fs.rmSync(path.join(dir, 'da/arrangementer/tur'), { recursive: true })
+    const log: string[] = []
+    const { state, result } = await buildDeltaIndex(
+      {
+        dir,
+        before: { touched: ['ar/aktiviteter/cafe/index.html'] },
+        rendered: ['da/aktiviteter/cafe/index.html', 'da/aktiviteter/cykel/index.html', 'da/arrangementer/fest/index.html', 'da/plakat/aktivitet/cafe/index.html'],
+        gone: ['da/arrangementer/tur/index.html'],
+        log: (line) => log.push(line),
+      },
+      () => 'checked',
+    )
+    expect(result).toBe('checked')
+    expect(state.touched).toEqual(['ar/aktiviteter/cafe/index.html', 'da/aktiviteter/cafe/index.html', 'da/aktiviteter/cykel/index.html', 'da/arrangementer/fest/index.html', 'da/arrangementer/tur/index.html', 'da/plakat/aktivitet/cafe/index.html'])
+    // The poster is not searched; the trip is gone.
+    expect(log).toEqual(['Search index: 4 pages changed since the full build, in pagefind-delta/'])
+    const delta = indexedPageIds(path.join(dir, 'pagefind-delta'))
+    expect([...delta.keys()].sort()).toEqual(['/ar/aktiviteter/cafe/', '/da/aktiviteter/cafe/', '/da/aktiviteter/cykel/', '/da/arrangementer/fest/'])
+    const changes = JSON.parse(fs.readFileSync(path.join(dir, 'pagefind-delta', 'changes.json'), 'utf8')) as DeltaChanges
+    // The full index's old café and the trip are left out; the unchanged bike course and Arabic café have the same id in both, so they stay (once).
+    expect(changes.da).toEqual({ indexed: true, drop: [base.get('/da/aktiviteter/cafe/'), base.get('/da/arrangementer/tur/')].sort() })
+    expect(delta.get('/da/aktiviteter/cykel/')).toBe(base.get('/da/aktiviteter/cykel/'))
+    expect(changes.ar).toEqual({ indexed: true, drop: [] })
+    expect(changes.ti).toEqual({ indexed: false, drop: [] })
   })
 })
 
 describe('the releases folder', () => {
-  it('publishes a build atomically, keeps three releases, and rolls back to the one before', () => {
+  it('publishes a build atomically, keeps three releases (the old ones deleted in the background), and rolls back to the one before', async () => {
     const releasesDir = tempDir()
     const names: string[] = []
     for (let n = 0; n < 5; n++) {
@@ -259,10 +342,12 @@ describe('the releases folder', () => {
       const pathsDir = path.join(releasesDir, '.paths')
       write(building, { 'da/index.html': `release ${n}` })
       writePlan(pathsDir, { mode: 'full', reason: 'test', tags: [] })
-      publish(releasesDir, { building, name, pathsDir, info: { codeDigest: 'c', mode: 'full', builtAt: '2027-03-22T09:00:00Z', fullBuildAt: '2027-03-22T09:00:00Z' } })
+      await publish(releasesDir, { building, name, pathsDir, info: { codeDigest: 'c', mode: 'full', builtAt: '2027-03-22T09:00:00Z', fullBuildAt: '2027-03-22T09:00:00Z' } }).pruned
       names.push(name)
     }
     expect(listReleases(releasesDir)).toEqual(names.slice(2))
+    // The old releases' files are gone, not only their names.
+    expect(fs.readdirSync(releasesDir).filter((name) => name.startsWith('.removing-'))).toEqual([])
     expect(currentRelease(releasesDir)).toBe(names[4])
     expect(readBuildInfo(infoDir(releasesDir, names[4]!))?.mode).toBe('full')
     expect(fs.existsSync(infoDir(releasesDir, names[0]!))).toBe(false)
@@ -273,7 +358,10 @@ describe('the releases folder', () => {
     expect(rollback(releasesDir)).toMatchObject({ ok: true, release: names[2] })
     expect(rollback(releasesDir)).toEqual({ ok: false, error: `No release before ${names[2]} is kept; nothing changed.` })
     fs.mkdirSync(path.join(releasesDir, `${names[4]}-1`))
-    prune(releasesDir)
+    // A release a stopped process was removing is removed by the next prune.
+    fs.mkdirSync(path.join(releasesDir, '.removing-20270101T000000Z', 'da'), { recursive: true })
+    await prune(releasesDir)
+    expect(fs.existsSync(path.join(releasesDir, '.removing-20270101T000000Z'))).toBe(false)
     expect(currentRelease(releasesDir)).toBe(names[2])
   })
 

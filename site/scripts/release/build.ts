@@ -3,12 +3,13 @@ import path from 'node:path'
 
 import { type PlanRecord, readBuildInfo, readOmissions, readPlan, type ReleaseResult } from '../../../core/release.ts'
 import { afterPublish } from './after-publish.ts'
-import { assemblePartial } from './assemble.ts'
+import { assemblePartial, type Linking, outputFile, renderedPages, startLinking } from './assemble.ts'
 import { type AstroBuild, runAstroBuild } from './astro-build.ts'
 import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
 import { lockReleases } from './lock.ts'
+import { readPageRecords, writePageRecords } from './page-records.ts'
 import { buildFolders, currentRelease, defaultReleasesDir, infoDir, newReleaseName, publish, setStoreRelease } from './releases.ts'
-import { buildSearchIndex, searchIndexProblems } from './search-index.ts'
+import { buildDeltaIndex, buildSearchIndex, type DeltaIndex, maxDeltaPages, readSearchState, searchIndexProblems, type SearchState } from './search-index.ts'
 import { writeServingRules } from './serving-files.ts'
 import { readSiteUrl } from './sitemap.ts'
 import { validate } from './validate.ts'
@@ -61,43 +62,80 @@ export async function build({
 
 async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: Required<Omit<BuildOptions, 'siteUrl'>> & { siteUrl?: string }, started: number): Promise<ReleaseResult> {
   const name = newReleaseName(releasesDir)
-  const { building, changesDir, pathsDir } = buildFolders(releasesDir)
+  const { building, changesDir, pathsDir, linkingDir } = buildFolders(releasesDir)
   const codeDigest = siteCodeDigest()
   const base = currentRelease(releasesDir)
   const whyFull = fullBuildReason({ releasesDir, codeDigest, forceFull })
   // Until this build is served, the content store is ahead of the served release.
   setStoreRelease(releasesDir, null)
+  let linking: Linking | undefined
   const clean = () => {
+    linking?.discard()
+    linking = undefined
     for (const dir of [building, changesDir, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
   }
   clean()
+  // A partial build keeps every file it does not render: they are linked while it renders.
+  if (base && whyFull === null) linking = startLinking(path.join(releasesDir, base), linkingDir)
   let plan: PlanRecord | undefined
   /** Renders; the plan is what the site's planner decided (lib/partial.ts). */
   const render = async (why: string | null) => {
+    log(`${seconds(Date.now() - started)} after the build began: rendering.`)
     await renderer({ releasesDir, outDir: building, settings: { partial: why === null, why: why ?? undefined, changesDir, pathsDir }, log })
     plan = readPlan(pathsDir) ?? { mode: 'full', reason: why ?? 'no plan recorded', tags: [] }
     return plan
   }
+  /** A partial build's search index: the served one's base index, and a delta of the pages rendered since (search-index.ts). */
+  let delta: Omit<DeltaIndex, 'dir' | 'log'> | undefined
+  let search: SearchState = { touched: [] }
   const buildEveryPage = async (why: string) => {
     log(`${why}: building every page.`)
+    delta = undefined
+    linking?.discard()
+    linking = undefined
     for (const dir of [building, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
     return render(why)
   }
   try {
     let made = await render(whyFull)
+    if (made.mode !== 'partial') {
+      linking?.discard()
+      linking = undefined
+    }
     if (made.mode === 'partial' && base) {
       const baseDir = path.join(releasesDir, base)
       const { added, gone, unexplained } = pageChanges(readPages(path.join(infoDir(releasesDir, base), 'paths')), readPages(pathsDir), new Set(made.tags))
       if (unexplained.length) {
         made = await buildEveryPage(unexplainedReason(unexplained))
       } else {
-        const { linked } = assemblePartial({ baseDir, dir: building, gone, unlisted: unlistedPages(pathsDir), siteUrl: siteUrl ?? readSiteUrl(baseDir) })
-        log(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages.`)
+        // What the check read of the served release's pages, unless this process made it.
+        readPageRecords(path.join(infoDir(releasesDir, base), 'pages.json'), base)
+        const before = readSearchState(infoDir(releasesDir, base)) ?? { touched: [] }
+        const rendered = renderedPages(building)
+        const hasBaseIndex = fs.existsSync(path.join(baseDir, 'pagefind', 'pagefind-entry.json'))
+        if (hasBaseIndex && before.touched.length + rendered.length <= maxDeltaPages) delta = { before, rendered, gone: gone.map(outputFile) }
+        const assembling = Date.now()
+        const { linked } = await assemblePartial({ baseDir, dir: building, gone, unlisted: unlistedPages(pathsDir), siteUrl: siteUrl ?? readSiteUrl(baseDir), linking })
+        // The linked folder is now the build's.
+        linking = undefined
+        log(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages (${seconds(Date.now() - assembling)}).`)
       }
     }
     const rendered = Date.now()
     const check = async () => {
-      const result = await buildSearchIndex(building, () => validate(building, { searchIndex: false }), log)
+      const meanwhile = () => {
+        const checking = Date.now()
+        const validation = validate(building, { searchIndex: false })
+        log(`Checked ${validation.pages} pages' links and the sitemap in ${seconds(Date.now() - checking)}.`)
+        return validation
+      }
+      let result: ReturnType<typeof meanwhile>
+      if (delta) ({ state: search, result } = await buildDeltaIndex({ ...delta, dir: building, log }, meanwhile))
+      else {
+        if (made.mode === 'partial') fs.rmSync(path.join(building, 'pagefind'), { recursive: true, force: true })
+        result = await buildSearchIndex(building, meanwhile, log)
+        search = { touched: [] }
+      }
       return { ...result, problems: [...result.problems, ...searchIndexProblems(building)] }
     }
     let checked = await check()
@@ -113,18 +151,27 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
       throw new Error(`Den nye udgave bestod ikke kontrollen, så den offentlige side blev ikke ændret:\n- ${checked.problems.join('\n- ')}`)
     }
     // How hosts serve it (headers, 404s, redirects): from the finished release, whose pages' inline scripts the policy names.
+    const writingRules = Date.now()
     const serving = writeServingRules(building)
-    log(`Serving rules: _headers, headers.nginx.conf, _redirects (${serving.scriptHashes} inline scripts, ${serving.styleHashes} inline styles allowed by hash).`)
+    log(`Serving rules: _headers, headers.nginx.conf, _redirects (${serving.scriptHashes} inline scripts, ${serving.styleHashes} inline styles allowed by hash; ${seconds(Date.now() - writingRules)}).`)
     log(`Checked and indexed ${checked.pages} pages in ${seconds(Date.now() - rendered)}.`)
     const checkedAt = Date.now()
     const baseInfo = made.mode === 'partial' && base ? readBuildInfo(infoDir(releasesDir, base)) : undefined
     const now = new Date().toISOString()
+    // The releases it replaces are deleted in the background (a command that ends first leaves that to the next build).
     publish(releasesDir, {
       building,
       name,
       pathsDir,
+      search,
       info: { codeDigest, mode: made.mode, basedOn: made.mode === 'partial' ? (base ?? undefined) : undefined, builtAt: now, fullBuildAt: baseInfo?.fullBuildAt ?? new Date(started).toISOString() },
     })
+    // For the next partial build, should another process make it (without them, it reads the pages).
+    try {
+      writePageRecords(path.join(infoDir(releasesDir, name), 'pages.json'), name, checked.keys)
+    } catch (error) {
+      log(`The pages' records were not kept (${error instanceof Error ? error.message : String(error)}); the next build reads the pages instead.`)
+    }
     log(`Published in ${seconds(Date.now() - checkedAt)}; ${seconds(Date.now() - started)} in all.`)
     await afterPublish(path.join(releasesDir, name), name, log)
     return { ok: true, release: name, pages: checked.pages, mode: made.mode, reason: made.reason, omitted, durationMs: Date.now() - started }

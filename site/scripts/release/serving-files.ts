@@ -43,9 +43,15 @@ const pageHashes = new Map<string, { scripts: string[]; styles: string[] }>()
 /** Remembers a page's inline hashes; validate.ts calls it for every page it reads, so that releaseHashes need not read them again. */
 export function notePageHashes(key: string, html: string): { scripts: string[]; styles: string[] } {
   const found = inlineHashes(html)
+  rememberHashes(key, found)
+  return found
+}
+
+/** A page's inline hashes as remembered, and remembering them (page-records.ts). */
+export const rememberedHashes = (key: string) => pageHashes.get(key)
+export function rememberHashes(key: string, found: { scripts: string[]; styles: string[] }) {
   if (pageHashes.size >= 200_000) pageHashes.delete(pageHashes.keys().next().value!)
   pageHashes.set(key, found)
-  return found
 }
 
 /** Every inline script and style hash of the release's HTML, sorted (the same release gives the same files). */

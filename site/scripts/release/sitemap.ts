@@ -53,6 +53,41 @@ export function sitemapLocs(xml: string): string[] {
   return elements(root, root.name === 'sitemapindex' ? 'sitemap' : 'url').map(locOf).filter(Boolean)
 }
 
+/**
+ * Sitemap files read or written in this process, by file identity (device, inode, size, time):
+ * at 10× scale the sitemaps are 76 MB, which take seconds to parse, and the build worker's next
+ * partial build merges into the files the last one wrote (kept by hard links), which the release
+ * check reads too. Only the latest six files (two releases' worth) are kept.
+ */
+interface ParsedSitemap {
+  root: XmlElement
+  locs: string[]
+}
+const parsedSitemaps = new Map<string, ParsedSitemap>()
+const fileKey = (file: string) => {
+  const stat = fs.statSync(file)
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+}
+const remember = (key: string, root: XmlElement): ParsedSitemap => {
+  const parsed = { root, locs: elements(root, root.name === 'sitemapindex' ? 'sitemap' : 'url').map(locOf).filter(Boolean) }
+  if (parsedSitemaps.size >= 6) parsedSitemaps.delete(parsedSitemaps.keys().next().value!)
+  parsedSitemaps.set(key, parsed)
+  return parsed
+}
+function readSitemap(file: string): ParsedSitemap {
+  const key = fileKey(file)
+  return parsedSitemaps.get(key) ?? remember(key, parseXml(fs.readFileSync(file, 'utf8')))
+}
+
+/** The addresses in a sitemap file (see sitemapLocs), parsed once per file. */
+export const sitemapFileLocs = (file: string): string[] => readSitemap(file).locs
+
+/** Writes a sitemap file, and remembers what it holds. */
+function writeSitemapFile(file: string, root: XmlElement) {
+  fs.writeFileSync(file, documentXml(root.name, root.attributes, root.children as XmlElement[]))
+  remember(fileKey(file), root)
+}
+
 // Escaped as the sitemap package (behind @astrojs/sitemap) escapes, so a merged file reads as a rendered one.
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const escapeAttribute = (value: string) => escapeText(value).replace(/'/g, '&apos;').replace(/"/g, '&quot;')
@@ -78,7 +113,7 @@ export function mergeSitemaps(baseDir: string, dir: string, gone: string[], site
   let urlsetAttributes: Record<string, string> | undefined
   const read = (folder: string) => {
     for (const name of fs.readdirSync(folder).filter(isSitemapFile)) {
-      const urlset = parseXml(fs.readFileSync(path.join(folder, name), 'utf8'))
+      const urlset = readSitemap(path.join(folder, name)).root
       urlsetAttributes ??= urlset.attributes
       for (const url of elements(urlset, 'url')) entries.set(locOf(url), url)
     }
@@ -92,11 +127,11 @@ export function mergeSitemaps(baseDir: string, dir: string, gone: string[], site
   for (let n = 0; n * chunk < locs.length || n === 0; n++) {
     const name = `sitemap-${n}.xml`
     const urls = locs.slice(n * chunk, (n + 1) * chunk).map((loc) => entries.get(loc)!)
-    fs.writeFileSync(path.join(dir, name), documentXml('urlset', urlsetAttributes ?? { xmlns: sitemapNamespace }, urls))
+    writeSitemapFile(path.join(dir, name), { name: 'urlset', attributes: urlsetAttributes ?? { xmlns: sitemapNamespace }, children: urls })
     files.push(name)
   }
   const index = files.map((name) => locElement('sitemap', new URL(`/${name}`, siteUrl).href))
-  fs.writeFileSync(path.join(dir, 'sitemap-index.xml'), documentXml('sitemapindex', { xmlns: sitemapNamespace }, index))
+  writeSitemapFile(path.join(dir, 'sitemap-index.xml'), { name: 'sitemapindex', attributes: { xmlns: sitemapNamespace }, children: index })
 }
 
 /** The site's address as a release's sitemap index has it (when SITE_URL is not set). */

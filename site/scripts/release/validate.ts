@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { searchIndexProblems } from './search-index.ts'
 import { notePageHashes } from './serving-files.ts'
-import { sitemapLocs } from './sitemap.ts'
+import { sitemapFileLocs } from './sitemap.ts'
 
 export interface Validation {
   /** Why this build must not be served; empty when it may. */
@@ -12,6 +12,8 @@ export interface Validation {
   pages: number
   /** Links an editor wrote to a page that is not published, now shown as text (for the log). */
   unlinked: string[]
+  /** Each page's file identity (see pageLinks), for the release's page records (page-records.ts). */
+  keys: string[]
 }
 
 /**
@@ -21,10 +23,16 @@ export interface Validation {
  */
 const pageLinks = new Map<string, string>()
 const maxRemembered = 200_000
-function remember(key: string, hrefs: string[]) {
+export function rememberLinks(key: string, hrefs: string[]) {
   if (pageLinks.size >= maxRemembered) pageLinks.delete(pageLinks.keys().next().value!)
   // One new string, not the matches: V8 keeps a piece cut from a page as a view of the whole page.
   pageLinks.set(key, hrefs.join('\n'))
+}
+
+/** A page's internal links as remembered (undefined: read it). */
+export const rememberedLinks = (key: string): string[] | undefined => {
+  const known = pageLinks.get(key)
+  return known === undefined ? undefined : known ? known.split('\n') : []
 }
 
 /**
@@ -50,7 +58,7 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   }
   const readLocs = (file: string) => {
     try {
-      return sitemapLocs(fs.readFileSync(file, 'utf8'))
+      return sitemapFileLocs(file)
     } catch (error) {
       problems.push(`${path.relative(dir, file)} is not valid XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`)
       return []
@@ -83,10 +91,12 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   walk(dir)
   const broken = new Set<string>()
   const unlinked: string[] = []
+  const keys: string[] = []
   for (const file of htmlFiles) {
     const stat = fs.statSync(file)
     // A page kept from the served release (a hard link: the same file) has the links it had.
     const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+    keys.push(key)
     const known = pageLinks.get(key)
     if (known !== undefined) {
       for (const href of known ? known.split('\n') : []) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
@@ -115,7 +125,7 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
     for (const [, href] of html.matchAll(/\s(?:href|src)="(\/[^"]*)"/g)) if (!href!.startsWith('//')) hrefs.add(href!)
     for (const href of hrefs) if (!exists(href)) broken.add(`${href} (in ${path.relative(dir, file)})`)
     // Pages with an editor's link are read each time: the page it names may have gone since.
-    if (!contentLinks) remember(key, [...hrefs])
+    if (!contentLinks) rememberLinks(key, [...hrefs])
   }
   // Where the rules send an old address (lib/redirects.ts) is a page or feed of this build, as a link is.
   const rules = path.join(dir, '_redirects')
@@ -126,5 +136,5 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
 
   if (searchIndex) problems.push(...searchIndexProblems(dir))
-  return { problems, pages: htmlFiles.length, unlinked }
+  return { problems, pages: htmlFiles.length, unlinked, keys }
 }
