@@ -19,6 +19,14 @@ import { lazyChunksWithoutPreload } from './src/lib/lazy-chunks.ts'
 const cacheDir = process.env.SITE_CACHE_DIR ? path.resolve(process.env.SITE_CACHE_DIR) : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url))
 /** The build's output folder as Astro resolved it (set when the config is done, before any page is built). */
 let builtPagesDir = ''
+// `/` only redirects to a language; the sitemap lists the real pages, not the noindex ones, each
+// with its language versions (sitemap-alternates.ts, in place of the plugin's `i18n`).
+const alternates = sitemapAlternates(
+  siteUrl(),
+  locales.map((locale) => locale.code),
+  defaultLocale,
+  (page) => new URL(page).pathname !== '/' && !markedNoindex(new URL(page).pathname),
+)
 
 /**
  * Whether a built page tells robots not to index it (a 404 page, an ended event's page): such
@@ -61,19 +69,11 @@ export default defineConfig({
       hooks: {
         'astro:config:done': ({ config }) => {
           builtPagesDir = fileURLToPath(config.outDir)
+          alternates.reset()
         },
       },
     },
-    // `/` only redirects to a language; the sitemap lists the real pages, not the noindex ones,
-    // each with its language versions (sitemap-alternates.ts, in place of the plugin's `i18n`).
-    sitemap(
-      sitemapAlternates(
-        siteUrl(),
-        locales.map((locale) => locale.code),
-        defaultLocale,
-        (page) => new URL(page).pathname !== '/' && !markedNoindex(new URL(page).pathname),
-      ),
-    ),
+    sitemap({ filter: alternates.filter, serialize: alternates.serialize }),
   ],
   vite: { plugins: [tailwindcss(), contentStoreFromFile(cacheDir), fontSubsets(cacheDir), serviceWorker(), lazyChunksWithoutPreload()] },
 })

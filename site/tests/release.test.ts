@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import zlib from 'node:zlib'
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
@@ -12,6 +13,7 @@ import { abandonBuild, holdsLock, lockReleases } from '../scripts/release/lock'
 import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
 import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
 import { mergeSitemaps, readSiteUrl, sitemapLocs } from '../scripts/release/sitemap'
+import { sourceDigest } from '../../scripts/lib.mjs'
 import { readPageRecords, writePageRecords } from '../scripts/release/page-records'
 import { buildDeltaIndex, buildSearchIndex, type DeltaChanges, indexedPageIds } from '../scripts/release/search-index'
 import { validate } from '../scripts/release/validate'
@@ -129,8 +131,6 @@ describe('assembling a partial build', () => {
     const base = tempDir()
     const dir = tempDir()
     const releasesDir = tempDir()
-    // Linked before the pages are rendered, as a partial build starts it.
-    const linking = whileRendering ? startLinking(base, path.join(releasesDir, '.linking')) : undefined
     write(base, {
       'da/index.html': page(['/da/aktiviteter/cafe/']),
       'da/aktiviteter/cafe/index.html': page(),
@@ -138,6 +138,8 @@ describe('assembling a partial build', () => {
       'sitemap-0.xml': urlset(['da/', 'da/aktiviteter/cafe/', 'da/arrangementer/gammel/']),
       'sitemap-index.xml': sitemapIndex,
     })
+    // Linked while the pages are rendered, as a partial build starts it.
+    const linking = whileRendering ? startLinking(base, path.join(releasesDir, '.linking')) : undefined
     write(dir, { 'da/index.html': page(['/da/aktiviteter/cafe/', '/da/arrangementer/ny/']), 'da/arrangementer/ny/index.html': page(), 'sitemap-0.xml': urlset(['da/', 'da/arrangementer/ny/']) })
     expect(await assemblePartial({ baseDir: base, dir, gone: ['da/arrangementer/gammel/'], unlisted: [], siteUrl: site, linking })).toEqual({ linked: 1 })
     expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8'))).toEqual([`${site}/da/`, `${site}/da/aktiviteter/cafe/`, `${site}/da/arrangementer/ny/`])
@@ -235,7 +237,12 @@ describe('the release check', () => {
     const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
     // A record as a build in another process wrote it: this page links /da/c/ (a record, not what the file says, to see which was used).
     const records = path.join(tempDir(), 'pages.json')
-    fs.writeFileSync(records, JSON.stringify({ version: 1, release: 'r1', hrefs: ['/da/c/'], hashes: ['sha256-x'], pages: { [key]: [[0], [0], []] } }))
+    const code = sourceDigest(['site/scripts/release'])
+    const record = { version: 1, code, release: 'r1', hrefs: ['/da/c/'], hashes: ['sha256-x'], pages: { [key]: [[0], [0], []] } }
+    // Written by another version of the release code: what it read may mean something else now.
+    fs.writeFileSync(records, JSON.stringify({ ...record, code: 'other' }))
+    expect(readPageRecords(records, 'r1')).toBe(0)
+    fs.writeFileSync(records, JSON.stringify(record))
     expect(readPageRecords(records, 'r1')).toBe(1)
     // Held now: not read twice.
     expect(readPageRecords(records, 'r1')).toBe(0)
@@ -248,7 +255,7 @@ describe('the release check', () => {
       // Written back as read.
       const again = path.join(path.dirname(records), 'again.json')
       writePageRecords(again, 'r2', result.keys)
-      expect(JSON.parse(fs.readFileSync(again, 'utf8'))).toEqual({ version: 1, release: 'r2', hrefs: ['/da/c/'], hashes: ['sha256-x'], pages: { [key]: [[0], [0], []] } })
+      expect(JSON.parse(fs.readFileSync(again, 'utf8'))).toEqual({ ...record, release: 'r2' })
     } finally {
       read.mockRestore()
     }
@@ -329,6 +336,26 @@ describe('the search index', () => {
     expect(delta.get('/da/aktiviteter/cykel/')).toBe(base.get('/da/aktiviteter/cykel/'))
     expect(changes.ar).toEqual({ indexed: true, drop: [] })
     expect(changes.ti).toEqual({ indexed: false, drop: [] })
+  })
+})
+
+describe('the search index of the changed pages, when ids meet', () => {
+  it('refuses a delta whose page has the id the full index gives another page (the search page tells pages apart by id)', async () => {
+    const searchable = `<html lang="da"><body><main data-pagefind-body><h1>Sommerfest</h1></main></body></html>`
+    // The id Pagefind gives this page.
+    const scratch = tempDir()
+    write(scratch, { 'pagefind/pagefind-entry.json': '{}', 'da/fest/index.html': searchable })
+    await buildDeltaIndex({ dir: scratch, before: { touched: [] }, rendered: ['da/fest/index.html'], gone: [], log: () => undefined }, () => undefined)
+    const [id] = indexedPageIds(path.join(scratch, 'pagefind-delta')).values()
+    expect(id).toMatch(/^da_/)
+    // A full index where another page has that id.
+    const dir = tempDir()
+    const fragment = zlib.gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url: '/da/en-anden-side/', content: 'x' }))]))
+    write(dir, { 'pagefind/pagefind-entry.json': '{"languages":{}}', 'da/fest/index.html': searchable })
+    fs.mkdirSync(path.join(dir, 'pagefind/fragment'))
+    fs.writeFileSync(path.join(dir, `pagefind/fragment/${id}.pf_fragment`), fragment)
+    expect(indexedPageIds(path.join(dir, 'pagefind')).get('/da/en-anden-side/')).toBe(id)
+    await expect(buildDeltaIndex({ dir, before: { touched: [] }, rendered: ['da/fest/index.html'], gone: [], log: () => undefined }, () => undefined)).rejects.toThrow(`/da/fest/ has the id (${id}) that /da/en-anden-side/ has in the full index`)
   })
 })
 

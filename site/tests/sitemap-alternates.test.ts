@@ -49,5 +49,10 @@ describe('the sitemap’s language versions', () => {
     // A second build lists only the Danish page.
     alternates.filter(`${site}/da/x/`)
     expect(alternates.serialize<Item>({ url: `${site}/da/x/` }).links).toBeUndefined()
+    // A build that stopped before its sitemap was written: the next one begins with reset (astro:config:done).
+    for (const url of [`${site}/da/y/`, `${site}/en/y/`]) alternates.filter(url)
+    alternates.reset()
+    alternates.filter(`${site}/da/y/`)
+    expect(alternates.serialize<Item>({ url: `${site}/da/y/` }).links).toBeUndefined()
   })
 })

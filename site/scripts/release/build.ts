@@ -9,7 +9,7 @@ import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedRea
 import { lockReleases } from './lock.ts'
 import { readPageRecords, writePageRecords } from './page-records.ts'
 import { buildFolders, currentRelease, defaultReleasesDir, infoDir, newReleaseName, publish, setStoreRelease } from './releases.ts'
-import { buildDeltaIndex, buildSearchIndex, type DeltaIndex, maxDeltaPages, readSearchState, searchIndexProblems, type SearchState } from './search-index.ts'
+import { buildDeltaIndex, buildSearchIndex, type DeltaIndex, deltaFolder, maxDeltaPages, readSearchState, searchIndexProblems, type SearchState } from './search-index.ts'
 import { writeServingRules } from './serving-files.ts'
 import { readSiteUrl } from './sitemap.ts'
 import { validate } from './validate.ts'
@@ -110,10 +110,11 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
       } else {
         // What the check read of the served release's pages, unless this process made it.
         readPageRecords(path.join(infoDir(releasesDir, base), 'pages.json'), base)
-        const before = readSearchState(infoDir(releasesDir, base)) ?? { touched: [] }
+        // Without the served release's state, a delta would lose what its own delta held: one index.
+        const before = readSearchState(infoDir(releasesDir, base)) ?? (fs.existsSync(path.join(baseDir, deltaFolder, 'pagefind-entry.json')) ? undefined : { touched: [] })
         const rendered = renderedPages(building)
         const hasBaseIndex = fs.existsSync(path.join(baseDir, 'pagefind', 'pagefind-entry.json'))
-        if (hasBaseIndex && before.touched.length + rendered.length <= maxDeltaPages) delta = { before, rendered, gone: gone.map(outputFile) }
+        if (before && hasBaseIndex && before.touched.length + rendered.length + gone.length <= maxDeltaPages) delta = { before, rendered, gone: gone.map(outputFile) }
         const assembling = Date.now()
         const { linked } = await assemblePartial({ baseDir, dir: building, gone, unlisted: unlistedPages(pathsDir), siteUrl: siteUrl ?? readSiteUrl(baseDir), linking })
         // The linked folder is now the build's.
@@ -129,9 +130,17 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
         log(`Checked ${validation.pages} pages' links and the sitemap in ${seconds(Date.now() - checking)}.`)
         return validation
       }
-      let result: ReturnType<typeof meanwhile>
-      if (delta) ({ state: search, result } = await buildDeltaIndex({ ...delta, dir: building, log }, meanwhile))
-      else {
+      let result: ReturnType<typeof meanwhile> | undefined
+      if (delta) {
+        try {
+          ;({ state: search, result } = await buildDeltaIndex({ ...delta, dir: building, log }, meanwhile))
+        } catch (error) {
+          log(`The index of the changed pages could not be made (${error instanceof Error ? error.message : String(error)}): indexing every page.`)
+          fs.rmSync(path.join(building, deltaFolder), { recursive: true, force: true })
+        }
+      }
+      if (!result) {
+        // A partial build's `pagefind/` holds the served release's files (hard links): removed, never written into.
         if (made.mode === 'partial') fs.rmSync(path.join(building, 'pagefind'), { recursive: true, force: true })
         result = await buildSearchIndex(building, meanwhile, log)
         search = { touched: [] }

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 
+import { sourceDigest } from '../../../scripts/lib.mjs'
 import { rememberedHashes, rememberHashes } from './serving-files.ts'
 import { rememberedLinks, rememberLinks } from './validate.ts'
 
@@ -14,6 +15,8 @@ import { rememberedLinks, rememberLinks } from './validate.ts'
 
 interface PageRecordsFile {
   version: 1
+  /** The release code that read the pages (what a link or a hash is may change with it). */
+  code: string
   release: string
   /** Every link and hash once; pages name them by position. */
   hrefs: string[]
@@ -24,6 +27,9 @@ interface PageRecordsFile {
 
 /** The release whose records this process holds (it wrote or read them). */
 let held: string | undefined
+
+/** The release code this process runs, as it was when it started: records another version wrote are not used. */
+const code = sourceDigest(['site/scripts/release'])
 
 const indexer = () => {
   const list: string[] = []
@@ -49,7 +55,7 @@ export function writePageRecords(file: string, release: string, keys: string[]) 
     const links = rememberedLinks(key)
     pages[key] = [links ? links.map(hrefs.of) : null, found.scripts.map(hashes.of), found.styles.map(hashes.of)]
   }
-  const record: PageRecordsFile = { version: 1, release, hrefs: hrefs.list, hashes: hashes.list, pages }
+  const record: PageRecordsFile = { version: 1, code, release, hrefs: hrefs.list, hashes: hashes.list, pages }
   fs.writeFileSync(`${file}.${process.pid}`, JSON.stringify(record))
   fs.renameSync(`${file}.${process.pid}`, file)
   held = release
@@ -64,7 +70,7 @@ export function readPageRecords(file: string, release: string): number {
   } catch {
     return 0 // a record that cannot be read: the pages are read instead
   }
-  if (record.version !== 1) return 0
+  if (record.version !== 1 || record.code !== code) return 0
   let count = 0
   for (const [key, [links, scripts, styles]] of Object.entries(record.pages)) {
     if (links) rememberLinks(key, links.map((n) => record.hrefs[n]!))

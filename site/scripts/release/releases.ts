@@ -68,9 +68,13 @@ export function prune(releasesDir: string): Promise<void> {
   const current = currentRelease(releasesDir)
   const releases = listReleases(releasesDir)
   for (const name of releases.slice(0, Math.max(0, releases.length - keep))) {
-    if (name !== current) {
-      fs.renameSync(path.join(releasesDir, name), path.join(releasesDir, `.removing-${name}`))
+    if (name === current) continue
+    try {
+      // A name of its own (a release of that name may be on its way out already).
+      fs.renameSync(path.join(releasesDir, name), path.join(releasesDir, `.removing-${name}-${process.pid}-${Date.now()}`))
       fs.rmSync(infoDir(releasesDir, name), { recursive: true, force: true })
+    } catch {
+      // Pruning is tidying: the release is served whatever happens here, and the next prune tries again.
     }
   }
   const leftovers = fs.readdirSync(releasesDir).filter(isLeftover)

@@ -104,18 +104,16 @@ export function indexedPageIds(indexDir: string): Map<string, string> {
   return ids
 }
 
-/** Base index ids by URL, per base index folder (the full build's `pagefind/`, hard-linked into each partial release: the same inode). */
-const baseIdsCache = new Map<string, Map<string, string>>()
-function baseIds(indexDir: string): Map<string, string> {
-  const entry = path.join(indexDir, 'pagefind-entry.json')
-  const stat = fs.statSync(entry)
+/** The full index's ids by URL and its URLs by id, per index folder (the full build's `pagefind/`, hard-linked into each partial release: the same inode). */
+let baseIdsRead: { key: string; ids: Map<string, string>; urls: Map<string, string> } | undefined
+function baseIds(indexDir: string): { ids: Map<string, string>; urls: Map<string, string> } {
+  const stat = fs.statSync(path.join(indexDir, 'pagefind-entry.json'))
   const key = `${stat.dev}:${stat.ino}:${stat.mtimeMs}`
-  let ids = baseIdsCache.get(key)
-  if (!ids) {
-    baseIdsCache.clear()
-    baseIdsCache.set(key, (ids = indexedPageIds(indexDir)))
+  if (baseIdsRead?.key !== key) {
+    const ids = indexedPageIds(indexDir)
+    baseIdsRead = { key, ids, urls: new Map([...ids].map(([url, id]) => [id, url])) }
   }
-  return ids
+  return baseIdsRead
 }
 
 /** The URL Pagefind gives an output file (`da/x/index.html` → `/da/x/`). */
@@ -164,18 +162,24 @@ export async function buildDeltaIndex<T>({ dir, before, rendered, gone, log }: D
     const written = added ? await index.writeFiles({ outputPath: output }) : { errors: [] }
     if (problems.length || written.errors.length) throw new Error(`Søgeindekset kunne ikke laves: ${[...problems, ...written.errors].join('; ')}`)
     const deltaIds = indexedPageIds(output)
-    const kept = new Set(deltaIds.values())
     const base = baseIds(path.join(dir, 'pagefind'))
+    // Pagefind's ids are short (7 hex digits) and unique only within one index: the search page
+    // tells pages apart by id, so an id the full index gives another page means one index for this build.
+    for (const [url, id] of deltaIds) {
+      const owner = base.urls.get(id)
+      if (owner !== undefined && owner !== url) throw new Error(`${url} has the id (${id}) that ${owner} has in the full index`)
+    }
     const changes: DeltaChanges = {}
     for (const { code } of locales) changes[code] = { indexed: false, drop: [] }
-    for (const id of kept) {
+    for (const id of deltaIds.values()) {
       const language = changes[id.split('_')[0]!]
       if (language) language.indexed = true
     }
     for (const file of touched) {
-      const id = base.get(pageUrl(file))
+      const url = pageUrl(file)
+      const id = base.ids.get(url)
       // A page whose text did not change has the same id in both: it stays, once.
-      if (id && !kept.has(id)) changes[id.split('_')[0]!]?.drop.push(id)
+      if (id && deltaIds.get(url) !== id) changes[id.split('_')[0]!]?.drop.push(id)
     }
     for (const language of Object.values(changes)) language.drop.sort()
     fs.mkdirSync(output, { recursive: true })
@@ -187,7 +191,12 @@ export async function buildDeltaIndex<T>({ dir, before, rendered, gone, log }: D
   return { state: { touched }, result }
 }
 
+/** A release's search state, or undefined when it has none that can be read. */
 export const readSearchState = (infoDir: string): SearchState | undefined => {
-  const file = path.join(infoDir, 'search.json')
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as SearchState) : undefined
+  try {
+    const state = JSON.parse(fs.readFileSync(path.join(infoDir, 'search.json'), 'utf8')) as Partial<SearchState>
+    return Array.isArray(state.touched) && state.touched.every((file) => typeof file === 'string') ? { touched: state.touched } : undefined
+  } catch {
+    return undefined
+  }
 }

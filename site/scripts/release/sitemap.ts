@@ -57,35 +57,46 @@ export function sitemapLocs(xml: string): string[] {
  * Sitemap files read or written in this process, by file identity (device, inode, size, time):
  * at 10× scale the sitemaps are 76 MB, which take seconds to parse, and the build worker's next
  * partial build merges into the files the last one wrote (kept by hard links), which the release
- * check reads too. Only the latest six files (two releases' worth) are kept.
+ * check reads too. Kept as each entry's address and its XML text (not the parsed tree, which
+ * takes several times the memory); only the latest six files (two releases' worth).
  */
 interface ParsedSitemap {
-  root: XmlElement
-  locs: string[]
+  /** `urlset` or `sitemapindex`, and its attributes. */
+  name: string
+  attributes: Record<string, string>
+  /** Each entry's address → its element as XML (`<url>…</url>`, `<sitemap>…</sitemap>`). */
+  entries: Map<string, string>
 }
 const parsedSitemaps = new Map<string, ParsedSitemap>()
 const fileKey = (file: string) => {
   const stat = fs.statSync(file)
   return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
 }
-const remember = (key: string, root: XmlElement): ParsedSitemap => {
-  const parsed = { root, locs: elements(root, root.name === 'sitemapindex' ? 'sitemap' : 'url').map(locOf).filter(Boolean) }
+const remember = (key: string, parsed: ParsedSitemap): ParsedSitemap => {
   if (parsedSitemaps.size >= 6) parsedSitemaps.delete(parsedSitemaps.keys().next().value!)
   parsedSitemaps.set(key, parsed)
   return parsed
 }
 function readSitemap(file: string): ParsedSitemap {
   const key = fileKey(file)
-  return parsedSitemaps.get(key) ?? remember(key, parseXml(fs.readFileSync(file, 'utf8')))
+  const known = parsedSitemaps.get(key)
+  if (known) return known
+  const root = parseXml(fs.readFileSync(file, 'utf8'))
+  const entries = new Map<string, string>()
+  for (const element of elements(root, root.name === 'sitemapindex' ? 'sitemap' : 'url')) {
+    const loc = locOf(element)
+    if (loc) entries.set(loc, elementXml(element))
+  }
+  return remember(key, { name: root.name, attributes: root.attributes, entries })
 }
 
 /** The addresses in a sitemap file (see sitemapLocs), parsed once per file. */
-export const sitemapFileLocs = (file: string): string[] => readSitemap(file).locs
+export const sitemapFileLocs = (file: string): string[] => [...readSitemap(file).entries.keys()]
 
 /** Writes a sitemap file, and remembers what it holds. */
-function writeSitemapFile(file: string, root: XmlElement) {
-  fs.writeFileSync(file, documentXml(root.name, root.attributes, root.children as XmlElement[]))
-  remember(fileKey(file), root)
+function writeSitemapFile(file: string, parsed: ParsedSitemap) {
+  fs.writeFileSync(file, documentXml(parsed.name, parsed.attributes, [...parsed.entries.values()]))
+  remember(fileKey(file), parsed)
 }
 
 // Escaped as the sitemap package (behind @astrojs/sitemap) escapes, so a merged file reads as a rendered one.
@@ -96,9 +107,8 @@ const elementXml = (element: XmlElement): string =>
   element.children.length
     ? `<${element.name}${attributesXml(element.attributes)}>${element.children.map((child) => (typeof child === 'string' ? escapeText(child) : elementXml(child))).join('')}</${element.name}>`
     : `<${element.name}${attributesXml(element.attributes)}/>`
-/** A document whose root element is always written with its closing tag (an empty urlset too). */
-const documentXml = (name: string, attributes: Record<string, string>, children: XmlElement[]) =>
-  `${declaration}<${name}${attributesXml(attributes)}>${children.map(elementXml).join('')}</${name}>`
+/** A document whose root element is always written with its closing tag (an empty urlset too); its children as XML. */
+const documentXml = (name: string, attributes: Record<string, string>, children: string[]) => `${declaration}<${name}${attributesXml(attributes)}>${children.join('')}</${name}>`
 
 const locElement = (name: string, loc: string): XmlElement => ({ name, attributes: {}, children: [{ name: 'loc', attributes: {}, children: [loc] }] })
 
@@ -109,13 +119,13 @@ const locElement = (name: string, loc: string): XmlElement => ({ name, attribute
  * page paths as the routes record them (`da/arrangementer/x/`).
  */
 export function mergeSitemaps(baseDir: string, dir: string, gone: string[], siteUrl: string, chunk = sitemapChunk) {
-  const entries = new Map<string, XmlElement>()
+  const entries = new Map<string, string>()
   let urlsetAttributes: Record<string, string> | undefined
   const read = (folder: string) => {
     for (const name of fs.readdirSync(folder).filter(isSitemapFile)) {
-      const urlset = readSitemap(path.join(folder, name)).root
+      const urlset = readSitemap(path.join(folder, name))
       urlsetAttributes ??= urlset.attributes
-      for (const url of elements(urlset, 'url')) entries.set(locOf(url), url)
+      for (const [loc, xml] of urlset.entries) entries.set(loc, xml)
     }
   }
   read(baseDir)
@@ -126,12 +136,12 @@ export function mergeSitemaps(baseDir: string, dir: string, gone: string[], site
   const files: string[] = []
   for (let n = 0; n * chunk < locs.length || n === 0; n++) {
     const name = `sitemap-${n}.xml`
-    const urls = locs.slice(n * chunk, (n + 1) * chunk).map((loc) => entries.get(loc)!)
-    writeSitemapFile(path.join(dir, name), { name: 'urlset', attributes: urlsetAttributes ?? { xmlns: sitemapNamespace }, children: urls })
+    const urls = new Map(locs.slice(n * chunk, (n + 1) * chunk).map((loc) => [loc, entries.get(loc)!]))
+    writeSitemapFile(path.join(dir, name), { name: 'urlset', attributes: urlsetAttributes ?? { xmlns: sitemapNamespace }, entries: urls })
     files.push(name)
   }
-  const index = files.map((name) => locElement('sitemap', new URL(`/${name}`, siteUrl).href))
-  writeSitemapFile(path.join(dir, 'sitemap-index.xml'), { name: 'sitemapindex', attributes: { xmlns: sitemapNamespace }, children: index })
+  const index = new Map(files.map((name) => new URL(`/${name}`, siteUrl).href).map((loc) => [loc, elementXml(locElement('sitemap', loc))]))
+  writeSitemapFile(path.join(dir, 'sitemap-index.xml'), { name: 'sitemapindex', attributes: { xmlns: sitemapNamespace }, entries: index })
 }
 
 /** The site's address as a release's sitemap index has it (when SITE_URL is not set). */

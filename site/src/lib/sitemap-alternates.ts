@@ -16,6 +16,8 @@ export interface SitemapAlternates {
   filter: (url: string) => boolean
   /** The sitemap's `serialize`: each page with its language versions. */
   serialize: <T extends SitemapItem>(item: T) => T
+  /** Forgets the pages listed: a new build begins (the build worker runs many in one process). */
+  reset: () => void
 }
 
 export function sitemapAlternates(siteUrl: string, localeCodes: readonly string[], defaultLocale: string, accept: (url: string) => boolean): SitemapAlternates {
@@ -33,13 +35,15 @@ export function sitemapAlternates(siteUrl: string, localeCodes: readonly string[
     if (languages.has(locale)) return { locale, path: rest.slice(1 + locale.length) || '/' }
     return { locale: defaultLocale, path: rest }
   }
+  const reset = () => {
+    listed = []
+    groups = undefined
+  }
   return {
+    reset,
     filter(url) {
       // A new build in the same process (the build worker): the last one's pages are done with.
-      if (groups) {
-        listed = []
-        groups = undefined
-      }
+      if (groups) reset()
       const keep = accept(url)
       if (keep) listed.push(url)
       return keep
