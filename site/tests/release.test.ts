@@ -276,10 +276,12 @@ describe('the release check', () => {
   })
 })
 
+/** A page Pagefind reads (marked for search), in a language. */
+const searchable = (lang: string, title: string) => `<html lang="${lang}"><body><main data-pagefind-body><h1>${title}</h1><p>${title} tekst</p></main></body></html>`
+
 describe('the search index', () => {
   it('indexes the searchable pages of every language, and reads neither the posters nor the root pages', async () => {
     const dir = tempDir()
-    const searchable = (lang: string, title: string) => `<html lang="${lang}"><body><main data-pagefind-body><h1>${title}</h1><p>${title} tekst</p></main></body></html>`
     write(dir, {
       'index.html': searchable('da', 'Omdirigering'),
       '404.html': searchable('da', 'Roden'),
@@ -299,7 +301,6 @@ describe('the search index', () => {
   })
   it('indexes the pages changed since the full build on their own, and names the full index’s pages they replace', async () => {
     const dir = tempDir()
-    const searchable = (lang: string, title: string) => `<html lang="${lang}"><body><main data-pagefind-body><h1>${title}</h1><p>${title} tekst</p></main></body></html>`
     write(dir, {
       'da/aktiviteter/cafe/index.html': searchable('da', 'Lektiecafé'),
       'da/aktiviteter/cykel/index.html': searchable('da', 'Cykelkursus'),
@@ -341,17 +342,17 @@ describe('the search index', () => {
 
 describe('the search index of the changed pages, when ids meet', () => {
   it('refuses a delta whose page has the id the full index gives another page (the search page tells pages apart by id)', async () => {
-    const searchable = `<html lang="da"><body><main data-pagefind-body><h1>Sommerfest</h1></main></body></html>`
+    const party = searchable('da', 'Sommerfest')
     // The id Pagefind gives this page.
     const scratch = tempDir()
-    write(scratch, { 'pagefind/pagefind-entry.json': '{}', 'da/fest/index.html': searchable })
+    write(scratch, { 'pagefind/pagefind-entry.json': '{}', 'da/fest/index.html': party })
     await buildDeltaIndex({ dir: scratch, before: { touched: [] }, rendered: ['da/fest/index.html'], gone: [], log: () => undefined }, () => undefined)
     const [id] = indexedPageIds(path.join(scratch, 'pagefind-delta')).values()
     expect(id).toMatch(/^da_/)
     // A full index where another page has that id.
     const dir = tempDir()
     const fragment = zlib.gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url: '/da/en-anden-side/', content: 'x' }))]))
-    write(dir, { 'pagefind/pagefind-entry.json': '{"languages":{}}', 'da/fest/index.html': searchable })
+    write(dir, { 'pagefind/pagefind-entry.json': '{"languages":{}}', 'da/fest/index.html': party })
     fs.mkdirSync(path.join(dir, 'pagefind/fragment'))
     fs.writeFileSync(path.join(dir, `pagefind/fragment/${id}.pf_fragment`), fragment)
     expect(indexedPageIds(path.join(dir, 'pagefind')).get('/da/en-anden-side/')).toBe(id)

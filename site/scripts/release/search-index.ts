@@ -5,6 +5,7 @@ import zlib from 'node:zlib'
 import * as pagefind from 'pagefind'
 
 import { localeCodes as localeCodeList, locales } from '../../../core/locales.ts'
+import { fileIdentity } from './file-identity.ts'
 
 const localeCodes = new Set<string>(localeCodeList)
 
@@ -107,8 +108,7 @@ export function indexedPageIds(indexDir: string): Map<string, string> {
 /** The full index's ids by URL and its URLs by id, per index folder (the full build's `pagefind/`, hard-linked into each partial release: the same inode). */
 let baseIdsRead: { key: string; ids: Map<string, string>; urls: Map<string, string> } | undefined
 function baseIds(indexDir: string): { ids: Map<string, string>; urls: Map<string, string> } {
-  const stat = fs.statSync(path.join(indexDir, 'pagefind-entry.json'))
-  const key = `${stat.dev}:${stat.ino}:${stat.mtimeMs}`
+  const key = fileIdentity(path.join(indexDir, 'pagefind-entry.json'))
   if (baseIdsRead?.key !== key) {
     const ids = indexedPageIds(indexDir)
     baseIdsRead = { key, ids, urls: new Map([...ids].map(([url, id]) => [id, url])) }

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { localeCodes } from '../../../core/locales.ts'
 import { mapTileUrl, publicCmsUrl } from '../../src/lib/public-urls.ts'
 import { contentSecurityPolicy, headersFile, nginxHeadersMap, notFoundPages, notFoundRedirects, originOf, type PagePolicy } from './serving-rules.ts'
+import { fileIdentity } from './file-identity.ts'
 
 /**
  * The release step that writes the serving rules (serving-rules.ts) into a finished release:
@@ -63,9 +64,8 @@ export function releaseHashes(releaseDir: string): { scriptHashes: string[]; sty
       const file = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(file)
       else if (entry.name.endsWith('.html')) {
-        const stat = fs.statSync(file)
         // A page kept from the served release (a hard link: the same file) is not read again in the build worker.
-        const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+        const key = fileIdentity(file)
         const found = pageHashes.get(key) ?? notePageHashes(key, fs.readFileSync(file, 'utf8'))
         for (const hash of found.scripts) scripts.add(hash)
         for (const hash of found.styles) styles.add(hash)

@@ -3,6 +3,8 @@ import path from 'node:path'
 
 import { SaxesParser } from 'saxes'
 
+import { fileIdentity } from './file-identity.ts'
+
 /**
  * The sitemap files as @astrojs/sitemap writes them (sitemap-index.xml listing sitemap-0.xml,
  * sitemap-1.xml…), read with an XML parser (saxes, strict: a broken file is an error, not an
@@ -68,17 +70,13 @@ interface ParsedSitemap {
   entries: Map<string, string>
 }
 const parsedSitemaps = new Map<string, ParsedSitemap>()
-const fileKey = (file: string) => {
-  const stat = fs.statSync(file)
-  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
-}
 const remember = (key: string, parsed: ParsedSitemap): ParsedSitemap => {
   if (parsedSitemaps.size >= 6) parsedSitemaps.delete(parsedSitemaps.keys().next().value!)
   parsedSitemaps.set(key, parsed)
   return parsed
 }
 function readSitemap(file: string): ParsedSitemap {
-  const key = fileKey(file)
+  const key = fileIdentity(file)
   const known = parsedSitemaps.get(key)
   if (known) return known
   const root = parseXml(fs.readFileSync(file, 'utf8'))
@@ -96,7 +94,7 @@ export const sitemapFileLocs = (file: string): string[] => [...readSitemap(file)
 /** Writes a sitemap file, and remembers what it holds. */
 function writeSitemapFile(file: string, parsed: ParsedSitemap) {
   fs.writeFileSync(file, documentXml(parsed.name, parsed.attributes, [...parsed.entries.values()]))
-  remember(fileKey(file), parsed)
+  remember(fileIdentity(file), parsed)
 }
 
 // Escaped as the sitemap package (behind @astrojs/sitemap) escapes, so a merged file reads as a rendered one.

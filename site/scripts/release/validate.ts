@@ -4,6 +4,7 @@ import path from 'node:path'
 import { searchIndexProblems } from './search-index.ts'
 import { notePageHashes } from './serving-files.ts'
 import { sitemapFileLocs } from './sitemap.ts'
+import { fileIdentity } from './file-identity.ts'
 
 export interface Validation {
   /** Why this build must not be served; empty when it may. */
@@ -93,9 +94,8 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   const unlinked: string[] = []
   const keys: string[] = []
   for (const file of htmlFiles) {
-    const stat = fs.statSync(file)
     // A page kept from the served release (a hard link: the same file) has the links it had.
-    const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`
+    const key = fileIdentity(file)
     keys.push(key)
     const known = pageLinks.get(key)
     if (known !== undefined) {
