@@ -68,6 +68,9 @@ test('a translator’s overview offers only their own languages to export', asyn
 })
 
 test('a translator opening a document from the list starts in their own language, and Danish only on purpose', async ({ page, playwright }) => {
+  // Three admin page loads, two of them waiting for the switch in the browser: on CI it runs while
+  // the releases and publishing projects build sites on the same two cores (it once passed 60 s).
+  test.slow()
   const request = await playwright.request.newContext()
   const admin = await adminApi(request)
   const translator = await userApi(request, admin, { role: 'translator', languages: ['ti'] })
