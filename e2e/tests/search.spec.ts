@@ -39,3 +39,18 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[data-search-no-script] a[href="/so/afdelinger/"]')).toBeVisible()
   })
 })
+
+test('the search finds an event on its own page, not on the lists that carry it (events, finder, volunteer pages)', async ({ page }) => {
+  const [event] = await publicDocs(page.request, 'events', 'da', '&where[slug][equals]=roskilde-vikingeskibe')
+  expect(String(event!.title)).toContain('Vikingeskibsmuseet')
+  // The list pages do show it to a reader: they are left out of the index, not of the page.
+  await page.goto('/da/arrangementer/')
+  await expect(page.locator('main').getByText(String(event!.title)).first()).toBeVisible()
+
+  await page.goto('/da/soeg/?q=Vikingeskibsmuseet')
+  const results = page.locator('[data-search-list] a')
+  await expect(results.first()).toBeVisible()
+  const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+  expect(hrefs).toContain('/da/arrangementer/roskilde-vikingeskibe/')
+  expect(hrefs.filter((href) => href === '/da/arrangementer/' || /^\/da\/(find|frivillig)\//.test(href))).toEqual([])
+})
