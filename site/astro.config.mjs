@@ -14,6 +14,7 @@ import { fontSubsets } from './src/lib/font-subsets.ts'
 import { sitemapAlternates } from './src/lib/sitemap-alternates.ts'
 import { serviceWorker } from './src/offline/service-worker-plugin.ts'
 import { lazyChunksWithoutPreload } from './src/lib/lazy-chunks.ts'
+import { saveMasks, startMaskBuild } from './src/lib/qr-masks.ts'
 
 // Where the content store is kept between builds (the release code keeps one beside each releases folder).
 const cacheDir = process.env.SITE_CACHE_DIR ? path.resolve(process.env.SITE_CACHE_DIR) : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url))
@@ -65,12 +66,15 @@ export default defineConfig({
   },
   integrations: [
     {
-      name: 'built-pages-dir',
+      name: 'drk-build-state',
       hooks: {
         'astro:config:done': ({ config }) => {
           builtPagesDir = fileURLToPath(config.outDir)
           alternates.reset()
         },
+        // The posters' QR masks, remembered beside the content store (src/lib/qr-masks.ts).
+        'astro:build:start': () => startMaskBuild(cacheDir),
+        'astro:build:done': () => saveMasks(),
       },
     },
     sitemap({ filter: alternates.filter, serialize: alternates.serialize }),

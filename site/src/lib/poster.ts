@@ -4,10 +4,11 @@
  * opens the page in the reader's language. Many first hear of an activity from a sheet at the
  * language school or the asylum centre.
  */
-import QRCode from 'qrcode'
+import QRCode, { type QRCodeMaskPattern } from 'qrcode'
 
 import { defaultLocale, type LocaleCode } from '../../../core/locales'
 import { activityById, departmentOf, upcomingEventById } from './data'
+import { knownMask, rememberMask } from './qr-masks'
 
 /** The poster's two languages, the reader's first: [reader, beside]. A Danish page's poster is Danish beside English. */
 export function posterLanguages(lang: LocaleCode): [LocaleCode, LocaleCode] {
@@ -21,7 +22,14 @@ export function posterLanguages(lang: LocaleCode): [LocaleCode, LocaleCode] {
  */
 export async function qrSvg(url: string, label: string): Promise<string> {
   // One byte-mode segment: a URL is bytes anyway, and qrcode's search for the best mix of modes was a quarter of its time.
-  const svg = await QRCode.toString([{ data: Buffer.from(url, 'utf8'), mode: 'byte' }], { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } })
+  const segments = [{ data: Buffer.from(url, 'utf8'), mode: 'byte' as const }]
+  // The best of the eight masks, chosen once per address (lib/qr-masks.ts).
+  let mask = knownMask(url)
+  if (mask === undefined) {
+    mask = QRCode.create(segments, { errorCorrectionLevel: 'M' }).maskPattern!
+    rememberMask(url, mask)
+  }
+  const svg = await QRCode.toString(segments, { type: 'svg', errorCorrectionLevel: 'M', maskPattern: mask as QRCodeMaskPattern, margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } })
   const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
   return svg.trim().replace('<svg ', `<svg role="img" aria-label="${escaped}" class="block h-full w-full" `)
 }
