@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 
+import { removeInBackground } from './remove.ts'
 import { mergeSitemaps } from './sitemap.ts'
 
 /**
@@ -83,7 +84,7 @@ export function startLinking(baseDir: string, linkingDir: string): Linking {
     dir: linkedDir,
     done,
     discard: () => {
-      void worker.terminate().then(() => fs.promises.rm(linkedDir, { recursive: true, force: true }).catch(() => undefined))
+      void worker.terminate().then(() => removeInBackground([linkedDir]))
     },
   }
 }

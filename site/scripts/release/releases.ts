@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 
 import { releasesDir as siteReleasesDir } from '../../../core/defaults.ts'
 import { type BuildInfo, writeBuildInfo } from '../../../core/release.ts'
+import { removeInBackground } from './remove.ts'
 import type { SearchState } from './search-index.ts'
 
 /**
@@ -78,7 +79,7 @@ export function prune(releasesDir: string): Promise<void> {
     }
   }
   const leftovers = fs.readdirSync(releasesDir).filter(isLeftover)
-  return Promise.all(leftovers.map((name) => fs.promises.rm(path.join(releasesDir, name), { recursive: true, force: true }).catch(() => undefined))).then(() => undefined)
+  return removeInBackground(leftovers.map((name) => path.join(releasesDir, name)))
 }
 
 export type RollbackResult = { ok: true; release: string; from: string | null } | { ok: false; error: string }
