@@ -279,6 +279,37 @@ describe('the release check', () => {
 /** A page Pagefind reads (marked for search), in a language. */
 const searchable = (lang: string, title: string) => `<html lang="${lang}"><body><main data-pagefind-body><h1>${title}</h1><p>${title} tekst</p></main></body></html>`
 
+describe('the release check’s link lookups', () => {
+  it('looks links up in the files it walked, as a browser resolves them, without asking the disk for each', () => {
+    const dir = tempDir()
+    const links = ['/da/', '/da/b', '/da/b/', '/feed.ics', '/da/../da/b/', '/da/b/#top', '/da/b/?q=1', '/_astro']
+    write(dir, {
+      'sitemap-index.xml': sitemapIndex,
+      'sitemap-0.xml': urlset(['da/', 'da/b/']),
+      'da/index.html': page(links),
+      'da/b/index.html': page(['/da/c/', '/da/%E0%A4%A/', '/feed.ics/', '/da/index.html/']),
+      'feed.ics': 'BEGIN:VCALENDAR',
+      '_astro/app.js': '',
+    })
+    const asked = vi.spyOn(fs, 'existsSync')
+    try {
+      const { problems, files, keys } = validate(dir, { searchIndex: false })
+      // A page that is not there, an address that cannot be decoded, a file addressed as a folder, a file as a folder's page.
+      expect(problems.sort()).toEqual(
+        ['/da/%E0%A4%A/', '/da/c/', '/da/index.html/', '/feed.ics/'].map((href) => `broken internal link: ${href} (in da/b/index.html)`).sort(),
+      )
+      // The sitemaps and the redirect rules only: no look-up per link.
+      expect(asked.mock.calls.map(([file]) => path.relative(dir, String(file))).filter((file) => !/^(sitemap-[\w-]+\.xml|_redirects)$/.test(file))).toEqual([])
+      expect(asked.mock.calls.length).toBeGreaterThan(0)
+      // The pages it checked, for the serving rules: every one, each with its identity.
+      expect(files.map((file) => path.relative(dir, file)).sort()).toEqual(['da/b/index.html', 'da/index.html'])
+      expect(keys).toHaveLength(2)
+    } finally {
+      asked.mockRestore()
+    }
+  })
+})
+
 describe('the search index', () => {
   it('indexes the searchable pages of every language, and reads neither the posters nor the root pages', async () => {
     const dir = tempDir()
@@ -337,6 +368,31 @@ describe('the search index', () => {
     expect(delta.get('/da/aktiviteter/cykel/')).toBe(base.get('/da/aktiviteter/cykel/'))
     expect(changes.ar).toEqual({ indexed: true, drop: [] })
     expect(changes.ti).toEqual({ indexed: false, drop: [] })
+  })
+})
+
+describe('the full index’s page ids', () => {
+  const fragment = (json: unknown) => zlib.gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify(json)}`))
+  it('are read from the start of each fragment, and from the whole one when the start does not hold the address', () => {
+    const dir = tempDir()
+    const folder = path.join(dir, 'fragment')
+    fs.mkdirSync(folder, { recursive: true })
+    // An address of 3,000 characters that hardly compress: its closing quote is past the first kilobyte.
+    const long = `/da/${Array.from({ length: 3000 }, (_, n) => String.fromCharCode(97 + ((n * 7919 + (n >> 3)) % 26))).join('')}/`
+    // Text that does not compress, after the address: the first kilobyte holds only part of a long one.
+    const noise = Array.from({ length: 4000 }, (_, n) => String.fromCharCode(0x1200 + ((n * 7919) % 300))).join('')
+    fs.writeFileSync(path.join(folder, 'da_1111111.pf_fragment'), fragment({ url: '/da/a/', content: noise }))
+    fs.writeFileSync(path.join(folder, 'da_2222222.pf_fragment'), fragment({ url: long, content: noise }))
+    fs.writeFileSync(path.join(folder, 'da_3333333.pf_fragment'), fragment({ url: '/da/\u00e6ble/', content: 'x' }))
+    // A group of fragments in one file, by id.
+    fs.writeFileSync(path.join(folder, 'da_group.pf_fragment'), fragment({ da_4444444: { url: '/da/d/' }, da_5555555: { url: '/da/e/' } }))
+    expect(Object.fromEntries(indexedPageIds(dir))).toEqual({
+      '/da/a/': 'da_1111111',
+      [long]: 'da_2222222',
+      '/da/\u00e6ble/': 'da_3333333',
+      '/da/d/': 'da_4444444',
+      '/da/e/': 'da_5555555',
+    })
   })
 })
 

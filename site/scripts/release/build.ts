@@ -161,7 +161,7 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
     }
     // How hosts serve it (headers, 404s, redirects): from the finished release, whose pages' inline scripts the policy names.
     const writingRules = Date.now()
-    const serving = writeServingRules(building)
+    const serving = writeServingRules(building, process.env, checked)
     log(`Serving rules: _headers, headers.nginx.conf, _redirects (${serving.scriptHashes} inline scripts, ${serving.styleHashes} inline styles allowed by hash; ${seconds(Date.now() - writingRules)}).`)
     log(`Checked and indexed ${checked.pages} pages in ${seconds(Date.now() - rendered)}.`)
     const checkedAt = Date.now()

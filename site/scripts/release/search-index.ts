@@ -88,6 +88,27 @@ export const maxDeltaPages = 5000
 /** What the search page reads: per language, whether the delta has an index for it, and the base index's page ids to leave out. */
 export type DeltaChanges = Record<string, { indexed: boolean; drop: string[] }>
 
+/** A fragment: gzip of "pagefind_dcd" and the JSON of one page (its URL first), or of a group of pages by id. */
+const fragmentHead = 'pagefind_dcd{"url":"'
+const urlInHead = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/
+
+/** The URL of one page's fragment from its first bytes (the whole index's fragments are 185 MB at 10× scale), or undefined when they do not hold it. */
+function urlFromHead(file: string): string | undefined {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(1024)
+    const length = fs.readSync(fd, head, 0, head.length, 0)
+    // What the first bytes decode to: a truncated gzip stream, read as far as it goes.
+    const text = zlib.gunzipSync(head.subarray(0, length), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString('utf8')
+    const found = urlInHead.exec(text)
+    return found ? (JSON.parse(`"${found[1]}"`) as string) : undefined
+  } catch {
+    return undefined
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 /** Pagefind's page ids of an index folder, by page URL (its fragments name them: `da_1a2b3c4`). */
 export function indexedPageIds(indexDir: string): Map<string, string> {
   const ids = new Map<string, string>()
@@ -95,11 +116,15 @@ export function indexedPageIds(indexDir: string): Map<string, string> {
   if (!fs.existsSync(folder)) return ids
   for (const name of fs.readdirSync(folder)) {
     if (!name.endsWith('.pf_fragment')) continue
-    // gzip of "pagefind_dcd" and the JSON; a fragment group is an object of fragments by id.
-    const json = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(folder, name))).subarray('pagefind_dcd'.length).toString('utf8')) as
-      | { url: string }
-      | Record<string, { url: string }>
-    if (typeof json.url === 'string') ids.set(json.url, name.slice(0, -'.pf_fragment'.length))
+    const file = path.join(folder, name)
+    const url = urlFromHead(file)
+    if (url !== undefined) {
+      ids.set(url, name.slice(0, -'.pf_fragment'.length))
+      continue
+    }
+    const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')
+    const json = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string } | Record<string, { url: string }>
+    if (text.startsWith(fragmentHead) && typeof json.url === 'string') ids.set(json.url, name.slice(0, -'.pf_fragment'.length))
     else for (const [id, fragment] of Object.entries(json as Record<string, { url: string }>)) ids.set(fragment.url, id)
   }
   return ids

@@ -55,24 +55,43 @@ export function rememberHashes(key: string, found: { scripts: string[]; styles: 
   pageHashes.set(key, found)
 }
 
-/** Every inline script and style hash of the release's HTML, sorted (the same release gives the same files). */
-export function releaseHashes(releaseDir: string): { scriptHashes: string[]; styleHashes: string[] } {
-  const scripts = new Set<string>()
-  const styles = new Set<string>()
+/** A release's HTML files with their file identities (validate.ts lists them as it checks them). */
+export interface ReleasePages {
+  files: string[]
+  keys: string[]
+}
+
+/** Every HTML file of a release with its identity, by walking it. */
+function walkPages(releaseDir: string): ReleasePages {
+  const pages: ReleasePages = { files: [], keys: [] }
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const file = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(file)
       else if (entry.name.endsWith('.html')) {
-        // A page kept from the served release (a hard link: the same file) is not read again in the build worker.
-        const key = fileIdentity(file)
-        const found = pageHashes.get(key) ?? notePageHashes(key, fs.readFileSync(file, 'utf8'))
-        for (const hash of found.scripts) scripts.add(hash)
-        for (const hash of found.styles) styles.add(hash)
+        pages.files.push(file)
+        pages.keys.push(fileIdentity(file))
       }
     }
   }
   walk(releaseDir)
+  return pages
+}
+
+/**
+ * Every inline script and style hash of the release's HTML, sorted (the same release gives the
+ * same files). `pages`: the release's pages as the check listed them, so it is not walked again.
+ */
+export function releaseHashes(releaseDir: string, pages: ReleasePages = walkPages(releaseDir)): { scriptHashes: string[]; styleHashes: string[] } {
+  const scripts = new Set<string>()
+  const styles = new Set<string>()
+  pages.files.forEach((file, index) => {
+    // A page kept from the served release (a hard link: the same file) is not read again in the build worker.
+    const key = pages.keys[index]!
+    const found = pageHashes.get(key) ?? notePageHashes(key, fs.readFileSync(file, 'utf8'))
+    for (const hash of found.scripts) scripts.add(hash)
+    for (const hash of found.styles) styles.add(hash)
+  })
   return { scriptHashes: [...scripts].sort(), styleHashes: [...styles].sort() }
 }
 
@@ -101,8 +120,8 @@ function replaceLink(existing: string, link: string) {
 const notFoundMarker = "# A missing page under a language: that language's 404 page (Netlify; Cloudflare Pages finds <lang>/404.html by itself)."
 
 /** Writes the serving rules into a release. Returns the Content-Security-Policy written. */
-export function writeServingRules(releaseDir: string, env: Record<string, string | undefined> = process.env): { csp: string; scriptHashes: number; styleHashes: number } {
-  const hashes = releaseHashes(releaseDir)
+export function writeServingRules(releaseDir: string, env: Record<string, string | undefined> = process.env, pages?: ReleasePages): { csp: string; scriptHashes: number; styleHashes: number } {
+  const hashes = releaseHashes(releaseDir, pages)
   const csp = contentSecurityPolicy({ ...pageOrigins(env), ...hashes })
   replaceFile(path.join(releaseDir, '_headers'), headersFile(csp))
   replaceFile(path.join(releaseDir, 'headers.nginx.conf'), nginxHeadersMap(csp))

@@ -15,6 +15,8 @@ export interface Validation {
   unlinked: string[]
   /** Each page's file identity (see pageLinks), for the release's page records (page-records.ts). */
   keys: string[]
+  /** The HTML files (absolute paths), in the order of `keys`: the serving rules read their hashes from these (serving-files.ts), without walking the release again. */
+  files: string[]
 }
 
 /**
@@ -43,19 +45,40 @@ export const rememberedLinks = (key: string): string[] | undefined => {
  */
 export function validate(dir: string, { searchIndex = true }: { searchIndex?: boolean } = {}): Validation {
   const problems: string[] = []
+  // One walk of the release: its HTML files to check, and every file and folder in it, which the
+  // links are looked up in (at 10× scale 215,000 files, and about as many addresses linked: one
+  // system call each was seconds of a partial build).
+  const htmlFiles: string[] = []
+  const present = new Set<string>()
+  const walk = (folder: string, relative: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name)
+      const name = relative ? `${relative}/${entry.name}` : entry.name
+      present.add(name)
+      if (entry.isDirectory()) walk(full, name)
+      else if (entry.name.endsWith('.html')) htmlFiles.push(full)
+    }
+  }
+  walk(dir, '')
   // Every page links the same menus and language versions: each address is looked up once.
   const found = new Map<string, boolean>()
   const exists = (pathname: string) => {
     let answer = found.get(pathname)
-    if (answer === undefined) found.set(pathname, (answer = existsOnDisk(pathname)))
+    if (answer === undefined) found.set(pathname, (answer = inRelease(pathname)))
     return answer
   }
-  const existsOnDisk = (pathname: string) => {
-    const clean = decodeURIComponent(pathname.split('#')[0]!.split('?')[0]!)
-    const file = path.join(dir, clean)
-    if (!file.startsWith(dir)) return false
-    if (clean.endsWith('/')) return fs.existsSync(path.join(file, 'index.html'))
-    return fs.existsSync(file) || fs.existsSync(path.join(file, 'index.html'))
+  /** Whether an address names a file or folder of the release (a folder's address ending in `/` names its index.html). */
+  const inRelease = (pathname: string) => {
+    let clean: string
+    try {
+      clean = decodeURIComponent(pathname.split('#')[0]!.split('?')[0]!)
+    } catch {
+      return false
+    }
+    const relative = path.posix.normalize(`/${clean}`).slice(1)
+    if (relative.startsWith('..')) return false
+    if (relative === '' || relative.endsWith('/')) return present.has(`${relative}index.html`)
+    return present.has(relative) || present.has(`${relative}/index.html`)
   }
   const readLocs = (file: string) => {
     try {
@@ -81,15 +104,6 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   for (const page of sitemapPages) if (!exists(page)) problems.push(`page in the sitemap is missing: ${page}`)
   if (sitemapPages.length === 0) problems.push('the sitemap lists no pages')
 
-  const htmlFiles: string[] = []
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.name.endsWith('.html')) htmlFiles.push(full)
-    }
-  }
-  walk(dir)
   const broken = new Set<string>()
   const unlinked: string[] = []
   const keys: string[] = []
@@ -117,6 +131,7 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
         fs.writeFileSync(temporary, fixed)
         fs.renameSync(temporary, file)
         html = fixed
+        keys[keys.length - 1] = fileIdentity(file)
       }
     }
     // The serving rules need each page's inline script hashes: taken from this reading.
@@ -136,5 +151,5 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   if (broken.size > 20) problems.push(`… and ${broken.size - 20} more broken links`)
 
   if (searchIndex) problems.push(...searchIndexProblems(dir))
-  return { problems, pages: htmlFiles.length, unlinked, keys }
+  return { problems, pages: htmlFiles.length, unlinked, keys, files: htmlFiles }
 }
