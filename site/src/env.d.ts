@@ -25,3 +25,8 @@ declare module 'virtual:font-faces' {
 declare module 'leaflet/dist/leaflet-src.esm.js' {
   export * from 'leaflet'
 }
+
+declare module 'qrcode/lib/renderer/svg-tag.js' {
+  /** qrcode's SVG writer (what its `toString({ type: 'svg' })` uses), for a code already made with `create`. */
+  export function render(qr: import('qrcode').QRCode, options?: import('qrcode').QRCodeRenderersOptions): string
+}

@@ -5,6 +5,7 @@
  * language school or the asylum centre.
  */
 import QRCode, { type QRCodeMaskPattern } from 'qrcode'
+import { render as renderSvg } from 'qrcode/lib/renderer/svg-tag.js'
 
 import { defaultLocale, type LocaleCode } from '../../../core/locales'
 import { activityById, departmentOf, upcomingEventById } from './data'
@@ -24,12 +25,11 @@ export async function qrSvg(url: string, label: string): Promise<string> {
   // One byte-mode segment: a URL is bytes anyway, and qrcode's search for the best mix of modes was a quarter of its time.
   const segments = [{ data: Buffer.from(url, 'utf8'), mode: 'byte' as const }]
   // The best of the eight masks, chosen once per address (lib/qr-masks.ts).
-  let mask = knownMask(url)
-  if (mask === undefined) {
-    mask = QRCode.create(segments, { errorCorrectionLevel: 'M' }).maskPattern!
-    rememberMask(url, mask)
-  }
-  const svg = await QRCode.toString(segments, { type: 'svg', errorCorrectionLevel: 'M', maskPattern: mask as QRCodeMaskPattern, margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } })
+  const known = knownMask(url)
+  const qr = QRCode.create(segments, { errorCorrectionLevel: 'M', ...(known === undefined ? {} : { maskPattern: known as QRCodeMaskPattern }) })
+  if (known === undefined) rememberMask(url, qr.maskPattern!)
+  // qrcode's own SVG writer, given the code made above (its toString would make it again).
+  const svg = renderSvg(qr, { margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } })
   const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
   return svg.trim().replace('<svg ', `<svg role="img" aria-label="${escaped}" class="block h-full w-full" `)
 }
