@@ -89,7 +89,6 @@ export const maxDeltaPages = 5000
 export type DeltaChanges = Record<string, { indexed: boolean; drop: string[] }>
 
 /** A fragment: gzip of "pagefind_dcd" and the JSON of one page (its URL first), or of a group of pages by id. */
-const fragmentHead = 'pagefind_dcd{"url":"'
 const urlInHead = /^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"/
 
 /** The URL of one page's fragment from its first bytes (the whole index's fragments are 185 MB at 10× scale), or undefined when they do not hold it. */
@@ -124,7 +123,7 @@ export function indexedPageIds(indexDir: string): Map<string, string> {
     }
     const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')
     const json = JSON.parse(text.slice('pagefind_dcd'.length)) as { url: string } | Record<string, { url: string }>
-    if (text.startsWith(fragmentHead) && typeof json.url === 'string') ids.set(json.url, name.slice(0, -'.pf_fragment'.length))
+    if (typeof json.url === 'string') ids.set(json.url, name.slice(0, -'.pf_fragment'.length))
     else for (const [id, fragment] of Object.entries(json as Record<string, { url: string }>)) ids.set(fragment.url, id)
   }
   return ids

@@ -51,7 +51,7 @@ const heapFull = () => {
 
 /**
  * With `SITE_BUILD_PROFILE_DIR` set (in the CMS's environment, which the worker inherits), each
- * build's CPU profile is written there (`build-<n>.cpuprofile`, for Chrome's DevTools or
+ * build's CPU profile is written there (`build-<n>-<pid>.cpuprofile`, for Chrome's DevTools or
  * speedscope): where the time of a publish goes, measured in the worker that does it.
  */
 async function startProfile(): Promise<{ stop: (name: string) => Promise<string> } | undefined> {
@@ -63,8 +63,7 @@ async function startProfile(): Promise<{ stop: (name: string) => Promise<string>
   await session.post('Profiler.start')
   return {
     async stop(name) {
-      const { profile } = await session.post('Profiler.stop')
-      session.disconnect()
+      const { profile } = await session.post('Profiler.stop').finally(() => session.disconnect())
       fs.mkdirSync(dir, { recursive: true })
       const file = path.join(dir, `${name}-${process.pid}.cpuprofile`)
       fs.writeFileSync(file, JSON.stringify(profile))
@@ -110,14 +109,18 @@ export async function runWorker(): Promise<void> {
       else process.env[key] = value
     }
     releasesDir = defaultReleasesDir()
-    const profile = await startProfile()
-    const result = await build({
-      releasesDir,
-      renderer: renderInProcess,
-      log: (line) => send({ type: 'log', id: message.id, line }),
-    }).catch((error: unknown): ReleaseResult => ({ ok: false, durationMs: 0, error: error instanceof Error ? error.message : String(error) }))
-    const profiled = await profile?.stop(`build-${builds + 1}`)
-    if (profiled) send({ type: 'log', id: message.id, line: `CPU profile of this build: ${profiled}` })
+    const log = (line: string) => send({ type: 'log', id: message.id, line })
+    // A profile that cannot be made or written is said in the log; the build goes on as without it.
+    const profile = await startProfile().catch((error: unknown) => log(`No CPU profile: ${error instanceof Error ? error.message : String(error)}`))
+    const result = await build({ releasesDir, renderer: renderInProcess, log }).catch(
+      (error: unknown): ReleaseResult => ({ ok: false, durationMs: 0, error: error instanceof Error ? error.message : String(error) }),
+    )
+    if (profile) {
+      await profile
+        .stop(`build-${builds + 1}`)
+        .then((file) => log(`CPU profile of this build: ${file}`))
+        .catch((error: unknown) => log(`The CPU profile could not be written: ${error instanceof Error ? error.message : String(error)}`))
+    }
     builds++
     busy = false
     send({ type: 'result', id: message.id, result }, () => {

@@ -9,7 +9,7 @@ import { render as renderSvg } from 'qrcode/lib/renderer/svg-tag.js'
 
 import { defaultLocale, type LocaleCode } from '../../../core/locales'
 import { activityById, departmentOf, upcomingEventById } from './data'
-import { knownMask, rememberMask } from './qr-masks'
+import { knownMask, qrErrorCorrection, rememberMask } from './qr-masks'
 
 /** The poster's two languages, the reader's first: [reader, beside]. A Danish page's poster is Danish beside English. */
 export function posterLanguages(lang: LocaleCode): [LocaleCode, LocaleCode] {
@@ -26,7 +26,7 @@ export async function qrSvg(url: string, label: string): Promise<string> {
   const segments = [{ data: Buffer.from(url, 'utf8'), mode: 'byte' as const }]
   // The best of the eight masks, chosen once per address (lib/qr-masks.ts).
   const known = knownMask(url)
-  const qr = QRCode.create(segments, { errorCorrectionLevel: 'M', ...(known === undefined ? {} : { maskPattern: known as QRCodeMaskPattern }) })
+  const qr = QRCode.create(segments, { errorCorrectionLevel: qrErrorCorrection, ...(known === undefined ? {} : { maskPattern: known as QRCodeMaskPattern }) })
   if (known === undefined) rememberMask(url, qr.maskPattern!)
   // qrcode's own SVG writer, given the code made above (its toString would make it again).
   const svg = renderSvg(qr, { margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } })

@@ -14,8 +14,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-/** What the masks were chosen for: another version of qrcode might choose differently. */
-export const maskBasis = 'qrcode 1.5.4, byte mode, error correction M'
+import { version as qrcodeVersion } from 'qrcode/package.json'
+
+/** The error correction of the posters' codes (M: a sheet on a noticeboard gets creased and pinned through). */
+export const qrErrorCorrection = 'M'
+
+/** What the masks were chosen for: another version of qrcode, or another error correction, might choose differently. */
+export const maskBasis = `qrcode ${qrcodeVersion}, byte mode, error correction ${qrErrorCorrection}`
 
 interface MaskMemory {
   file: string | null
@@ -82,7 +87,12 @@ export function saveMasks(): void {
   if (!state.file || state.used.size === 0) return
   if (state.used.size * 2 >= state.known.size) state.known = new Map(state.used)
   const temporary = `${state.file}.${process.pid}.tmp`
-  fs.mkdirSync(path.dirname(state.file), { recursive: true })
-  fs.writeFileSync(temporary, JSON.stringify({ basis: maskBasis, masks: Object.fromEntries(state.known) }))
-  fs.renameSync(temporary, state.file)
+  try {
+    fs.mkdirSync(path.dirname(state.file), { recursive: true })
+    fs.writeFileSync(temporary, JSON.stringify({ basis: maskBasis, masks: Object.fromEntries(state.known) }))
+    fs.renameSync(temporary, state.file)
+  } catch (error) {
+    // A memory, not a part of the release: the next build chooses the masks again.
+    console.warn(`The posters' QR masks were not kept (${error instanceof Error ? error.message : String(error)}).`)
+  }
 }
