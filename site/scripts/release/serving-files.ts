@@ -104,7 +104,7 @@ export function pageOrigins(env: Record<string, string | undefined> = process.en
  * Replaces a file by a new one: a partial build's release shares files with the served one by
  * hard links, and writing into such a file would change the served release too.
  */
-function replaceFile(file: string, text: string) {
+export function replaceFile(file: string, text: string) {
   const temporary = `${file}.${process.pid}.tmp`
   fs.writeFileSync(temporary, text)
   fs.renameSync(temporary, file)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { searchIndexProblems } from './search-index.ts'
-import { notePageHashes } from './serving-files.ts'
+import { notePageHashes, replaceFile } from './serving-files.ts'
 import { sitemapFileLocs } from './sitemap.ts'
 import { fileIdentity } from './file-identity.ts'
 
@@ -127,9 +127,7 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
       })
       if (fixed !== html) {
         // A new file, never a write through a hard link into the served release (partial builds).
-        const temporary = `${file}.${process.pid}.tmp`
-        fs.writeFileSync(temporary, fixed)
-        fs.renameSync(temporary, file)
+        replaceFile(file, fixed)
         html = fixed
         keys[keys.length - 1] = fileIdentity(file)
       }
