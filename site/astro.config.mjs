@@ -15,6 +15,7 @@ import { sitemapAlternates } from './src/lib/sitemap-alternates.ts'
 import { serviceWorker } from './src/offline/service-worker-plugin.ts'
 import { lazyChunksWithoutPreload } from './src/lib/lazy-chunks.ts'
 import { saveMasks, startMaskBuild } from './src/lib/qr-masks.ts'
+import { endLiveStore, sealLiveStore, startLiveStore } from './src/lib/live-store.ts'
 
 // Where the content store is kept between builds (the release code keeps one beside each releases folder).
 const cacheDir = process.env.SITE_CACHE_DIR ? path.resolve(process.env.SITE_CACHE_DIR) : fileURLToPath(new URL('./node_modules/.astro/', import.meta.url))
@@ -71,10 +72,18 @@ export default defineConfig({
         'astro:config:done': ({ config }) => {
           builtPagesDir = fileURLToPath(config.outDir)
           alternates.reset()
+          // The content sync comes next; its loaders hand their collections over (src/lib/live-store.ts).
+          startLiveStore()
         },
-        // The posters' QR masks, remembered beside the content store (src/lib/qr-masks.ts).
-        'astro:build:start': () => startMaskBuild(cacheDir),
-        'astro:build:done': () => saveMasks(),
+        'astro:build:start': () => {
+          sealLiveStore()
+          // The posters' QR masks, remembered beside the content store (src/lib/qr-masks.ts).
+          startMaskBuild(cacheDir)
+        },
+        'astro:build:done': () => {
+          endLiveStore()
+          saveMasks()
+        },
       },
     },
     sitemap({ filter: alternates.filter, serialize: alternates.serialize }),

@@ -27,6 +27,7 @@ import type { Plugin } from 'vite'
 import { spokenLanguages } from '../../../core/languages'
 import { locales, type LocaleCode } from '../../../core/locales'
 import { placeNames } from '../../../core/places'
+import { charactersByLocale, collectStrings, liveStore } from './live-store'
 import { virtualModule } from './virtual-module'
 
 const require = createRequire(import.meta.url)
@@ -77,14 +78,6 @@ export const scriptFonts: Record<Script, ScriptFont> = {
 /** The weights global.css and the components use: normal (400), font-semibold (600), font-bold and <strong> (700). */
 export const weightRange = { min: 400, max: 700 } as const
 
-/** Every string in a value (a document's data: titles, rich text's nodes, …), depth first. */
-function collectStrings(value: unknown, into: string[]) {
-  if (typeof value === 'string') into.push(value)
-  else if (Array.isArray(value)) for (const item of value) collectStrings(item, into)
-  else if (value instanceof Map) for (const item of value.values()) collectStrings(item, into)
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectStrings(item, into)
-}
-
 /**
  * The texts of one locale in Astro's content store file (`<cacheDir>/data-store.json`, devalue's
  * flat form): every string of every entry whose `data.locale` is `lang`, Danish fallbacks
@@ -92,6 +85,12 @@ function collectStrings(value: unknown, into: string[]) {
  * languages (at 10× scale it is 42 MB, 1.2 s to read for each of four languages).
  */
 export async function storeTexts(storeFile: string, lang: LocaleCode): Promise<string[]> {
+  // This build's store in memory (lib/live-store.ts): the same entries, without reading the file.
+  const live = liveStore()
+  if (live) {
+    if (storeTextsRead?.key !== live.token) storeTextsRead = { key: live.token, byLocale: charactersByLocale(live.collections) }
+    return storeTextsRead.byLocale.get(lang) ?? []
+  }
   if (!fs.existsSync(storeFile)) return []
   const stat = fs.statSync(storeFile)
   const key = `${storeFile}:${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`

@@ -1,6 +1,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders'
 
 import { buildSettings, type ChangeRecord, writeChangeRecord } from '../../../../core/release'
+import { beginCollection, keepCollection, type StoreEntry } from '../live-store'
 import { cmsURL } from './client'
 import { type DocumentStamp, fetchLocalized, fetchLocalizedGlobal, type PublicCollection, type PublicGlobal } from './localized'
 import { omissionText, recordOmissions, showableStamps } from './shown'
@@ -52,6 +53,24 @@ function fullLoadReason(state: SyncState | undefined, now: number): string | nul
 }
 
 /**
+ * Keeps Astro from writing the whole content store while the loaders wait for the CMS.
+ *
+ * Astro writes the store 500 ms after its last change (a debounce that cannot be configured), and
+ * the sync marks it changed before the loaders start (its own `meta.set`s): at 10× scale the timer
+ * fired while the loaders waited for their first answer, and the store (42 MB) was written twice
+ * per build, about 5 s each. Any change to the store restarts the timer, so each loader touches a
+ * key of its own meta store while it works and deletes it when done; the sync's
+ * `waitUntilSaveComplete` then writes the store once.
+ */
+export function holdStoreWrite(meta: LoaderContext['meta']): () => void {
+  const hold = setInterval(() => meta.set('loading', '1'), 200)
+  return () => {
+    clearInterval(hold)
+    meta.delete('loading')
+  }
+}
+
+/**
  * Astro content-layer loader: one entry per document per locale, id `<locale>/<slug>`.
  *
  * Incremental between builds: Astro keeps the store on disk (in `cacheDir`), so after the first
@@ -61,82 +80,104 @@ function fullLoadReason(state: SyncState | undefined, now: number): string | nul
 export function collectionLoader(collection: PublicCollection): Loader {
   return {
     name: `payload:${collection}`,
-    load: async ({ store, meta, parseData, generateDigest, logger }) => {
-      const now = Date.now()
-      const state = readState(meta)
-      // Published documents that cannot be shown (their department is unpublished…) are treated as unpublished.
-      const { stamps, omitted } = await showableStamps(collection)
-      const shown = new Set(stamps.map((stamp) => String(stamp.id)))
-      for (const omission of omitted) logger.warn(`Udeladt: ${omissionText(omission)}`)
-      recordOmissions(collection, omitted)
-      const reason = fullLoadReason(state, now)
-      const changed = reason ? [] : stamps.filter((stamp) => state?.stamps[String(stamp.id)] !== stamp.updatedAt)
-      const full = reason !== null || changed.length > maxIncremental
-
-      const put = async (entry: Entry) => {
-        const id = `${entry.locale}/${entry.slug}`
-        const data = await parseData({ id, data: entry as unknown as Record<string, unknown> })
-        store.set({ id, data, digest: generateDigest(data) })
+    load: async (context) => {
+      const release = holdStoreWrite(context.meta)
+      beginCollection(context.collection)
+      try {
+        await loadCollection(collection, context)
+        keepCollection(context.collection, context.store.entries() as [string, StoreEntry][])
+      } finally {
+        release()
       }
-
-      if (full) {
-        const entries = (await fetchLocalized(collection)).filter((entry) => shown.has(String(entry.id)))
-        store.clear()
-        for (const entry of entries) await put(entry as Entry)
-        logger.info(`${entries.length} entries (${collection}, full load: ${reason ?? `${changed.length} changed`})`)
-        recordChanges(collection, { full: true, reason: reason ?? `${changed.length} changed`, changed: [], removed: [] })
-      } else {
-        const published = new Set(stamps.map((stamp) => String(stamp.id)))
-        const reload = new Set(changed.map((stamp) => String(stamp.id)))
-        // Drop every entry of a changed document (its slug may have changed) and of a gone one.
-        const removed = new Set<string>()
-        const before = new Map<string, Record<string, unknown>>()
-        for (const [key, value] of store.entries()) {
-          const documentId = String((value.data as { id: string | number }).id)
-          if (!before.has(documentId) && (reload.has(documentId) || !published.has(documentId))) before.set(documentId, value.data)
-          if (reload.has(documentId) || !published.has(documentId)) {
-            store.delete(key)
-            if (!reload.has(documentId)) removed.add(documentId)
-          }
-        }
-        const entries = changed.length ? await fetchLocalized(collection, { ids: changed.map((stamp) => stamp.id) }) : []
-        for (const entry of entries) await put(entry as Entry)
-        logger.info(`${collection}: ${changed.length} changed, ${removed.size} removed, ${stamps.length - changed.length} unchanged`)
-        recordChanges(collection, {
-          full: false,
-          changed: [...reload].map((id) => ({ id, before: before.get(id) })),
-          removed: [...removed].map((id) => ({ id, before: before.get(id) })),
-        })
-      }
-
-      const next: SyncState = {
-        source: cmsURL,
-        version: storeVersion,
-        stamps: Object.fromEntries(stamps.map((stamp: DocumentStamp) => [String(stamp.id), stamp.updatedAt])),
-        fullLoadAt: full ? now : (state?.fullLoadAt ?? now),
-      }
-      meta.set('sync', JSON.stringify(next))
     },
   }
+}
+
+async function loadCollection(collection: PublicCollection, { store, meta, parseData, generateDigest, logger }: LoaderContext) {
+  const now = Date.now()
+  const state = readState(meta)
+  // Published documents that cannot be shown (their department is unpublished…) are treated as unpublished.
+  const { stamps, omitted } = await showableStamps(collection)
+  const shown = new Set(stamps.map((stamp) => String(stamp.id)))
+  for (const omission of omitted) logger.warn(`Udeladt: ${omissionText(omission)}`)
+  recordOmissions(collection, omitted)
+  const reason = fullLoadReason(state, now)
+  const changed = reason ? [] : stamps.filter((stamp) => state?.stamps[String(stamp.id)] !== stamp.updatedAt)
+  const full = reason !== null || changed.length > maxIncremental
+
+  const put = async (entry: Entry) => {
+    const id = `${entry.locale}/${entry.slug}`
+    const data = await parseData({ id, data: entry as unknown as Record<string, unknown> })
+    store.set({ id, data, digest: generateDigest(data) })
+  }
+
+  if (full) {
+    const entries = (await fetchLocalized(collection)).filter((entry) => shown.has(String(entry.id)))
+    store.clear()
+    for (const entry of entries) await put(entry as Entry)
+    logger.info(`${entries.length} entries (${collection}, full load: ${reason ?? `${changed.length} changed`})`)
+    recordChanges(collection, { full: true, reason: reason ?? `${changed.length} changed`, changed: [], removed: [] })
+  } else {
+    const published = new Set(stamps.map((stamp) => String(stamp.id)))
+    const reload = new Set(changed.map((stamp) => String(stamp.id)))
+    // Drop every entry of a changed document (its slug may have changed) and of a gone one.
+    const removed = new Set<string>()
+    const before = new Map<string, Record<string, unknown>>()
+    for (const [key, value] of store.entries()) {
+      const documentId = String((value.data as { id: string | number }).id)
+      if (!before.has(documentId) && (reload.has(documentId) || !published.has(documentId))) before.set(documentId, value.data)
+      if (reload.has(documentId) || !published.has(documentId)) {
+        store.delete(key)
+        if (!reload.has(documentId)) removed.add(documentId)
+      }
+    }
+    const entries = changed.length ? await fetchLocalized(collection, { ids: changed.map((stamp) => stamp.id) }) : []
+    for (const entry of entries) await put(entry as Entry)
+    logger.info(`${collection}: ${changed.length} changed, ${removed.size} removed, ${stamps.length - changed.length} unchanged`)
+    recordChanges(collection, {
+      full: false,
+      changed: [...reload].map((id) => ({ id, before: before.get(id) })),
+      removed: [...removed].map((id) => ({ id, before: before.get(id) })),
+    })
+  }
+
+  const next: SyncState = {
+    source: cmsURL,
+    version: storeVersion,
+    stamps: Object.fromEntries(stamps.map((stamp: DocumentStamp) => [String(stamp.id), stamp.updatedAt])),
+    fullLoadAt: full ? now : (state?.fullLoadAt ?? now),
+  }
+  meta.set('sync', JSON.stringify(next))
 }
 
 /** A global (site settings, navigation) in every locale, id `<locale>`: small, always reloaded. */
 export function globalLoader(slug: PublicGlobal): Loader {
   return {
     name: `payload:${slug}`,
-    load: async ({ store, parseData, generateDigest }) => {
-      const entries = await fetchLocalizedGlobal(slug)
-      const previous = new Map([...store.entries()].map(([id, entry]) => [id, entry.digest]))
-      store.clear()
-      let changed = previous.size !== entries.length
-      for (const entry of entries) {
-        const data = await parseData({ id: entry.locale, data: entry as unknown as Record<string, unknown> })
-        const digest = generateDigest(data)
-        if (previous.get(entry.locale) !== digest) changed = true
-        store.set({ id: entry.locale, data, digest })
+    load: async ({ store, meta, parseData, generateDigest, collection }) => {
+      const release = holdStoreWrite(meta)
+      beginCollection(collection)
+      try {
+        await loadGlobal(slug, { store, parseData, generateDigest })
+        keepCollection(collection, store.entries() as [string, StoreEntry][])
+      } finally {
+        release()
       }
-      // A global shows on every page: any change means a full build.
-      recordChanges(slug, { full: changed, reason: changed ? `${slug} changed` : undefined, changed: [], removed: [] })
     },
   }
+}
+
+async function loadGlobal(slug: PublicGlobal, { store, parseData, generateDigest }: Pick<LoaderContext, 'store' | 'parseData' | 'generateDigest'>) {
+  const entries = await fetchLocalizedGlobal(slug)
+  const previous = new Map([...store.entries()].map(([id, entry]) => [id, entry.digest]))
+  store.clear()
+  let changed = previous.size !== entries.length
+  for (const entry of entries) {
+    const data = await parseData({ id: entry.locale, data: entry as unknown as Record<string, unknown> })
+    const digest = generateDigest(data)
+    if (previous.get(entry.locale) !== digest) changed = true
+    store.set({ id: entry.locale, data, digest })
+  }
+  // A global shows on every page: any change means a full build.
+  recordChanges(slug, { full: changed, reason: changed ? `${slug} changed` : undefined, changed: [], removed: [] })
 }
