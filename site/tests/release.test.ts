@@ -181,6 +181,35 @@ describe('merging sitemaps', () => {
     expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-index.xml'), 'utf8'))).toEqual([`${site}/sitemap-0.xml`, `${site}/sitemap-1.xml`])
     expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-1.xml'), 'utf8'))).toEqual([`${site}/da/c/`])
   })
+
+  it('links the served file of each part whose entries are unchanged, and writes the parts that changed', () => {
+    const base = tempDir()
+    write(base, { 'sitemap-0.xml': urlset(['da/a/', 'da/b/']), 'sitemap-1.xml': urlset(['da/c/', 'da/d/']) })
+    // The served release as a partial build leaves it (its files written by the merge).
+    const served = tempDir()
+    mergeSitemaps(base, served, [], site, 2)
+    const inode = (folder: string, name: string) => fs.statSync(path.join(folder, name)).ino
+    // An edit of one page: its entry is as it was, so no part changes.
+    const edited = tempDir()
+    write(edited, { 'sitemap-0.xml': urlset(['da/c/']) })
+    mergeSitemaps(served, edited, [], site, 2)
+    for (const name of ['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']) expect(inode(edited, name)).toBe(inode(served, name))
+    // A page gone from the second part: the first is kept, the second and the index are new files.
+    const removed = tempDir()
+    fs.mkdirSync(removed, { recursive: true })
+    mergeSitemaps(served, removed, ['da/d/'], site, 2)
+    expect(inode(removed, 'sitemap-0.xml')).toBe(inode(served, 'sitemap-0.xml'))
+    expect(inode(removed, 'sitemap-1.xml')).not.toBe(inode(served, 'sitemap-1.xml'))
+    expect(sitemapLocs(fs.readFileSync(path.join(removed, 'sitemap-1.xml'), 'utf8'))).toEqual([`${site}/da/c/`])
+    expect(fs.readFileSync(path.join(served, 'sitemap-1.xml'), 'utf8')).toContain(`${site}/da/d/`)
+    // A changed entry (its page's language versions): its part is written again.
+    const changed = tempDir()
+    write(changed, { 'sitemap-0.xml': urlset(['da/a/']).replace(`<loc>${site}/da/a/</loc>`, `<loc>${site}/da/a/</loc><lastmod>2027-03-22</lastmod>`) })
+    mergeSitemaps(served, changed, [], site, 2)
+    expect(inode(changed, 'sitemap-0.xml')).not.toBe(inode(served, 'sitemap-0.xml'))
+    expect(fs.readFileSync(path.join(changed, 'sitemap-0.xml'), 'utf8')).toContain('<lastmod>2027-03-22</lastmod>')
+    expect(inode(changed, 'sitemap-1.xml')).toBe(inode(served, 'sitemap-1.xml'))
+  })
 })
 
 describe('the release check', () => {

@@ -135,11 +135,39 @@ export function mergeSitemaps(baseDir: string, dir: string, gone: string[], site
   for (let n = 0; n * chunk < locs.length || n === 0; n++) {
     const name = `sitemap-${n}.xml`
     const urls = new Map(locs.slice(n * chunk, (n + 1) * chunk).map((loc) => [loc, entries.get(loc)!]))
-    writeSitemapFile(path.join(dir, name), { name: 'urlset', attributes: urlsetAttributes ?? { xmlns: sitemapNamespace }, entries: urls })
+    writeOrKeep(baseDir, dir, name, { name: 'urlset', attributes: urlsetAttributes ?? { xmlns: sitemapNamespace }, entries: urls })
     files.push(name)
   }
   const index = new Map(files.map((name) => new URL(`/${name}`, siteUrl).href).map((loc) => [loc, elementXml(locElement('sitemap', loc))]))
-  writeSitemapFile(path.join(dir, 'sitemap-index.xml'), { name: 'sitemapindex', attributes: { xmlns: sitemapNamespace }, entries: index })
+  writeOrKeep(baseDir, dir, 'sitemap-index.xml', { name: 'sitemapindex', attributes: { xmlns: sitemapNamespace }, entries: index })
+}
+
+const sameSitemap = (a: ParsedSitemap, b: ParsedSitemap) => {
+  if (a.name !== b.name || a.entries.size !== b.entries.size || JSON.stringify(a.attributes) !== JSON.stringify(b.attributes)) return false
+  const other = b.entries.entries()
+  for (const [loc, xml] of a.entries) {
+    const [otherLoc, otherXml] = other.next().value!
+    if (loc !== otherLoc || xml !== otherXml) return false
+  }
+  return true
+}
+
+/**
+ * Writes a merged sitemap file, or links the served release's file of that name when it holds the
+ * very same entries: an edit that adds or removes no page changes no sitemap (at 10× scale
+ * 76 MB written for nothing).
+ */
+function writeOrKeep(baseDir: string, dir: string, name: string, parsed: ParsedSitemap) {
+  const base = path.join(baseDir, name)
+  const file = path.join(dir, name)
+  let same = false
+  try {
+    same = fs.existsSync(base) && sameSitemap(readSitemap(base), parsed)
+  } catch {
+    same = false // a served file that cannot be read: written anew
+  }
+  if (same) fs.linkSync(base, file)
+  else writeSitemapFile(file, parsed)
 }
 
 /** The site's address as a release's sitemap index has it (when SITE_URL is not set). */
