@@ -9,6 +9,7 @@ import { locales } from '../../core/locales'
 import { type BuildInfo, readBuildInfo, readPlan, readRouteRecords, writeBuildInfo, writePlan, writeRouteRecord } from '../../core/release'
 import { afterPublish } from '../scripts/release/after-publish'
 import { assemblePartial, fillFrom, startLinking } from '../scripts/release/assemble'
+import { fileIdentity } from '../scripts/release/file-identity'
 import { abandonBuild, holdsLock, lockReleases } from '../scripts/release/lock'
 import { fullBuildReason, pageChanges, readPages, unlistedPages } from '../scripts/release/plan'
 import { activate, currentRelease, infoDir, listReleases, newReleaseName, prune, publish, rollback, setStoreRelease } from '../scripts/release/releases'
@@ -115,7 +116,7 @@ describe('assembling a partial build', () => {
       'pagefind-delta/changes.json': '{}',
     })
     write(dir, { 'da/index.html': 'new front page' })
-    expect(fillFrom(base, dir, ['da/arrangementer/gammel/'])).toBe(3)
+    expect(fillFrom(base, dir, ['da/arrangementer/gammel/']).linked).toBe(3)
     expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toBe('new front page')
     expect(fs.statSync(path.join(dir, 'da/aktiviteter/cafe/index.html')).ino).toBe(fs.statSync(path.join(base, 'da/aktiviteter/cafe/index.html')).ino)
     expect(fs.existsSync(path.join(dir, 'da/arrangementer/gammel/index.html'))).toBe(false)
@@ -141,9 +142,34 @@ describe('assembling a partial build', () => {
     // Linked while the pages are rendered, as a partial build starts it.
     const linking = whileRendering ? startLinking(base, path.join(releasesDir, '.linking')) : undefined
     write(dir, { 'da/index.html': page(['/da/aktiviteter/cafe/', '/da/arrangementer/ny/']), 'da/arrangementer/ny/index.html': page(), 'sitemap-0.xml': urlset(['da/', 'da/arrangementer/ny/']) })
-    expect(await assemblePartial({ baseDir: base, dir, gone: ['da/arrangementer/gammel/'], unlisted: [], siteUrl: site, linking })).toEqual({ linked: 1 })
+    const assembled = await assemblePartial({ baseDir: base, dir, gone: ['da/arrangementer/gammel/'], unlisted: [], siteUrl: site, linking })
+    expect(assembled.linked).toBe(1)
     expect(sitemapLocs(fs.readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8'))).toEqual([`${site}/da/`, `${site}/da/aktiviteter/cafe/`, `${site}/da/arrangementer/ny/`])
-    expect(validate(dir, { searchIndex: false }).problems).toEqual([])
+    const walked = validate(dir, { searchIndex: false })
+    expect(walked.problems).toEqual([])
+    if (whileRendering) {
+      // The assembly's listing is what a walk of the release finds, with the same identities.
+      const { files } = assembled
+      expect(files).toBeDefined()
+      const listed = (folder: string, relative = ''): string[] =>
+        fs.readdirSync(path.join(folder, relative), { withFileTypes: true }).flatMap((entry) => {
+          const name = relative ? `${relative}/${entry.name}` : entry.name
+          return entry.isDirectory() ? [name, ...listed(folder, name)] : [name]
+        })
+      expect([...files!.present].sort()).toEqual(listed(dir).sort())
+      expect([...files!.pages.keys()].sort()).toEqual(['da/aktiviteter/cafe/index.html', 'da/arrangementer/ny/index.html', 'da/index.html'])
+      // The linked page has the served file's identity; the rendered ones are found by the check.
+      expect(files!.pages.get('da/aktiviteter/cafe/index.html')).toBe(fileIdentity(path.join(dir, 'da/aktiviteter/cafe/index.html')))
+      expect(files!.pages.get('da/index.html')).toBeUndefined()
+      const fromListing = validate(dir, { searchIndex: false, files })
+      expect(fromListing.problems).toEqual([])
+      expect(fromListing.pages).toBe(walked.pages)
+      expect(new Map(fromListing.files.map((file, n) => [file, fromListing.keys[n]]))).toEqual(new Map(walked.files.map((file, n) => [file, walked.keys[n]])))
+      // A link to the page that went away is found from the listing too.
+      fs.writeFileSync(path.join(dir, 'da/arrangementer/ny/index.html'), page(['/da/arrangementer/gammel/']))
+      files!.pages.set('da/arrangementer/ny/index.html', undefined)
+      expect(validate(dir, { searchIndex: false, files }).problems).toEqual(['broken internal link: /da/arrangementer/gammel/ (in da/arrangementer/ny/index.html)'])
+    }
     // The rendered front page replaced its link; the served one is as it was.
     expect(fs.readFileSync(path.join(dir, 'da/index.html'), 'utf8')).toContain('/da/arrangementer/ny/')
     expect(fs.readFileSync(path.join(base, 'da/index.html'), 'utf8')).not.toContain('/da/arrangementer/ny/')

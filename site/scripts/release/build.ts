@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { type PlanRecord, readBuildInfo, readOmissions, readPlan, type ReleaseResult } from '../../../core/release.ts'
 import { afterPublish } from './after-publish.ts'
-import { assemblePartial, type Linking, outputFile, renderedPages, startLinking } from './assemble.ts'
+import { assemblePartial, type Linking, outputFile, type ReleaseFiles, renderedPages, startLinking } from './assemble.ts'
 import { type AstroBuild, runAstroBuild } from './astro-build.ts'
 import { fullBuildReason, pageChanges, readPages, siteCodeDigest, unexplainedReason, unlistedPages } from './plan.ts'
 import { lockReleases } from './lock.ts'
@@ -88,9 +88,12 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
   /** A partial build's search index: the served one's base index, and a delta of the pages rendered since (search-index.ts). */
   let delta: Omit<DeltaIndex, 'dir' | 'log'> | undefined
   let search: SearchState = { touched: [] }
+  /** What a partial build's release holds, as its assembly listed it (the check need not walk it). */
+  let assembled: ReleaseFiles | undefined
   const buildEveryPage = async (why: string) => {
     log(`${why}: building every page.`)
     delta = undefined
+    assembled = undefined
     linking?.discard()
     linking = undefined
     for (const dir of [building, pathsDir]) fs.rmSync(dir, { recursive: true, force: true })
@@ -116,7 +119,8 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
         const hasBaseIndex = fs.existsSync(path.join(baseDir, 'pagefind', 'pagefind-entry.json'))
         if (before && hasBaseIndex && before.touched.length + rendered.length + gone.length <= maxDeltaPages) delta = { before, rendered, gone: gone.map(outputFile) }
         const assembling = Date.now()
-        const { linked } = await assemblePartial({ baseDir, dir: building, gone, unlisted: unlistedPages(pathsDir), siteUrl: siteUrl ?? readSiteUrl(baseDir), linking })
+        let linked: number
+        ;({ linked, files: assembled } = await assemblePartial({ baseDir, dir: building, gone, unlisted: unlistedPages(pathsDir), siteUrl: siteUrl ?? readSiteUrl(baseDir), linking }))
         // The linked folder is now the build's.
         linking = undefined
         log(`Kept ${linked} unchanged files from release ${base}; ${added.length} new and ${gone.length} removed pages (${seconds(Date.now() - assembling)}).`)
@@ -126,7 +130,7 @@ async function buildLocked({ releasesDir, siteUrl, forceFull, log, renderer }: R
     const check = async () => {
       const meanwhile = () => {
         const checking = Date.now()
-        const validation = validate(building, { searchIndex: false })
+        const validation = validate(building, { searchIndex: false, files: assembled })
         log(`Checked ${validation.pages} pages' links and the sitemap in ${seconds(Date.now() - checking)}.`)
         return validation
       }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { searchIndexProblems } from './search-index.ts'
 import { notePageHashes, replaceFile } from './serving-files.ts'
 import { sitemapFileLocs } from './sitemap.ts'
+import type { ReleaseFiles } from './assemble.ts'
 import { fileIdentity } from './file-identity.ts'
 
 export interface Validation {
@@ -43,13 +44,15 @@ export const rememberedLinks = (key: string): string[] | undefined => {
  * target points at a file in the build, and (unless told not to) the search index has every
  * language. Links an editor wrote to unpublished pages are turned into text, not refused.
  */
-export function validate(dir: string, { searchIndex = true }: { searchIndex?: boolean } = {}): Validation {
+export function validate(dir: string, { searchIndex = true, files }: { searchIndex?: boolean; files?: ReleaseFiles } = {}): Validation {
   const problems: string[] = []
   // One walk of the release: its HTML files to check, and every file and folder in it, which the
   // links are looked up in (at 10× scale 215,000 files, and about as many addresses linked: one
-  // system call each was seconds of a partial build).
+  // system call each was seconds of a partial build). A partial build's assembly has listed them
+  // already (assemble.ts), with the identities of the pages it linked from the served release.
   const htmlFiles: string[] = []
-  const present = new Set<string>()
+  const knownKeys: (string | undefined)[] = []
+  let present = new Set<string>()
   const walk = (folder: string, relative: string) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name)
@@ -59,7 +62,13 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
       else if (entry.name.endsWith('.html')) htmlFiles.push(full)
     }
   }
-  walk(dir, '')
+  if (files) {
+    present = files.present
+    for (const [name, key] of files.pages) {
+      htmlFiles.push(path.join(dir, name))
+      knownKeys.push(key)
+    }
+  } else walk(dir, '')
   // Every page links the same menus and language versions: each address is looked up once.
   const found = new Map<string, boolean>()
   const exists = (pathname: string) => {
@@ -107,9 +116,9 @@ export function validate(dir: string, { searchIndex = true }: { searchIndex?: bo
   const broken = new Set<string>()
   const unlinked: string[] = []
   const keys: string[] = []
-  for (const file of htmlFiles) {
+  for (const [n, file] of htmlFiles.entries()) {
     // A page kept from the served release (a hard link: the same file) has the links it had.
-    const key = fileIdentity(file)
+    const key = knownKeys[n] ?? fileIdentity(file)
     keys.push(key)
     const known = pageLinks.get(key)
     if (known !== undefined) {
